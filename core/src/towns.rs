@@ -1,0 +1,282 @@
+//! Connecticut places: towns, counties, villages, and sets of towns.
+//!
+//! Every place a program can serve, and every place a family can live, comes down to
+//! one of Connecticut's 169 towns. A county stands for all of its towns, and a village
+//! ("Willimantic") for the town that contains it. Resolving names to towns once, when
+//! the catalogue loads, makes filtering a single bit test per program.
+//!
+//! ```
+//! use finder_core::towns::{resolve_place, town_named, Place};
+//! let hartford = town_named("  hartford ").unwrap();
+//! assert_eq!(hartford.county(), "Hartford");
+//! assert!(matches!(resolve_place("Windham County"), Some(Place::County(_))));
+//! assert_eq!(resolve_place("Willimantic").unwrap().towns().len(), 1);
+//! ```
+
+use crate::ct_towns::{TOWNS, VILLAGES};
+
+/// One of Connecticut's 169 towns (an index into the built-in table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Town(u8);
+
+impl Town {
+    /// Every town, in alphabetical order.
+    pub fn all() -> impl Iterator<Item = Town> {
+        (0..TOWNS.len()).map(|i| Town(i as u8))
+    }
+
+    /// The town's official name, e.g. "North Stonington".
+    pub fn name(self) -> &'static str {
+        TOWNS[self.0 as usize].0
+    }
+
+    /// The county the town lies in, without the word "County".
+    pub fn county(self) -> &'static str {
+        TOWNS[self.0 as usize].1
+    }
+}
+
+/// The eight counties, in alphabetical order.
+pub const COUNTIES: [&str; 8] = [
+    "Fairfield",
+    "Hartford",
+    "Litchfield",
+    "Middlesex",
+    "New Haven",
+    "New London",
+    "Tolland",
+    "Windham",
+];
+
+/// What a place name in a catalogue stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A town, by its own name.
+    Town(Town),
+    /// A county: all of its towns. Holds the county's name.
+    County(&'static str),
+    /// A village or section: the town or towns that contain it.
+    Village(&'static str, Vec<Town>),
+}
+
+impl Place {
+    /// The towns this place covers.
+    pub fn towns(&self) -> Vec<Town> {
+        match self {
+            Place::Town(town) => vec![*town],
+            Place::County(county) => Town::all().filter(|t| t.county() == *county).collect(),
+            Place::Village(_, towns) => towns.clone(),
+        }
+    }
+}
+
+/// Lower-cases and trims a place name and folds runs of spaces, so that
+/// " new  HAVEN " and "New Haven" compare equal.
+pub fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The town with this name (ignoring case and surrounding spaces), if there is one.
+/// Villages are not towns: use [`resolve_place`] for those.
+pub fn town_named(name: &str) -> Option<Town> {
+    let wanted = normalize(name);
+    TOWNS
+        .iter()
+        .position(|(town, _)| town.to_lowercase() == wanted)
+        .map(|i| Town(i as u8))
+}
+
+/// The county with this name, written "Windham County" or "Windham county".
+/// A bare "Windham" is the town, never the county.
+pub fn county_named(name: &str) -> Option<&'static str> {
+    let wanted = normalize(name);
+    let bare = wanted.strip_suffix(" county")?;
+    COUNTIES.iter().copied().find(|c| c.to_lowercase() == bare)
+}
+
+/// Resolves a place name from a catalogue or a family: a town, a county
+/// ("Tolland County") or a village ("Storrs" is in Mansfield).
+pub fn resolve_place(name: &str) -> Option<Place> {
+    if let Some(town) = town_named(name) {
+        return Some(Place::Town(town));
+    }
+    if let Some(county) = county_named(name) {
+        return Some(Place::County(county));
+    }
+    let wanted = normalize(name);
+    let mut village = None;
+    let mut towns = Vec::new();
+    for (name, town) in VILLAGES {
+        if name.to_lowercase() == wanted {
+            village = Some(*name);
+            towns.extend(town_named(town));
+        }
+    }
+    village.map(|name| Place::Village(name, towns))
+}
+
+/// Where a family lives, as typed in the town box: a town, or a village that lies in
+/// exactly one town. `None` for anything else (counties, unknown names).
+pub fn family_town(name: &str) -> Option<Town> {
+    match resolve_place(name)? {
+        Place::Town(town) => Some(town),
+        Place::Village(_, towns) if towns.len() == 1 => Some(towns[0]),
+        _ => None,
+    }
+}
+
+/// Town and village names to suggest as a family types, best first: names that start
+/// with the text, then names with a word that starts with it. At most `limit`.
+pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
+    let wanted = normalize(text);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let names = TOWNS
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(VILLAGES.iter().map(|(v, _)| *v));
+    let mut starts = Vec::new();
+    let mut word_starts = Vec::new();
+    for name in names {
+        let lower = name.to_lowercase();
+        if lower.starts_with(&wanted) {
+            starts.push(name);
+        } else if lower
+            .split([' ', '-'])
+            .any(|word| word.starts_with(&wanted))
+        {
+            word_starts.push(name);
+        }
+    }
+    starts.sort_unstable();
+    word_starts.sort_unstable();
+    starts.extend(word_starts);
+    starts.dedup();
+    starts.truncate(limit);
+    starts
+}
+
+/// A set of towns, one bit per town: what a program serves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TownSet([u64; 3]);
+
+impl TownSet {
+    /// Adds a town to the set.
+    pub fn insert(&mut self, town: Town) {
+        self.0[town.0 as usize / 64] |= 1 << (town.0 % 64);
+    }
+
+    /// Whether the set holds the town.
+    pub fn contains(&self, town: Town) -> bool {
+        self.0[town.0 as usize / 64] & (1 << (town.0 % 64)) != 0
+    }
+
+    /// How many towns the set holds.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Whether the set holds no town.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_every_town_once_in_the_right_counties() {
+        assert_eq!(TOWNS.len(), 169);
+        let expected = [
+            ("Fairfield", 23),
+            ("Hartford", 29),
+            ("Litchfield", 26),
+            ("Middlesex", 15),
+            ("New Haven", 27),
+            ("New London", 21),
+            ("Tolland", 13),
+            ("Windham", 15),
+        ];
+        for (county, count) in expected {
+            let found = Town::all().filter(|t| t.county() == county).count();
+            assert_eq!(found, count, "{county} County");
+        }
+        let mut names: Vec<_> = TOWNS.iter().map(|(t, _)| t.to_lowercase()).collect();
+        names.dedup();
+        assert_eq!(names.len(), 169, "duplicate or unsorted town names");
+    }
+
+    #[test]
+    fn every_village_lies_in_a_known_town() {
+        for (village, town) in VILLAGES {
+            assert!(town_named(town).is_some(), "{village} → {town}");
+            assert!(town_named(village).is_none(), "{village} is a town name");
+        }
+    }
+
+    #[test]
+    fn names_resolve_ignoring_case_and_spaces() {
+        let check = |name: &str, expected: Option<&str>| {
+            assert_eq!(town_named(name).map(Town::name), expected, "{name:?}");
+        };
+        check("Hartford", Some("Hartford"));
+        check("  hartford  ", Some("Hartford"));
+        check("NEW   haven", Some("New Haven"));
+        check("West Hartford", Some("West Hartford"));
+        check("Hartfrod", None);
+        check("Windham County", None);
+        check("", None);
+    }
+
+    #[test]
+    fn counties_need_the_word_county() {
+        assert_eq!(county_named("Windham County"), Some("Windham"));
+        assert_eq!(county_named(" new london county "), Some("New London"));
+        assert_eq!(county_named("Windham"), None);
+        assert_eq!(county_named("Essex County"), None);
+        assert_eq!(resolve_place("Tolland County").unwrap().towns().len(), 13);
+    }
+
+    #[test]
+    fn villages_map_to_their_towns() {
+        let towns = |name: &str| -> Vec<&str> {
+            resolve_place(name)
+                .map(|p| p.towns().into_iter().map(Town::name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(towns("Willimantic"), ["Windham"]);
+        assert_eq!(towns("storrs"), ["Mansfield"]);
+        let mut mystic = towns("Mystic");
+        mystic.sort();
+        assert_eq!(mystic, ["Groton", "Stonington"]);
+        assert_eq!(family_town("Willimantic").map(Town::name), Some("Windham"));
+        assert_eq!(family_town("Mystic"), None, "Mystic spans two towns");
+    }
+
+    #[test]
+    fn suggestions_start_with_the_typed_text() {
+        let first = suggest("hart", 10);
+        assert_eq!(first.first(), Some(&"Hartford"));
+        assert!(first.contains(&"Hartland"));
+        assert!(first.contains(&"West Hartford"), "word starts count too");
+        assert!(suggest("", 10).is_empty());
+        assert_eq!(suggest("w", 3).len(), 3);
+    }
+
+    #[test]
+    fn town_sets_hold_what_was_inserted() {
+        let mut set = TownSet::default();
+        let last = Town::all().last().unwrap();
+        let first = Town::all().next().unwrap();
+        set.insert(last);
+        assert!(set.contains(last));
+        assert!(!set.contains(first));
+        assert_eq!(set.len(), 1);
+    }
+}

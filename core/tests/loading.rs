@@ -1,0 +1,254 @@
+//! Turning catalogue files into catalogues: good files, broken files, broken programs.
+
+use finder_core::catalogue::{load, LoadError};
+use finder_core::Effect;
+
+fn wrap(programs: &str) -> String {
+    format!(
+        r#"{{ "version": 1, "needs": [{{ "id": "food", "label": "Food" }}, {{ "id": "housing", "label": "Housing" }}],
+             "programs": [{programs}] }}"#
+    )
+}
+
+const GOOD: &str = r#"{ "id": "good", "name": "Good", "needs": ["food"], "towns": ["Hartford"] }"#;
+
+/// One row: a program as JSON, and the problems expected as (path, words in the message, effect).
+fn check_program(program: &str, expected: &[(&str, &str, Effect)]) {
+    let loaded = load(&wrap(&format!("{GOOD}, {program}"))).expect("loads");
+    let found: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str(), p.effect))
+        .collect();
+    assert_eq!(
+        found.len(),
+        expected.len(),
+        "problems for {program}: {found:#?}"
+    );
+    for ((path, message, effect), (want_path, want_words, want_effect)) in
+        found.iter().zip(expected)
+    {
+        assert_eq!(path, want_path, "{program}");
+        assert!(
+            message.contains(want_words),
+            "{message:?} should mention {want_words:?}"
+        );
+        assert_eq!(effect, want_effect, "{program}: {message}");
+    }
+    assert_eq!(
+        loaded.catalogue.programs[0].id, "good",
+        "the good program always stays"
+    );
+    let kept = expected.iter().all(|(_, _, e)| *e == Effect::Ignored);
+    assert_eq!(
+        loaded.catalogue.programs.len(),
+        if kept { 2 } else { 1 },
+        "{program}"
+    );
+}
+
+#[test]
+fn a_broken_program_is_skipped_and_the_rest_stay() {
+    use Effect::{Ignored, Skipped};
+    check_program(
+        r#"{ "name": "No id", "needs": ["food"], "statewide": true }"#,
+        &[("programs[1]", "\"id\"", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "needs": ["food"], "statewide": true }"#,
+        &[("programs[1]", "\"name\"", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "statewide": true }"#,
+        &[("programs[1]", "\"needs\"", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"] }"#,
+        &[("programs[1]", "neither", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "good", "name": "Again", "needs": ["food"], "statewide": true }"#,
+        &[("programs[1]", "already used", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["fod"], "statewide": true }"#,
+        &[
+            ("programs[1].needs[0]", "\"fod\"", Ignored),
+            ("programs[1]", "no need", Skipped),
+        ],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "towns": ["Hartfrod"] }"#,
+        &[
+            ("programs[1].towns[0]", "\"Hartfrod\"", Ignored),
+            ("programs[1]", "known Connecticut place", Skipped),
+        ],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "minimum_age": 6, "maximum_age": 5 }"#,
+        &[("programs[1]", "below", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "minimum_age": -1 }"#,
+        &[("programs[1]", "negative", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "maximum_age": 500 }"#,
+        &[("programs[1]", "not believable", Skipped)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "maximum_age": "five" }"#,
+        &[("programs[1]", "number of years", Skipped)],
+    );
+    check_program(r#""just text""#, &[("programs[1]", "JSON object", Skipped)]);
+}
+
+#[test]
+fn a_bad_optional_value_is_dropped_and_the_program_stays() {
+    use Effect::Ignored;
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food", "nope"], "statewide": true }"#,
+        &[("programs[1].needs[1]", "\"nope\"", Ignored)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "towns": ["Hartford", "Atlantis"] }"#,
+        &[("programs[1].towns[1]", "\"Atlantis\"", Ignored)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "website": "javascript:alert(1)" }"#,
+        &[("programs[1].website", "web address", Ignored)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "email": "not-an-email" }"#,
+        &[("programs[1].email", "email", Ignored)],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": "yes" }"#,
+        &[
+            ("programs[1].statewide", "true or false", Ignored),
+            ("programs[1]", "neither", Effect::Skipped),
+        ],
+    );
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "description": ["a", "b"] }"#,
+        &[("programs[1].description", "should be text", Ignored)],
+    );
+}
+
+#[test]
+fn unknown_fields_are_ignored_silently() {
+    let loaded = load(&wrap(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "future_field": {"a": 1}, "colour": "blue" }"#,
+    ))
+    .unwrap();
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.catalogue.programs.len(), 1);
+}
+
+#[test]
+fn every_field_is_read() {
+    let loaded = load(&wrap(
+        r#"{ "id": "full", "name": " Full ", "organization": "Org", "description": "Desc",
+             "needs": ["food", "housing"], "towns": ["Hartford", "Windham County"], "statewide": false,
+             "minimum_age": 0, "maximum_age": 5, "phone": "860-555-0100", "website": "https://example.org/x",
+             "email": "help@example.org", "address": "1 Sample St", "hours": "Mon–Fri", "eligibility": "Families",
+             "languages": ["en", "es"], "cost": "free" }"#,
+    ))
+    .unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let p = &loaded.catalogue.programs[0];
+    assert_eq!(p.name, "Full", "text is trimmed");
+    assert_eq!(p.needs, ["food", "housing"]);
+    assert_eq!(p.towns, ["Hartford", "Windham County"]);
+    assert_eq!(p.serves.len(), 1 + 15);
+    assert_eq!((p.minimum_age, p.maximum_age), (Some(0.0), Some(5.0)));
+    assert_eq!(p.website.as_deref(), Some("https://example.org/x"));
+    assert_eq!(p.languages, ["en", "es"]);
+    assert_eq!(p.cost.as_deref(), Some("free"));
+}
+
+#[test]
+fn files_that_are_not_catalogues_are_refused_with_a_reason() {
+    let check = |text: &str, expected: fn(&LoadError) -> bool, words: &str| {
+        let error = load(text).expect_err(text);
+        assert!(expected(&error), "{text}: {error:?}");
+        assert!(
+            error.to_string().contains(words),
+            "{error} should mention {words:?}"
+        );
+    };
+    check("", |e| matches!(e, LoadError::NotJson(_)), "not valid JSON");
+    check(
+        "<html><body>Not found</body></html>",
+        |e| matches!(e, LoadError::NotJson(_)),
+        "line 1",
+    );
+    check(
+        r#"{"version": 1, "needs": [], "programs": ["#,
+        |e| matches!(e, LoadError::NotJson(_)),
+        "JSON",
+    );
+    check(
+        "[1, 2]",
+        |e| matches!(e, LoadError::NotACatalogue(_)),
+        "JSON object",
+    );
+    check(
+        r#"{"needs": [], "programs": []}"#,
+        |e| matches!(e, LoadError::NotACatalogue(_)),
+        "\"version\"",
+    );
+    check(
+        r#"{"version": 2, "needs": [], "programs": []}"#,
+        |e| matches!(e, LoadError::UnsupportedVersion(_)),
+        "version 1",
+    );
+    check(
+        r#"{"version": "1", "needs": [], "programs": []}"#,
+        |e| matches!(e, LoadError::UnsupportedVersion(_)),
+        "\"1\"",
+    );
+    check(
+        r#"{"version": 1, "programs": []}"#,
+        |e| matches!(e, LoadError::NotACatalogue(_)),
+        "\"needs\"",
+    );
+    check(
+        r#"{"version": 1, "needs": []}"#,
+        |e| matches!(e, LoadError::NotACatalogue(_)),
+        "\"programs\"",
+    );
+    check(
+        r#"{"version": 1, "needs": [], "programs": {}}"#,
+        |e| matches!(e, LoadError::NotACatalogue(_)),
+        "list",
+    );
+}
+
+#[test]
+fn the_bundled_sample_catalogue_loads_without_problems() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/sample-catalogue.json"
+    ))
+    .unwrap();
+    let loaded = load(&text).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    assert!(loaded.catalogue.programs.len() >= 30);
+    for need in &loaded.catalogue.needs {
+        let count = loaded
+            .catalogue
+            .programs
+            .iter()
+            .filter(|p| p.needs.contains(&need.id))
+            .count();
+        assert!(count >= 2, "need {} has {count} programs", need.id);
+    }
+    assert!(loaded
+        .catalogue
+        .notice
+        .as_deref()
+        .unwrap_or("")
+        .to_lowercase()
+        .contains("sample"));
+}

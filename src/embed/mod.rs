@@ -1,0 +1,104 @@
+//! The embed layer: the only code that knows about the host page.
+//!
+//! `program-finder.js` (a small classic script, see `src/embed/loader.js`) loads the
+//! wasm module and calls [`boot`] with its own base URL. `boot` finds every
+//! `<div data-program-finder>` on the page, and for each one: reads its `data-*`
+//! attributes, attaches an open shadow root (so the page's CSS stays out and ours stays
+//! in), adopts the widget's stylesheet, and mounts an independent Leptos app.
+
+mod styles;
+
+use finder_core::towns::family_town;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use crate::presets::Presets;
+use crate::ui::{FinderConfig, ProgramFinder};
+
+/// The attribute that marks a host element.
+const HOST_SELECTOR: &str = "[data-program-finder]";
+/// The bundled sample catalogue, next to `program-finder.js`.
+const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";
+
+/// Mounts a widget in every host element on the page that does not have one yet.
+/// Called by `program-finder.js` once the module is ready, with the URL of the folder
+/// the script was served from (used to find the bundled sample catalogue).
+#[wasm_bindgen]
+pub fn boot(script_base: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else {
+        return;
+    };
+    for index in 0..hosts.length() {
+        let Some(host) = hosts.get(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if host.shadow_root().is_some() {
+            continue; // already mounted (boot may be called again for late content)
+        }
+        if let Err(error) = mount(&document, &host, &script_base) {
+            web_sys::console::error_2(
+                &"Program Finder could not start in this element:".into(),
+                &error,
+            );
+        }
+    }
+}
+
+/// Shows a friendly console line instead of a bare "unreachable" when Rust panics.
+pub fn install_panic_hook() {
+    console_error_panic_hook::set_once();
+}
+
+fn mount(document: &web_sys::Document, host: &Element, script_base: &str) -> Result<(), JsValue> {
+    let config = read_config(document, host, script_base);
+    for rejected in &config.presets.rejected {
+        web_sys::console::warn_1(&format!("Program Finder: {rejected}").into());
+    }
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    styles::adopt(document, &shadow)?;
+    let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+    container.set_class_name("root");
+    shadow.append_child(&container)?;
+    leptos::mount::mount_to(container, move || view! { <ProgramFinder config /> }).forget();
+    Ok(())
+}
+
+/// Reads a host element's attributes into the widget's configuration.
+fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) -> FinderConfig {
+    let attribute = |name: &str| host.get_attribute(name);
+    // A page's own catalogue is relative to the page; the sample is relative to the script.
+    let catalogue_url = match attribute("data-catalogue").filter(|url| !url.trim().is_empty()) {
+        Some(url) => resolve(
+            url.trim(),
+            &document.base_uri().ok().flatten().unwrap_or_default(),
+        ),
+        None => resolve(SAMPLE_CATALOGUE, script_base),
+    };
+    let mut presets = Presets::from_attributes(
+        attribute("data-need").as_deref(),
+        attribute("data-town").as_deref(),
+        attribute("data-age").as_deref(),
+    );
+    if !presets.town.is_empty() && family_town(&presets.town).is_none() {
+        presets.rejected.push(format!(
+            "data-town=\"{}\" is not a Connecticut town; the town filter starts empty",
+            presets.town
+        ));
+        presets.town.clear();
+    }
+    FinderConfig {
+        catalogue_url,
+        presets,
+    }
+}
+
+/// `url` made absolute against `base`; unchanged if either cannot be parsed.
+fn resolve(url: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(url, base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
+}

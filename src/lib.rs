@@ -1,0 +1,16 @@
+//! Program Finder: the widget that shows a catalogue of community programs to families.
+//!
+//! - [`text`] and [`presets`]: plain Rust, tested natively.
+//! - `ui` (feature `web`): Leptos components; they only render state.
+//! - `embed` (feature `web`): the only code that knows about the host page: finds host
+//!   elements, reads their attributes, attaches shadow roots and mounts the UI.
+//!
+//! The catalogue model, towns and filters live in the `finder-core` crate.
+
+pub mod presets;
+pub mod text;
+
+#[cfg(feature = "web")]
+pub mod embed;
+#[cfg(feature = "web")]
+pub mod ui;

@@ -1,0 +1,146 @@
+//! The widget's Leptos components. They render state and turn clicks into state
+//! changes; they know nothing about the host page (that is `embed`'s job).
+//!
+//! - [`ProgramFinder`]: loads the catalogue and shows loading, error or the finder.
+//! - `filters`: need choices, age entry, clear-all.
+//! - `town_box`: the town box that suggests towns as you type.
+//! - `results`: the count, the program cards, the empty state.
+
+mod filters;
+mod load;
+mod results;
+mod town_box;
+
+use std::sync::Arc;
+
+use finder_core::catalogue::Catalogue;
+use finder_core::filter::Filter;
+use finder_core::towns::family_town;
+use leptos::prelude::*;
+
+use crate::presets::{age_from_entry, AgeUnit, Presets};
+use crate::text::ENGLISH;
+
+pub use load::{load_catalogue, LoadFailure};
+
+/// What one widget needs to start: where its catalogue is and its starting choices.
+#[derive(Clone, Debug)]
+pub struct FinderConfig {
+    /// Absolute URL of the catalogue JSON.
+    pub catalogue_url: String,
+    pub presets: Presets,
+}
+
+/// A family's choices, as the controls hold them. Shared through context, so every
+/// control writes here and the results read from here.
+#[derive(Clone, Copy)]
+pub struct Choices {
+    pub needs: RwSignal<Vec<String>>,
+    /// The town box's text, as typed.
+    pub town: RwSignal<String>,
+    /// The age box's text, as typed.
+    pub age: RwSignal<String>,
+    pub age_unit: RwSignal<AgeUnit>,
+}
+
+impl Choices {
+    fn new(presets: &Presets) -> Choices {
+        Choices {
+            needs: RwSignal::new(presets.needs.clone()),
+            town: RwSignal::new(presets.town.clone()),
+            age: RwSignal::new(presets.age_text.clone()),
+            age_unit: RwSignal::new(presets.age_unit),
+        }
+    }
+
+    /// The filter these choices describe. A town or age that cannot be read yet
+    /// (half typed) filters nothing; the controls say what is wrong.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            needs: self.needs.get(),
+            town: family_town(&self.town.get()),
+            age: age_from_entry(&self.age.get(), self.age_unit.get())
+                .ok()
+                .flatten(),
+        }
+    }
+
+    pub fn clear(&self) {
+        self.needs.set(Vec::new());
+        self.town.set(String::new());
+        self.age.set(String::new());
+        self.age_unit.set(AgeUnit::Years);
+    }
+}
+
+/// One whole widget: fetches its catalogue, then shows the finder.
+#[component]
+pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
+    let url = config.catalogue_url.clone();
+    let catalogue = LocalResource::new(move || load_catalogue(url.clone()));
+    let presets = config.presets;
+
+    view! {
+        <section class="finder" part="finder" aria-labelledby="pf-heading">
+            <h2 id="pf-heading" class="heading">{ENGLISH.heading}</h2>
+            <Suspense fallback=|| view! { <p class="loading" role="status">{ENGLISH.loading}</p> }>
+                {move || {
+                    let presets = presets.clone();
+                    Suspend::new(async move {
+                        match catalogue.await {
+                            Ok(loaded) => view! { <Finder catalogue=loaded presets /> }.into_any(),
+                            Err(_) => view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The finder on a loaded catalogue: filters beside results.
+#[component]
+fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
+    // A preset need the catalogue does not have would empty the list; drop it instead.
+    presets.needs.retain(|id| {
+        let known = catalogue.need(id).is_some();
+        if !known {
+            leptos::logging::warn!(
+                "Program Finder: data-need \"{id}\" is not a need in this catalogue"
+            );
+        }
+        known
+    });
+    let choices = Choices::new(&presets);
+    provide_context(choices);
+    let filter = Memo::new(move |_| choices.filter());
+    let notice = catalogue.notice.clone();
+
+    view! {
+        <div class="layout">
+            <form class="filters" part="filters" role="search" aria-label=ENGLISH.heading
+                on:submit=|ev| ev.prevent_default()>
+                <filters::NeedChoices needs=catalogue.needs.clone() />
+                <div class="row">
+                    <town_box::TownBox />
+                    <filters::AgeEntry />
+                </div>
+                <filters::ClearAll filter />
+            </form>
+            <results::Results catalogue filter />
+        </div>
+        {notice.map(|text| view! { <p class="notice">{text}</p> })}
+    }
+}
+
+/// Shown when the catalogue cannot be used; the details are in the console.
+#[component]
+fn LoadError(on_retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <p class="load-error-title">{ENGLISH.load_failed}</p>
+            <p>{ENGLISH.load_failed_help}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>{ENGLISH.retry}</button>
+        </div>
+    }
+}

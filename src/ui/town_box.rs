@@ -1,0 +1,110 @@
+//! The town box: type a few letters, pick a town from the suggestions.
+//!
+//! Built on the ARIA 1.2 combobox pattern (input + listbox) rather than `<datalist>`,
+//! whose look and screen-reader support vary too much between phones. Arrow keys move
+//! through suggestions, Enter picks, Escape closes. Village names are suggested too
+//! (a family in Willimantic may not know it is part of Windham).
+
+use finder_core::towns::{family_town, suggest, town_named};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use super::Choices;
+use crate::text::ENGLISH;
+
+const MAX_SUGGESTIONS: usize = 8;
+
+#[component]
+pub fn TownBox() -> impl IntoView {
+    let choices = expect_context::<Choices>();
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let focused = RwSignal::new(false);
+
+    let suggestions = Memo::new(move |_| {
+        let text = choices.town.get();
+        // An exact town needs no list; it would only cover the results.
+        if town_named(&text).is_some() {
+            Vec::new()
+        } else {
+            suggest(&text, MAX_SUGGESTIONS)
+        }
+    });
+    let expanded = move || open.get() && !suggestions.with(Vec::is_empty);
+    let unknown = move || {
+        let text = choices.town.get();
+        !focused.get() && !text.trim().is_empty() && family_town(&text).is_none()
+    };
+    let pick = move |name: &str| {
+        choices.town.set(name.to_string());
+        open.set(false);
+        active.set(None);
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        let count = suggestions.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                let down = ev.key() == "ArrowDown";
+                active.update(|a| {
+                    *a = Some(match (*a, down) {
+                        (None, true) => 0,
+                        (None, false) => count - 1,
+                        (Some(i), true) => (i + 1) % count,
+                        (Some(i), false) => (i + count - 1) % count,
+                    })
+                });
+            }
+            "Enter" if expanded() => {
+                ev.prevent_default();
+                let chosen = active.get().unwrap_or(0);
+                if let Some(name) = suggestions.with(|s| s.get(chosen).copied()) {
+                    pick(name);
+                }
+            }
+            "Escape" if expanded() => {
+                ev.prevent_default();
+                open.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <div class="field town">
+            <label class="label" for="pf-town">{ENGLISH.town_label}</label>
+            <div class="combobox">
+                <input id="pf-town" class="input" type="text" role="combobox" autocomplete="off"
+                    spellcheck="false" aria-autocomplete="list" aria-controls="pf-town-list"
+                    aria-describedby="pf-town-hint"
+                    aria-expanded=move || if expanded() { "true" } else { "false" }
+                    aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("pf-town-{i}"))
+                    aria-invalid=move || unknown().then_some("true")
+                    prop:value=move || choices.town.get()
+                    on:input:target=move |ev| {
+                        choices.town.set(ev.target().value());
+                        open.set(true);
+                        active.set(None);
+                    }
+                    on:keydown=on_keydown
+                    on:focus=move |_| focused.set(true)
+                    on:blur=move |_| { focused.set(false); open.set(false); active.set(None); } />
+                <ul id="pf-town-list" class="suggestions" role="listbox" aria-label=ENGLISH.town_suggestions
+                    hidden=move || !expanded()>
+                    {move || suggestions.get().into_iter().enumerate().map(|(i, name)| view! {
+                        <li id=format!("pf-town-{i}") role="option" class="suggestion"
+                            class:active=move || active.get() == Some(i)
+                            aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                            // mousedown, not click: it comes before the input's blur closes the list.
+                            on:mousedown=move |ev| { ev.prevent_default(); pick(name); }>
+                            {name}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+            <p id="pf-town-hint" class="hint problem" hidden=move || !unknown()>{ENGLISH.town_hint_unknown}</p>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+// Embedding: presets from data-* attributes, independent instances, style isolation,
+// bad catalogues, and the demo page itself.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { DIST, Finder, openPage, startAll } from "./harness.mjs";
+
+const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
+
+describe("embedding", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+
+  test("the demo page shows the whole sample catalogue, labelled as sample data", async () => {
+    const { page, messages } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    assert.equal(await finder.count.textContent(), `${sample.programs.length} programs`);
+    assert.deepEqual(await finder.ids(), sample.programs.map((p) => p.id));
+    assert.match(await finder.root.locator(".notice").textContent(), /sample/i);
+    for (const need of sample.needs) {
+      await finder.need(need.label).waitFor();
+    }
+    assert.deepEqual(messages.errors, []);
+    assert.deepEqual(messages.warnings, [], "the sample catalogue has no problems");
+  });
+
+  test("choosing a need on the demo page shows only programs with that need", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url, { width: 375, height: 800 });
+    const finder = await new Finder(page).loaded();
+    const need = sample.needs.find((n) => n.id === "housing");
+    await finder.need(need.label).check();
+    const expected = sample.programs.filter((p) => p.needs.includes("housing")).map((p) => p.id);
+    assert.ok(expected.length > 0);
+    assert.deepEqual(await finder.ids(), expected);
+    for (const id of expected) {
+      assert.match(await finder.root.locator(`[data-program-id="${id}"] .tags`).textContent(), new RegExp(need.label));
+    }
+  });
+
+  test("presets from data-* attributes set the starting choices", async () => {
+    const { page, messages } = await openPage(env.browser, env.site.url + "pages/presets.html");
+    const literacy = await new Finder(page, "#literacy").loaded();
+    assert.deepEqual(await literacy.ids(), ["under-six", "preschool"]);
+    assert.equal(await literacy.need("Early literacy").isChecked(), true);
+    assert.equal(await literacy.town.inputValue(), "hartford");
+    assert.equal(await literacy.age.inputValue(), "5");
+
+    const baby = await new Finder(page, "#baby").loaded();
+    assert.deepEqual(await baby.ids(), ["hartford-food", "statewide-food-housing", "newborn"]);
+    assert.equal(await baby.ageUnit.inputValue(), "months");
+    assert.equal(await baby.age.inputValue(), "6");
+
+    // Presets that make no sense are dropped (and explained in the console), not obeyed.
+    const nonsense = await new Finder(page, "#nonsense").loaded();
+    assert.equal(await nonsense.cards.count(), 7);
+    const warnings = messages.warnings.join("\n");
+    assert.match(warnings, /data-need "no-such-need"/);
+    assert.match(warnings, /data-town="Atlantis"/);
+    assert.match(warnings, /data-age="toddler"/);
+  });
+
+  test("two widgets on one page stay independent", async () => {
+    const { page } = await openPage(env.browser, env.site.url + "pages/two.html");
+    const first = await new Finder(page, "#sample").loaded();
+    const second = await new Finder(page, "#fixture").loaded();
+    assert.equal(await first.cards.count(), sample.programs.length, "no data-catalogue: the bundled sample");
+    assert.equal(await second.cards.count(), 7);
+    await second.need("Housing").check();
+    await second.chooseTown("mer", "Meriden");
+    assert.deepEqual(await second.ids(), ["statewide-food-housing", "adults"]);
+    assert.equal(await first.cards.count(), sample.programs.length, "the other widget did not change");
+    assert.equal(await first.town.inputValue(), "");
+  });
+
+  test("a host page's aggressive CSS does not change the widget", async () => {
+    const shoot = async (name) => {
+      const { page } = await openPage(env.browser, env.site.url + `pages/${name}.html`);
+      const finder = await new Finder(page, "#host").loaded();
+      await finder.need("Food").check();
+      const root = page.locator("#host .root");
+      const style = await root.locator(".name").first().evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.fontFamily, s.fontSize, s.color, s.textTransform, s.letterSpacing, s.lineHeight].join(" | ");
+      });
+      return { image: await root.screenshot(), style, page };
+    };
+    const plain = await shoot("plain");
+    const aggressive = await shoot("aggressive");
+    assert.equal(aggressive.style, plain.style);
+    // The page really is hostile: its own text is purple, uppercase Comic Sans.
+    const pageText = await aggressive.page.evaluate(() => getComputedStyle(document.body).textTransform);
+    assert.equal(pageText, "uppercase");
+    assert.ok(plain.image.equals(aggressive.image), "screenshots of the widget differ");
+  });
+
+  test("broken catalogues show a clear message, and a broken program does not hide the rest", async () => {
+    const { page, messages } = await openPage(env.browser, env.site.url + "pages/bad.html");
+    for (const id of ["#missing", "#html", "#version"]) {
+      const alert = page.locator(id).getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /could not load the list of programs/);
+      await alert.getByRole("button", { name: "Try again" }).waitFor();
+    }
+    const oneBad = await new Finder(page, "#one-bad").loaded();
+    assert.deepEqual(await oneBad.ids(), ["first", "third"]);
+    const errors = messages.errors.join("\n");
+    assert.match(errors, /does-not-exist\.json: the server answered HTTP 404/);
+    assert.match(errors, /html-instead\.json: the file is not valid JSON/);
+    assert.match(errors, /version 1/);
+    assert.match(messages.warnings.join("\n"), /programs\[1\]: it has neither "towns" nor "statewide": true/);
+  });
+});

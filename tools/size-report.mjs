@@ -1,0 +1,34 @@
+// Prints what a family's phone downloads: raw, gzip and brotli sizes of the widget's
+// wasm, JS and CSS in dist/. Usage: node tools/size-report.mjs dist
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dir = process.argv[2] ?? "dist";
+const files = readdirSync(dir);
+const pick = (test) => files.filter(test).map((f) => join(dir, f));
+const groups = [
+  ["wasm", pick((f) => f.endsWith(".wasm"))],
+  ["JS (glue + loader)", pick((f) => /^program-finder.*\.js$/.test(f))],
+  // The widget's CSS is compiled into the wasm (adopted in each shadow root).
+  ["CSS (inside the wasm)", ["style/finder.css"]],
+];
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+const sizes = (paths) => {
+  const data = Buffer.concat(paths.map((p) => readFileSync(p)));
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+console.log("\nSize report (what a browser downloads)");
+console.log("part".padEnd(24) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
+let total = { raw: 0, gzip: 0, brotli: 0 };
+for (const [name, paths] of groups) {
+  const s = sizes(paths);
+  console.log(name.padEnd(24) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
+  if (!name.startsWith("CSS")) for (const k in total) total[k] += s[k];
+}
+console.log("total downloaded".padEnd(24) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
+console.log("(the CSS row is already counted inside the wasm)\n");
