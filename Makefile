@@ -10,7 +10,7 @@
 SHELL := /bin/bash
 TOOLS := $(CURDIR)/.tools
 # trunk and wasm-bindgen (cargo install --root .tools), wasm-opt (npm binaryen).
-export PATH := $(TOOLS)/bin:$(CURDIR)/tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 
 .PHONY: demo test dist lint native-test e2e setup-build setup-browser clean

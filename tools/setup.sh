@@ -87,13 +87,13 @@ install_wasm_bindgen() {
 
 # --- 3. npm tools: wasm-opt (binaryen), playwright-core, axe-core -----------------
 install_npm_tools() {
-    if [ -f tools/node_modules/.package-lock.json ] &&
-        cmp -s tools/package-lock.json "$TOOLS/npm-installed.lock"; then
+    if [ -f node_modules/.package-lock.json ] &&
+        cmp -s package-lock.json "$TOOLS/npm-installed.lock"; then
         return
     fi
     say "installing npm tools"
-    (cd tools && npm ci --no-audit --no-fund --loglevel=error)
-    cp tools/package-lock.json "$TOOLS/npm-installed.lock"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$TOOLS/npm-installed.lock"
 }
 
 # --- 4. Chromium for the browser tests ---------------------------------------------

@@ -23,3 +23,8 @@ if (!files.includes(glue)) {
 const template = readFileSync(new URL("../src/embed/loader.js", import.meta.url), "utf8");
 const loader = template.replaceAll("__GLUE__", glue).replaceAll("__WASM__", wasm);
 writeFileSync(join(staging, "program-finder.js"), loader);
+
+// With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
+const page = join(staging, "index.html");
+const html = readFileSync(page, "utf8").replace(/\s*<!--[^>]*Trunk[^>]*-->\s*<link data-trunk rel="rust"[^>]*>/, "").replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+writeFileSync(page, html);

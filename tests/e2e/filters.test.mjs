@@ -45,7 +45,7 @@ describe("filters on the fixture catalogue", () => {
 
   test("the town box suggests towns and a county-wide program serves its towns", async () => {
     // Killingly is in Windham County.
-    await finder.town.fill("killi");
+    await finder.town.fill("killingl");
     assert.deepEqual(await finder.suggestions.allTextContents(), ["Killingly"]);
     await finder.suggestions.first().click();
     assert.equal(await finder.town.inputValue(), "Killingly");

@@ -9,6 +9,8 @@ import { startServer } from "./server.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const DIST = here("../../dist");
+/** Where tests save screenshots worth a look (ignored by git). */
+export const SHOTS = here("screenshots");
 
 export async function startAll() {
   const cdn = await startServer({ root: DIST });
@@ -61,7 +63,7 @@ export class Finder {
     this.ageUnit = this.root.getByRole("combobox", { name: "Age in" });
     this.clearAll = this.root.locator(".filters").getByRole("button", { name: "Clear all choices" });
     this.cards = this.root.locator("[data-program-id]");
-    this.suggestions = this.root.getByRole("option");
+    this.suggestions = this.root.getByRole("listbox").getByRole("option");
   }
 
   need(label) {
@@ -81,11 +83,55 @@ export class Finder {
 
   async chooseTown(typed, pick) {
     await this.town.fill(typed);
-    await this.root.getByRole("option", { name: pick, exact: true }).click();
+    await this.suggestions.filter({ hasText: pick }).first().click();
   }
 
   async setAge(number, unit = "years") {
     await this.ageUnit.selectOption(unit);
     await this.age.fill(String(number));
+  }
+}
+
+/**
+ * Compares two PNG screenshots pixel by pixel (decoded in the browser).
+ * Returns { sameSize, differing, maxDelta }: how many pixels differ, and by how much at most
+ * in any colour channel (anti-aliasing at a different sub-pixel offset differs by 1 or 2).
+ */
+export async function compareImages(browser, first, second) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async ([a, b]) => {
+        const load = (data) =>
+          new Promise((ok, fail) => {
+            const image = new Image();
+            image.onload = () => ok(image);
+            image.onerror = fail;
+            image.src = "data:image/png;base64," + data;
+          });
+        const pixels = (image) => {
+          const canvas = document.createElement("canvas");
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context = canvas.getContext("2d");
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height).data;
+        };
+        const [ia, ib] = [await load(a), await load(b)];
+        if (ia.width !== ib.width || ia.height !== ib.height) return { sameSize: false, differing: Infinity, maxDelta: 255 };
+        const [pa, pb] = [pixels(ia), pixels(ib)];
+        let differing = 0;
+        let maxDelta = 0;
+        for (let i = 0; i < pa.length; i += 4) {
+          const delta = Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2]));
+          if (delta > 0) differing++;
+          maxDelta = Math.max(maxDelta, delta);
+        }
+        return { sameSize: true, differing, maxDelta, total: pa.length / 4 };
+      },
+      [first.toString("base64"), second.toString("base64")],
+    );
+  } finally {
+    await page.close();
   }
 }
