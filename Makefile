@@ -28,7 +28,9 @@ e2e: dist setup-browser
 
 dist: setup-build
 	@# Build with the wasm toolchain chosen by setup (rustup, or Debian's with build-std).
-	source $(TOOLS)/wasm-env.sh && trunk build --release --offline
+	@# Not --offline: build-std fetches std's own dependencies from crates.io. Trunk still
+	@# downloads no tools, because setup put the pinned versions on PATH.
+	source $(TOOLS)/wasm-env.sh && trunk build --release
 	@node tools/size-report.mjs dist
 
 lint:

@@ -4,6 +4,8 @@
 //! not the whole program, and every mistake should be reported with the path to it
 //! (`programs[3].website`) so it can be found and fixed.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 /// What happened because of a problem.
@@ -13,6 +15,17 @@ pub enum Effect {
     Skipped,
     /// Only this value was left out; the rest is used.
     Ignored,
+    /// Nothing was left out, but staff should look (a warning).
+    Kept,
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something families cannot see, or see wrong, until it is fixed.
+    Error,
+    /// Worth fixing; families still see everything.
+    Warning,
 }
 
 /// One thing wrong in a catalogue file.
@@ -23,22 +36,42 @@ pub struct Problem {
     /// What is wrong, in plain words.
     pub message: String,
     pub effect: Effect,
+    /// How to fix it, when we can tell: "did you mean 'Hartford'?"
+    pub hint: Option<String>,
 }
 
 impl Problem {
     pub fn skipped(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-            effect: Effect::Skipped,
-        }
+        Problem::new(path, message, Effect::Skipped)
     }
 
     pub fn ignored(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem::new(path, message, Effect::Ignored)
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem::new(path, message, Effect::Kept)
+    }
+
+    fn new(path: impl Into<String>, message: impl Into<String>, effect: Effect) -> Problem {
         Problem {
             path: path.into(),
             message: message.into(),
-            effect: Effect::Ignored,
+            effect,
+            hint: None,
+        }
+    }
+
+    /// The same problem with a suggested fix.
+    pub fn with_hint(mut self, hint: Option<String>) -> Problem {
+        self.hint = hint;
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self.effect {
+            Effect::Skipped | Effect::Ignored => Severity::Error,
+            Effect::Kept => Severity::Warning,
         }
     }
 }
@@ -46,10 +79,15 @@ impl Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let effect = match self.effect {
-            Effect::Skipped => "left out",
-            Effect::Ignored => "value ignored",
+            Effect::Skipped => " (left out)",
+            Effect::Ignored => " (value ignored)",
+            Effect::Kept => "",
         };
-        write!(f, "{}: {} ({effect})", self.path, self.message)
+        write!(f, "{}: {}{effect}", self.path, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " — {hint}")?;
+        }
+        Ok(())
     }
 }
 
@@ -142,6 +180,61 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A calendar date written YYYY-MM-DD, as staff write `updated` and `last_reviewed`.
+    pub fn date(&mut self, key: &str) -> Option<String> {
+        let text = self.text(key)?;
+        if parse_date(&text).is_some() {
+            Some(text)
+        } else {
+            let message = format!("\"{text}\" is not a date written as YYYY-MM-DD");
+            self.ignore(key, message);
+            None
+        }
+    }
+
+    /// An object whose values are all text, such as need labels by language.
+    pub fn text_map(&mut self, key: &str) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        let Some(object) = self.object(key) else {
+            return map;
+        };
+        for (name, value) in object {
+            match value {
+                Value::String(text) if !text.trim().is_empty() => {
+                    map.insert(name.clone(), text.trim().to_string());
+                }
+                other => {
+                    let message = format!("should be text, not {}", kind(other));
+                    self.ignore(&format!("{key}.{name}"), message);
+                }
+            }
+        }
+        map
+    }
+
+    /// A nested object, reported if the field holds something else.
+    pub fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
+        match self.object.get(key)? {
+            Value::Object(object) => Some(object),
+            Value::Null => None,
+            other => {
+                let message = format!("should be an object, not {}", kind(other));
+                self.ignore(key, message);
+                None
+            }
+        }
+    }
+
+    /// Where the caller can report problems found in nested objects.
+    pub fn problems_mut(&mut self) -> &mut Vec<Problem> {
+        self.problems
+    }
+
+    /// The path of this object, for problems reported by the caller.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// `true` or `false`.
     pub fn flag(&mut self, key: &str) -> Option<bool> {
         match self.object.get(key)? {
@@ -162,6 +255,7 @@ impl<'a> Fields<'a> {
             Some(value) => value,
         };
         let problem = match value.as_f64() {
+            Some(years) if !years.is_finite() => format!("\"{key}\" is not a number of years"),
             Some(years) if (0.0..=MAX_AGE_YEARS).contains(&years) => return Some(Some(years)),
             Some(years) if years < 0.0 => format!("\"{key}\" is {years}; ages cannot be negative"),
             Some(years) => {
@@ -184,6 +278,22 @@ impl<'a> Fields<'a> {
                 key,
                 format!("\"{text}\" is not a web address starting with https://"),
             );
+            None
+        }
+    }
+
+    /// A phone number families can dial: see [`is_phone_number`].
+    pub fn phone(&mut self, key: &str) -> Option<String> {
+        let text = self.text(key)?;
+        if is_phone_number(&text) {
+            Some(text)
+        } else {
+            let message = format!("\"{text}\" is not a phone number families can dial");
+            let path = self.field_path(key);
+            self.problems
+                .push(Problem::ignored(path, message).with_hint(Some(
+                    "write 10 digits, such as 860-555-0100, or a short line such as 2-1-1".into(),
+                )));
             None
         }
     }
@@ -223,6 +333,60 @@ pub fn is_web_address(text: &str) -> bool {
             !host.is_empty() && host.contains('.') && !text.contains(char::is_whitespace)
         }
         None => false,
+    }
+}
+
+/// A `YYYY-MM-DD` date as (year, month, day), if it is one (a real day of a real month).
+pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u32, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days_in_month)
+        .contains(&day)
+        .then_some((year, month, day))
+}
+
+/// Whether the text is a dialable U.S. phone number: ten digits (optionally with a leading
+/// 1 or +1, and an extension such as "ext. 12"), or a three-digit service line such as
+/// 2-1-1 or 9-8-8. Spaces, dashes, dots and brackets are allowed anywhere.
+pub fn is_phone_number(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let main = match lower.find("ext").or_else(|| lower.find(" x")) {
+        Some(at) => {
+            let extension = &lower[at..];
+            let extension =
+                extension.trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ' ');
+            if extension.is_empty() || !extension.chars().all(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            &lower[..at]
+        }
+        None => lower.as_str(),
+    };
+    if !main
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -.()+".contains(c))
+    {
+        return false;
+    }
+    let digits: String = main.chars().filter(char::is_ascii_digit).collect();
+    match digits.len() {
+        3 => digits.ends_with("11") || digits == "988",
+        10 => true,
+        11 => digits.starts_with('1'),
+        _ => false,
     }
 }
 

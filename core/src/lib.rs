@@ -1,17 +1,25 @@
 //! Program Finder's core: everything about programs that is not about the browser.
 //!
 //! - [`catalogue`]: the catalogue format and loading it, with every problem reported.
+//! - [`check`]: the staff checker: every problem with line, column and a fix.
 //! - [`towns`]: Connecticut's towns, counties and villages.
 //! - [`age`]: ages as intervals of months.
 //! - [`filter`]: which programs fit a family's choices.
+//! - [`format`]: the file format as types; the JSON Schema; the standard needs.
+//! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //!
 //! Nothing here depends on a web API, so all of it is tested natively with `cargo test`.
 
 pub mod age;
 pub mod catalogue;
+pub mod check;
 mod ct_towns;
 mod fields;
 pub mod filter;
+pub mod format;
+pub mod import;
+pub mod locate;
+pub mod spelling;
 pub mod towns;
 
-pub use fields::{is_web_address, Effect, Problem};
+pub use fields::{is_phone_number, is_web_address, parse_date, Effect, Problem, Severity};

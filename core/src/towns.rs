@@ -180,6 +180,13 @@ impl TownSet {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
     }
 
+    /// Adds every town of another set.
+    pub fn extend(&mut self, other: TownSet) {
+        for (word, other) in self.0.iter_mut().zip(other.0) {
+            *word |= other;
+        }
+    }
+
     /// Whether the set holds no town.
     pub fn is_empty(&self) -> bool {
         self.len() == 0

@@ -18,11 +18,16 @@
 //! assert_eq!(loaded.problems[0].path, "programs[1]");
 //! ```
 
+mod places;
+mod program;
+
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use crate::age::AgeRange;
 use crate::fields::{Fields, Problem};
-use crate::towns::{resolve_place, TownSet};
+use crate::towns::TownSet;
 
 /// The only catalogue format version this finder reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -34,11 +39,24 @@ pub struct Need {
     pub id: String,
     /// What families read, e.g. "Food & nutrition".
     pub label: String,
+    /// The label in other languages, by language code.
+    pub labels: BTreeMap<String, String>,
+}
+
+impl Need {
+    /// The label in `language`, or the English one.
+    pub fn label_in(&self, language: &str) -> &str {
+        self.labels
+            .get(language)
+            .map_or(&self.label, String::as_str)
+    }
 }
 
 /// One program, checked: every value here passed the rules.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Program {
+    /// Where the program is in the file's `programs` list (counting skipped ones).
+    pub index: usize,
     pub id: String,
     pub name: String,
     pub organization: Option<String>,
@@ -61,10 +79,24 @@ pub struct Program {
     /// Language codes such as `"en"`, `"es"`.
     pub languages: Vec<String>,
     pub cost: Option<String>,
-    /// Every town the program serves, counties and villages resolved.
+    /// When staff last confirmed the details (YYYY-MM-DD).
+    pub last_reviewed: Option<String>,
+    /// The program's text in other languages, by language code.
+    pub translations: BTreeMap<String, ProgramText>,
+    /// Every town the program serves, counties, villages and areas resolved.
     pub serves: TownSet,
     /// `minimum_age`..`maximum_age` as months.
     pub ages: AgeRange,
+}
+
+/// A program's text in another language; `None` falls back to English.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ProgramText {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub eligibility: Option<String>,
+    pub hours: Option<String>,
+    pub cost: Option<String>,
 }
 
 /// A whole catalogue: its needs and its programs, in the order staff wrote them.
@@ -76,6 +108,8 @@ pub struct Catalogue {
     /// When staff last updated the file, as written (`"2026-11-01"`).
     pub updated: Option<String>,
     pub needs: Vec<Need>,
+    /// Named groups of towns programs may list, as the catalogue spells them.
+    pub areas: Vec<(String, TownSet)>,
     pub programs: Vec<Program>,
 }
 
@@ -147,12 +181,13 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut header = Fields::new(&root, String::new(), &mut problems);
     let title = header.text("title");
     let notice = header.text("notice");
-    let updated = header.text("updated");
+    let updated = header.date("updated");
+    let areas = places::read_areas(&root, &mut problems);
 
     let mut programs: Vec<Program> = Vec::with_capacity(raw_programs.len());
     for (index, raw) in raw_programs.iter().enumerate() {
         let path = format!("programs[{index}]");
-        match read_program(raw, &path, &needs, &mut problems) {
+        match program::read(raw, index, &path, &needs, &areas, &mut problems) {
             Some(program) if programs.iter().any(|p| p.id == program.id) => {
                 problems.push(Problem::skipped(
                     path,
@@ -171,6 +206,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         notice,
         updated,
         needs,
+        areas,
         programs,
     };
     Ok(Loaded {
@@ -217,6 +253,7 @@ fn read_needs(
             continue;
         };
         let label = fields.text("label").unwrap_or_else(|| id.clone());
+        let labels = fields.text_map("labels");
         if needs.iter().any(|n| n.id == id) {
             problems.push(Problem::ignored(
                 path,
@@ -224,109 +261,7 @@ fn read_needs(
             ));
             continue;
         }
-        needs.push(Need { id, label });
+        needs.push(Need { id, label, labels });
     }
     Ok(needs)
-}
-
-/// Checks one program. `None` means it breaks a rule and is skipped (the reason is in
-/// `problems`); bad optional values are dropped and reported.
-fn read_program(
-    raw: &Value,
-    path: &str,
-    needs: &[Need],
-    problems: &mut Vec<Problem>,
-) -> Option<Program> {
-    let Value::Object(object) = raw else {
-        problems.push(Problem::skipped(path, "a program should be a JSON object"));
-        return None;
-    };
-    let mut fields = Fields::new(object, path.to_string(), problems);
-    let id = fields.required_text("id");
-    let name = fields.required_text("name");
-    let mut program = Program {
-        organization: fields.text("organization"),
-        description: fields.text("description"),
-        phone: fields.text("phone"),
-        website: fields.web_address("website"),
-        email: fields.email("email"),
-        address: fields.text("address"),
-        hours: fields.text("hours"),
-        eligibility: fields.text("eligibility"),
-        languages: fields.text_list("languages").unwrap_or_default(),
-        cost: fields.text("cost"),
-        statewide: fields.flag("statewide").unwrap_or(false),
-        minimum_age: fields.age("minimum_age")?,
-        maximum_age: fields.age("maximum_age")?,
-        ..Program::default()
-    };
-    let listed_needs = fields.text_list("needs");
-    let listed_towns = fields.text_list("towns");
-
-    if let (Some(min), Some(max)) = (program.minimum_age, program.maximum_age) {
-        if max < min {
-            problems.push(Problem::skipped(
-                path,
-                format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})"),
-            ));
-            return None;
-        }
-    }
-    program.ages = AgeRange::from_years(program.minimum_age, program.maximum_age);
-
-    let Some(listed_needs) = listed_needs else {
-        problems.push(Problem::skipped(path, "it has no \"needs\" list"));
-        return None;
-    };
-    for (index, need) in listed_needs.into_iter().enumerate() {
-        if needs.iter().any(|n| n.id == need) {
-            program.needs.push(need);
-        } else {
-            problems.push(Problem::ignored(
-                format!("{path}.needs[{index}]"),
-                format!("\"{need}\" is not one of the catalogue's needs"),
-            ));
-        }
-    }
-    if program.needs.is_empty() {
-        problems.push(Problem::skipped(
-            path,
-            "it has no need from the catalogue's \"needs\"",
-        ));
-        return None;
-    }
-
-    for (index, place) in listed_towns
-        .clone()
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-    {
-        match resolve_place(&place) {
-            Some(resolved) => {
-                resolved
-                    .towns()
-                    .into_iter()
-                    .for_each(|t| program.serves.insert(t));
-                program.towns.push(place.trim().to_string());
-            }
-            None => problems.push(Problem::ignored(
-                format!("{path}.towns[{index}]"),
-                format!("\"{place}\" is not a Connecticut town, county or village"),
-            )),
-        }
-    }
-    if !program.statewide && program.serves.is_empty() {
-        let why = if listed_towns.is_some() {
-            "none of its \"towns\" is a known Connecticut place, and it is not \"statewide\""
-        } else {
-            "it has neither \"towns\" nor \"statewide\": true"
-        };
-        problems.push(Problem::skipped(path, why));
-        return None;
-    }
-
-    program.id = id?;
-    program.name = name?;
-    Some(program)
 }

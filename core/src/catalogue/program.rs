@@ -1,0 +1,172 @@
+//! Reading and checking one program of a catalogue.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::places::{towns_of, unknown_place};
+use super::{Need, Program, ProgramText};
+use crate::age::AgeRange;
+use crate::fields::{Fields, Problem};
+use crate::spelling::closest;
+use crate::towns::TownSet;
+
+/// Checks one program. `None` means it breaks a rule and is skipped (the reason is in
+/// `problems`); bad optional values are dropped and reported.
+pub(super) fn read(
+    raw: &Value,
+    index: usize,
+    path: &str,
+    needs: &[Need],
+    areas: &[(String, TownSet)],
+    problems: &mut Vec<Problem>,
+) -> Option<Program> {
+    let Value::Object(object) = raw else {
+        problems.push(Problem::skipped(path, "a program should be a JSON object"));
+        return None;
+    };
+    let mut fields = Fields::new(object, path.to_string(), problems);
+    let id = fields.required_text("id");
+    let name = fields.required_text("name");
+    let minimum_age = fields.age("minimum_age");
+    let maximum_age = fields.age("maximum_age");
+    let mut program = Program {
+        organization: fields.text("organization"),
+        description: fields.text("description"),
+        phone: fields.phone("phone"),
+        website: fields.web_address("website"),
+        email: fields.email("email"),
+        address: fields.text("address"),
+        hours: fields.text("hours"),
+        eligibility: fields.text("eligibility"),
+        languages: fields.text_list("languages").unwrap_or_default(),
+        cost: fields.text("cost"),
+        last_reviewed: fields.date("last_reviewed"),
+        statewide: fields.flag("statewide").unwrap_or(false),
+        ..Program::default()
+    };
+    program.translations = read_translations(&mut fields);
+    let listed_needs = fields.text_list("needs");
+    let listed_towns = fields.text_list("towns");
+    let raw_towns = object.get("towns").and_then(Value::as_array);
+    drop(fields);
+
+    let (minimum_age, maximum_age) = (minimum_age?, maximum_age?);
+    if let (Some(min), Some(max)) = (minimum_age, maximum_age) {
+        if max < min {
+            problems.push(
+                Problem::skipped(
+                    path,
+                    format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})"),
+                )
+                .with_hint(Some(
+                    "swap them, or check the ages against the program's flyer".into(),
+                )),
+            );
+            return None;
+        }
+    }
+    program.minimum_age = minimum_age;
+    program.maximum_age = maximum_age;
+    program.ages = AgeRange::from_years(minimum_age, maximum_age);
+
+    let Some(listed_needs) = listed_needs else {
+        problems.push(Problem::skipped(path, "it has no \"needs\" list"));
+        return None;
+    };
+    for (index, need) in listed_needs.into_iter().enumerate() {
+        if needs.iter().any(|n| n.id == need) {
+            program.needs.push(need);
+        } else {
+            let hint = closest(&need, needs.iter().map(|n| n.id.as_str()))
+                .map(|id| format!("did you mean \"{id}\"?"))
+                .or_else(|| {
+                    Some(format!(
+                        "use one of the catalogue's need ids, or add \"{need}\" to \"needs\""
+                    ))
+                });
+            problems.push(
+                Problem::ignored(
+                    format!("{path}.needs[{index}]"),
+                    format!("\"{need}\" is not one of the catalogue's needs"),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    if program.needs.is_empty() {
+        problems.push(Problem::skipped(
+            path,
+            "it has no need from the catalogue's \"needs\"",
+        ));
+        return None;
+    }
+
+    for (index, place) in listed_towns
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        match towns_of(&place, areas) {
+            Some(towns) => {
+                program.serves.extend(towns);
+                program.towns.push(place);
+            }
+            None => {
+                let raw = raw_towns
+                    .and_then(|list| list.get(index))
+                    .cloned()
+                    .unwrap_or(Value::String(place.clone()));
+                problems.push(unknown_place(
+                    &format!("{path}.towns[{index}]"),
+                    &raw,
+                    areas,
+                ));
+            }
+        }
+    }
+    if !program.statewide && program.serves.is_empty() {
+        let why = if listed_towns.is_some() {
+            "none of its \"towns\" is a known Connecticut place, and it is not \"statewide\""
+        } else {
+            "it has neither \"towns\" nor \"statewide\": true"
+        };
+        problems.push(Problem::skipped(path, why));
+        return None;
+    }
+
+    program.index = index;
+    program.id = id?;
+    program.name = name?;
+    Some(program)
+}
+
+/// `"translations": {"es": {"name": ..., "description": ...}}`.
+fn read_translations(fields: &mut Fields) -> BTreeMap<String, ProgramText> {
+    let mut translations = BTreeMap::new();
+    let Some(object) = fields.object("translations") else {
+        return translations;
+    };
+    let path = format!("{}.translations", fields.path());
+    for (language, text) in object {
+        let Value::Object(text) = text else {
+            fields.problems_mut().push(Problem::ignored(
+                format!("{path}.{language}"),
+                "a translation should be an object such as {\"name\": \"...\", \"description\": \"...\"}",
+            ));
+            continue;
+        };
+        let mut text_fields =
+            Fields::new(text, format!("{path}.{language}"), fields.problems_mut());
+        let translated = ProgramText {
+            name: text_fields.text("name"),
+            description: text_fields.text("description"),
+            eligibility: text_fields.text("eligibility"),
+            hours: text_fields.text("hours"),
+            cost: text_fields.text("cost"),
+        };
+        translations.insert(language.clone(), translated);
+    }
+    translations
+}

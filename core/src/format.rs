@@ -1,0 +1,236 @@
+//! The catalogue file format, version 1, as plain Rust types.
+//!
+//! These types are the format's single definition: importers build them, exporters and
+//! `catalogue schema` read them, and the JSON Schema in `public/catalogue.schema.json` is
+//! generated from them. (Loading for the widget reads the JSON more forgivingly, value by
+//! value, so that one bad value never costs a whole file: see [`crate::catalogue::load`].)
+//!
+//! Field names follow Open Referral HSDS where HSDS has one (`minimum_age`, `maximum_age`).
+//! Unknown fields are ignored by readers, so the format can grow without a new version.
+//!
+//! ```
+//! use finder_core::format::{CatalogueFile, ProgramEntry};
+//! let mut file = CatalogueFile::new(finder_core::format::standard_needs());
+//! file.programs.push(ProgramEntry {
+//!     id: "pantry".into(),
+//!     name: "Mobile pantry".into(),
+//!     needs: vec!["food".into()],
+//!     towns: vec!["Hartford".into()],
+//!     ..ProgramEntry::default()
+//! });
+//! let json = file.to_json();
+//! assert!(finder_core::catalogue::load(&json).unwrap().problems.is_empty());
+//! ```
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where the published schema lives, relative to a catalogue next to the widget files.
+pub const SCHEMA_FILE: &str = "catalogue.schema.json";
+
+/// A whole catalogue file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Program Finder catalogue",
+    description = "Community programs for the Program Finder widget (format version 1)."
+)]
+pub struct CatalogueFile {
+    /// The JSON Schema this file follows; lets editors offer completion and checks.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version. Always 1.
+    #[schemars(range(min = 1, max = 1))]
+    pub version: u32,
+    /// Shown to staff; not to families.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A line families see under the results, e.g. "Sample data".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    /// When the catalogue was last updated, as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub updated: Option<String>,
+    /// The kinds of help families can choose from.
+    pub needs: Vec<NeedEntry>,
+    /// Named groups of towns (a health district, a service region) that programs may list
+    /// in `towns` like a county: `{"Healthy Windham": ["Windham", "Mansfield"]}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub areas: BTreeMap<String, Vec<String>>,
+    /// The programs, in the order families see them when nothing is chosen.
+    pub programs: Vec<ProgramEntry>,
+}
+
+/// A kind of help, such as food or housing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NeedEntry {
+    /// Stable identifier used in programs and page attributes: lower case, digits, dashes.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What families read, in English.
+    pub label: String,
+    /// The label in other languages, by language code: `{"es": "Comida y nutrición"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+}
+
+/// One program.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgramEntry {
+    /// Unique within the catalogue; stays the same when the program is edited.
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Need ids from the catalogue's `needs`.
+    #[schemars(length(min = 1))]
+    pub needs: Vec<String>,
+    /// Connecticut towns, counties ("Windham County"), villages ("Willimantic") or the
+    /// catalogue's `areas`. Required unless `statewide` is true.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub towns: Vec<String>,
+    /// Serves every town in Connecticut.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub statewide: bool,
+    /// Youngest age served, in years (HSDS `minimum_age`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 120))]
+    pub minimum_age: Option<f64>,
+    /// Oldest age served, in years, through the whole of that year (HSDS `maximum_age`).
+    /// A fraction counts in months: 0.5 serves until seven months old.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 120))]
+    pub maximum_age: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// An https:// (or http://) address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https?://"))]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<String>,
+    /// Languages spoken, as codes: `["en", "es"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// "free", "sliding scale", "insurance"...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    /// When staff last confirmed the details, as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub last_reviewed: Option<String>,
+    /// The program's text in other languages, by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, ProgramTranslation>,
+}
+
+/// A program's text in one other language. Missing fields fall back to English.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgramTranslation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl CatalogueFile {
+    /// An empty version-1 catalogue with these needs.
+    pub fn new(needs: Vec<NeedEntry>) -> CatalogueFile {
+        CatalogueFile {
+            version: 1,
+            needs,
+            ..CatalogueFile::default()
+        }
+    }
+
+    /// Pretty JSON, two-space indented, ending in a newline: easy to diff and edit.
+    pub fn to_json(&self) -> String {
+        let mut text =
+            serde_json::to_string_pretty(self).expect("catalogue types always serialize");
+        text.push('\n');
+        text
+    }
+}
+
+/// The JSON Schema of the format, pretty-printed.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(CatalogueFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("schemas always serialize");
+    text.push('\n');
+    text
+}
+
+/// The needs most community catalogues use, with English and Spanish labels. Importers
+/// start from these; staff may rename, add or remove needs in their catalogue.
+pub fn standard_needs() -> Vec<NeedEntry> {
+    const NEEDS: &[(&str, &str, &str)] = &[
+        ("food", "Food & nutrition", "Comida y nutrición"),
+        (
+            "housing",
+            "Housing & healthy homes",
+            "Vivienda y hogares saludables",
+        ),
+        ("early-literacy", "Early literacy", "Lectura temprana"),
+        (
+            "safety",
+            "Violence & injury prevention",
+            "Prevención de violencia y lesiones",
+        ),
+        ("mental-health", "Mental health", "Salud mental"),
+        ("family-support", "Family support", "Apoyo familiar"),
+        (
+            "child-development",
+            "Child development",
+            "Desarrollo infantil",
+        ),
+        (
+            "pregnancy",
+            "Pregnancy & new baby",
+            "Embarazo y bebé recién nacido",
+        ),
+        (
+            "recovery",
+            "Substance use recovery",
+            "Recuperación del uso de sustancias",
+        ),
+        ("transportation", "Transportation", "Transporte"),
+        (
+            "health-care",
+            "Health care & screenings",
+            "Atención médica y chequeos",
+        ),
+        (
+            "older-adults",
+            "Older adults & caregivers",
+            "Adultos mayores y cuidadores",
+        ),
+    ];
+    NEEDS
+        .iter()
+        .map(|(id, english, spanish)| NeedEntry {
+            id: id.to_string(),
+            label: english.to_string(),
+            labels: BTreeMap::from([("es".to_string(), spanish.to_string())]),
+        })
+        .collect()
+}

@@ -1,0 +1,1 @@
+//! Open Referral HSDS import (being written).
