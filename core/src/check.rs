@@ -8,12 +8,14 @@
 //! ```
 //! use finder_core::check::{check, CheckOptions};
 //! let report = check(r#"{"version": 1, "needs": [{"id": "food", "label": "Food"}],
-//!   "programs": [{"id": "a", "name": "A", "needs": ["fod"], "towns": ["Hartford"]}]}"#,
+//!   "programs": [{"id": "a", "name": "A", "needs": ["food", "fod"], "towns": ["Hartford"]}]}"#,
 //!   &CheckOptions::default());
 //! let first = &report.diagnostics[0];
-//! assert_eq!(first.path, "programs[0].needs[0]");
+//! assert_eq!(first.path, "programs[0].needs[1]");
 //! assert_eq!(first.hint.as_deref(), Some("did you mean \"food\"?"));
 //! ```
+
+use serde::Serialize;
 
 use crate::catalogue::{load, Catalogue, LoadError, Program};
 use crate::fields::{parse_date, Effect, Problem, Severity};
@@ -28,7 +30,7 @@ pub struct CheckOptions {
 }
 
 /// One problem, located in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// JSON path: `programs[12].towns[1]`; empty for the file as a whole.
     pub path: String,
@@ -39,7 +41,16 @@ pub struct Diagnostic {
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
     /// What the widget does about it.
+    #[serde(serialize_with = "effect_words")]
     pub effect: Effect,
+}
+
+fn effect_words<S: serde::Serializer>(effect: &Effect, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(match effect {
+        Effect::Skipped => "left out",
+        Effect::Ignored => "value ignored",
+        Effect::Kept => "kept",
+    })
 }
 
 /// Everything a check found.

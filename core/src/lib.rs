@@ -7,6 +7,7 @@
 //! - [`filter`]: which programs fit a family's choices.
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
+//! - [`stats`]: programs per need, county and age band; entries due for review.
 //!
 //! Nothing here depends on a web API, so all of it is tested natively with `cargo test`.
 
@@ -20,6 +21,7 @@ pub mod format;
 pub mod import;
 pub mod locate;
 pub mod spelling;
+pub mod stats;
 pub mod towns;
 
 pub use fields::{is_phone_number, is_web_address, parse_date, Effect, Problem, Severity};

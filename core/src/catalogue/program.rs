@@ -51,55 +51,43 @@ pub(super) fn read(
     let raw_towns = object.get("towns").and_then(Value::as_array);
     drop(fields);
 
-    let (minimum_age, maximum_age) = (minimum_age?, maximum_age?);
-    if let (Some(min), Some(max)) = (minimum_age, maximum_age) {
+    // Every check runs even after one fails, so staff see all of a program's problems at once.
+    let mut usable =
+        id.is_some() && name.is_some() && minimum_age.is_some() && maximum_age.is_some();
+    program.minimum_age = minimum_age.flatten();
+    program.maximum_age = maximum_age.flatten();
+    if let (Some(min), Some(max)) = (program.minimum_age, program.maximum_age) {
         if max < min {
-            problems.push(
-                Problem::skipped(
-                    path,
-                    format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})"),
-                )
-                .with_hint(Some(
-                    "swap them, or check the ages against the program's flyer".into(),
-                )),
-            );
-            return None;
+            let message = format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})");
+            let hint = "swap them, or check the ages against the program's flyer";
+            problems.push(Problem::skipped(path, message).with_hint(Some(hint.into())));
+            usable = false;
         }
     }
-    program.minimum_age = minimum_age;
-    program.maximum_age = maximum_age;
-    program.ages = AgeRange::from_years(minimum_age, maximum_age);
+    program.ages = AgeRange::from_years(program.minimum_age, program.maximum_age);
 
-    let Some(listed_needs) = listed_needs else {
+    if listed_needs.is_none() {
         problems.push(Problem::skipped(path, "it has no \"needs\" list"));
-        return None;
-    };
-    for (index, need) in listed_needs.into_iter().enumerate() {
+        usable = false;
+    }
+    for (index, need) in listed_needs.unwrap_or_default().into_iter().enumerate() {
         if needs.iter().any(|n| n.id == need) {
             program.needs.push(need);
         } else {
             let hint = closest(&need, needs.iter().map(|n| n.id.as_str()))
                 .map(|id| format!("did you mean \"{id}\"?"))
-                .or_else(|| {
-                    Some(format!(
-                        "use one of the catalogue's need ids, or add \"{need}\" to \"needs\""
-                    ))
+                .unwrap_or_else(|| {
+                    format!("use one of the catalogue's need ids, or add \"{need}\" to \"needs\"")
                 });
-            problems.push(
-                Problem::ignored(
-                    format!("{path}.needs[{index}]"),
-                    format!("\"{need}\" is not one of the catalogue's needs"),
-                )
-                .with_hint(hint),
-            );
+            let message = format!("\"{need}\" is not one of the catalogue's needs");
+            let problem = Problem::ignored(format!("{path}.needs[{index}]"), message);
+            problems.push(problem.with_hint(Some(hint)));
         }
     }
-    if program.needs.is_empty() {
-        problems.push(Problem::skipped(
-            path,
-            "it has no need from the catalogue's \"needs\"",
-        ));
-        return None;
+    if program.needs.is_empty() && usable {
+        let message = "it has no need from the catalogue's \"needs\"";
+        problems.push(Problem::skipped(path, message));
+        usable = false;
     }
 
     for (index, place) in listed_towns
@@ -133,9 +121,11 @@ pub(super) fn read(
             "it has neither \"towns\" nor \"statewide\": true"
         };
         problems.push(Problem::skipped(path, why));
+        usable = false;
+    }
+    if !usable {
         return None;
     }
-
     program.index = index;
     program.id = id?;
     program.name = name?;

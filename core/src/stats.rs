@@ -1,0 +1,132 @@
+//! Numbers staff want about a catalogue: programs per need, per county, per age band,
+//! and which entries are due for review.
+//!
+//! ```
+//! use finder_core::{catalogue::load, stats::Stats};
+//! let loaded = load(r#"{"version": 1, "needs": [{"id": "food", "label": "Food"}],
+//!   "programs": [{"id": "a", "name": "A", "needs": ["food"], "towns": ["Hartford"]}]}"#).unwrap();
+//! let stats = Stats::of(&loaded.catalogue, None);
+//! assert_eq!(stats.per_need, vec![("Food".to_string(), 1)]);
+//! ```
+
+use crate::age::ChildAge;
+use crate::catalogue::Catalogue;
+use crate::fields::parse_date;
+use crate::towns::{Town, COUNTIES};
+
+/// Age bands families fall into, with a representative age in each band's range.
+pub const AGE_BANDS: &[(&str, u32, u32)] = &[
+    ("babies (under 1)", 0, 0),
+    ("toddlers (1–2)", 1, 2),
+    ("preschool (3–5)", 3, 5),
+    ("school age (6–12)", 6, 12),
+    ("teens (13–17)", 13, 17),
+    ("adults (18–59)", 18, 59),
+    ("older adults (60+)", 60, 119),
+];
+
+/// Counts over a catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stats {
+    pub programs: usize,
+    /// (need label, programs with that need), in catalogue order.
+    pub per_need: Vec<(String, usize)>,
+    /// (county, programs serving at least one of its towns), statewide ones included.
+    pub per_county: Vec<(&'static str, usize)>,
+    pub statewide: usize,
+    /// (age band, programs serving some age in the band).
+    pub per_age_band: Vec<(&'static str, usize)>,
+    /// Programs with no age limits at all.
+    pub all_ages: usize,
+    /// (program id, last_reviewed or None) for programs not reviewed in the last 12 months.
+    pub due_for_review: Vec<(String, Option<String>)>,
+}
+
+impl Stats {
+    /// Counts the catalogue. `today` (year, month, day) decides what is due for review;
+    /// without it, only programs that were never reviewed are listed.
+    pub fn of(catalogue: &Catalogue, today: Option<(u32, u32, u32)>) -> Stats {
+        let programs = &catalogue.programs;
+        let per_need = catalogue
+            .needs
+            .iter()
+            .map(|need| (need.label.clone(), programs.iter().filter(|p| p.needs.contains(&need.id)).count()))
+            .collect();
+        let per_county = COUNTIES
+            .iter()
+            .map(|county| {
+                let towns: Vec<Town> = Town::all().filter(|t| t.county() == *county).collect();
+                let count = programs
+                    .iter()
+                    .filter(|p| p.statewide || towns.iter().any(|t| p.serves.contains(*t)))
+                    .count();
+                (*county, count)
+            })
+            .collect();
+        let per_age_band = AGE_BANDS
+            .iter()
+            .map(|(band, from, to)| {
+                let count = programs
+                    .iter()
+                    .filter(|p| (*from..=*to).any(|years| p.ages.serves(ChildAge::Years(years))))
+                    .count();
+                (*band, count)
+            })
+            .collect();
+        let year_ago = today.map(|(y, m, d)| (y.saturating_sub(1), m, d));
+        let due_for_review = programs
+            .iter()
+            .filter(|p| match (p.last_reviewed.as_deref().and_then(parse_date), year_ago) {
+                (None, _) => true,
+                (Some(reviewed), Some(limit)) => reviewed < limit,
+                (Some(_), None) => false,
+            })
+            .map(|p| (p.id.clone(), p.last_reviewed.clone()))
+            .collect();
+        Stats {
+            programs: programs.len(),
+            per_need,
+            per_county,
+            statewide: programs.iter().filter(|p| p.statewide).count(),
+            per_age_band,
+            all_ages: programs.iter().filter(|p| p.ages.start.is_none() && p.ages.end.is_none()).count(),
+            due_for_review,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::load;
+
+    #[test]
+    fn counts_by_need_county_age_and_review() {
+        let loaded = load(
+            r#"{"version": 1, "needs": [{"id": "food", "label": "Food"}, {"id": "housing", "label": "Housing"}],
+              "programs": [
+                {"id": "a", "name": "A", "needs": ["food"], "towns": ["Hartford"], "minimum_age": 0, "maximum_age": 5, "last_reviewed": "2026-10-01"},
+                {"id": "b", "name": "B", "needs": ["food", "housing"], "statewide": true, "last_reviewed": "2025-01-01"},
+                {"id": "c", "name": "C", "needs": ["housing"], "towns": ["Windham County"], "minimum_age": 60}
+              ]}"#,
+        )
+        .unwrap();
+        let stats = Stats::of(&loaded.catalogue, Some((2026, 11, 22)));
+        assert_eq!(stats.programs, 3);
+        assert_eq!(stats.per_need, vec![("Food".into(), 2), ("Housing".into(), 2)]);
+        let county = |name: &str| stats.per_county.iter().find(|(c, _)| *c == name).unwrap().1;
+        assert_eq!(county("Hartford"), 2);
+        assert_eq!(county("Windham"), 2);
+        assert_eq!(county("Fairfield"), 1);
+        assert_eq!(stats.statewide, 1);
+        let band = |name: &str| stats.per_age_band.iter().find(|(b, _)| b.starts_with(name)).unwrap().1;
+        assert_eq!(band("babies"), 2);
+        assert_eq!(band("school age"), 1);
+        assert_eq!(band("older adults"), 2);
+        assert_eq!(stats.all_ages, 1);
+        assert_eq!(
+            stats.due_for_review,
+            vec![("b".to_string(), Some("2025-01-01".to_string())), ("c".to_string(), None)]
+        );
+    }
+}

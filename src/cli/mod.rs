@@ -1,0 +1,175 @@
+//! The `catalogue` command-line tool, for staff and for web teams' CI pipelines.
+//!
+//! Two stages, as in ripgrep: clap parses the raw arguments into [`Command`], then each
+//! command reads its files, calls the core, and prints. Exit codes: 0 success, 1 the
+//! catalogue has errors (`check`), 2 the command could not run (bad arguments, unreadable
+//! or unwritable files, input that cannot be imported).
+
+mod check;
+mod convert;
+mod stats;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check, import and export Program Finder catalogues.
+#[derive(Parser, Debug)]
+#[command(name = "catalogue", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List every problem in a catalogue, with line, column and a fix. Exits 1 if there are errors.
+    Check {
+        /// The catalogue JSON file.
+        file: PathBuf,
+        /// `text` for people, `json` for CI pipelines.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The date to judge "not reviewed in 12 months" against (YYYY-MM-DD); default today.
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Make a catalogue from a spreadsheet or from Open Referral HSDS data.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write a catalogue's programs as a spreadsheet.
+    Export {
+        #[command(subcommand)]
+        target: ExportTarget,
+    },
+    /// Print the catalogue format's JSON Schema.
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Programs per need, per county and per age band, and entries due for review.
+    Stats {
+        file: PathBuf,
+        /// The date to judge "due for review" against (YYYY-MM-DD); default today.
+        #[arg(long)]
+        today: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportSource {
+    /// A CSV spreadsheet, one row per program (see public/catalogue-template.csv).
+    Csv {
+        file: PathBuf,
+        /// Where to write the catalogue JSON (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Open Referral HSDS 3.0: a JSON file (one service, a list, or an API page) or a CSV data-package folder.
+    Hsds {
+        path: PathBuf,
+        /// Where to write the catalogue JSON (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// A JSON file mapping need ids to taxonomy terms (default: the built-in mapping).
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportTarget {
+    /// A CSV spreadsheet that `import csv` reads back.
+    Csv {
+        file: PathBuf,
+        /// Where to write the CSV (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// A failure that stops a command, said plainly.
+#[derive(Debug)]
+pub struct Failure(String);
+
+impl<T: std::fmt::Display> From<T> for Failure {
+    fn from(message: T) -> Self {
+        Failure(message.to_string())
+    }
+}
+
+/// Parses the arguments and runs the command. Returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version to stdout and usage errors to stderr.
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.command {
+        Command::Check { file, format, today } => check::run(&file, format, today.as_deref()),
+        Command::Import { source: ImportSource::Csv { file, output } } => convert::import_csv(&file, output.as_deref()),
+        Command::Import { source: ImportSource::Hsds { path, output, mapping } } => {
+            convert::import_hsds(&path, output.as_deref(), mapping.as_deref())
+        }
+        Command::Export { target: ExportTarget::Csv { file, output } } => convert::export_csv(&file, output.as_deref()),
+        Command::Schema { output } => write_output(output.as_deref(), &finder_core::format::json_schema()).map(|_| ExitCode::SUCCESS),
+        Command::Stats { file, today } => stats::run(&file, today.as_deref()),
+    };
+    result.unwrap_or_else(|Failure(message)| {
+        eprintln!("catalogue: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(path) => std::fs::write(path, text).map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+/// `--today` if given, else the system clock's date (UTC).
+fn today(given: Option<&str>) -> Result<(u32, u32, u32), Failure> {
+    match given {
+        Some(text) => finder_core::parse_date(text).ok_or_else(|| Failure(format!("--today \"{text}\" is not a date written as YYYY-MM-DD"))),
+        None => Ok(system_date()),
+    }
+}
+
+/// Today's date from the system clock, by the civil-from-days algorithm (UTC).
+fn system_date() -> (u32, u32, u32) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u32;
+    (year, month, day)
+}
