@@ -6,13 +6,13 @@
 //! The command-line tool and the checker page both print this report.
 //!
 //! ```
-//! use finder_core::check::{check, CheckOptions};
+//! use finder_core::{check::{check, CheckOptions}, Severity};
 //! let report = check(r#"{"version": 1, "needs": [{"id": "food", "label": "Food"}],
 //!   "programs": [{"id": "a", "name": "A", "needs": ["food", "fod"], "towns": ["Hartford"]}]}"#,
 //!   &CheckOptions::default());
-//! let first = &report.diagnostics[0];
-//! assert_eq!(first.path, "programs[0].needs[1]");
-//! assert_eq!(first.hint.as_deref(), Some("did you mean \"food\"?"));
+//! let error = report.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+//! assert_eq!((error.path.as_str(), error.line), ("programs[0].needs[1]", 2));
+//! assert_eq!(error.hint.as_deref(), Some("did you mean \"food\"?"));
 //! ```
 
 use serde::Serialize;
