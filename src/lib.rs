@@ -2,6 +2,7 @@
 //!
 //! - [`text`] and [`presets`]: plain Rust, tested natively.
 //! - `ui` (feature `web`): Leptos components; they only render state.
+//! - `checker` (feature `web`): the staff checker page, its own wasm module.
 //! - `cli` (feature `cli`): the `catalogue` command-line tool for staff.
 //! - `embed` (feature `web`): the only code that knows about the host page: finds host
 //!   elements, reads their attributes, attaches shadow roots and mounts the UI.
@@ -11,6 +12,8 @@
 pub mod presets;
 pub mod text;
 
+#[cfg(feature = "web")]
+pub mod checker;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "web")]

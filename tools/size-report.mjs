@@ -8,8 +8,8 @@ const dir = process.argv[2] ?? "dist";
 const files = readdirSync(dir);
 const pick = (test) => files.filter(test).map((f) => join(dir, f));
 const groups = [
-  ["wasm", pick((f) => f.endsWith(".wasm"))],
-  ["JS (glue + loader)", pick((f) => /^program-finder.*\.js$/.test(f))],
+  ["wasm", pick((f) => /^program-finder-wasm-.*\.wasm$/.test(f))],
+  ["JS (glue + loader)", pick((f) => /^program-finder(-wasm-[0-9a-f]+)?\.js$/.test(f))],
   // The widget's CSS is compiled into the wasm (adopted in each shadow root).
   ["CSS (inside the wasm)", ["style/finder.css"]],
 ];
@@ -31,4 +31,6 @@ for (const [name, paths] of groups) {
   if (!name.startsWith("CSS")) for (const k in total) total[k] += s[k];
 }
 console.log("total downloaded".padEnd(24) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
-console.log("(the CSS row is already counted inside the wasm)\n");
+console.log("(the CSS row is already counted inside the wasm)");
+const checker = sizes(pick((f) => f.startsWith("program-finder-checker")));
+console.log("staff checker page".padEnd(24) + kb(checker.raw) + kb(checker.gzip) + kb(checker.brotli) + "  (check.html only; families never load it)\n");

@@ -54,7 +54,7 @@ fn effect_words<S: serde::Serializer>(effect: &Effect, serializer: S) -> Result<
 }
 
 /// Everything a check found.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// In file order (by line, then column).
     pub diagnostics: Vec<Diagnostic>,

@@ -29,6 +29,17 @@
     ready.then(
       function (glue) {
         glue.boot(base);
+        // Host elements added later (a CMS that renders after load, a page that swaps
+        // content) get a widget too. boot() skips elements that already have one.
+        var queued = false;
+        new MutationObserver(function () {
+          if (queued) return;
+          queued = true;
+          requestAnimationFrame(function () {
+            queued = false;
+            glue.boot(base);
+          });
+        }).observe(document.documentElement, { childList: true, subtree: true });
       },
       function (error) {
         console.error("Program Finder could not load its code from " + base, error);

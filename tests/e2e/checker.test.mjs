@@ -1,0 +1,67 @@
+// The staff checker page: a broken file gives the same messages as the command line,
+// a click shows the line, and the preview shows the programs that survive.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DIST, Finder, openPage, startAll } from "./harness.mjs";
+
+const broken = readFileSync(fileURLToPath(new URL("fixtures/broken-for-checker.json", import.meta.url)), "utf8");
+
+describe("checker page", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+
+  test("a dropped-in broken file lists every problem with its line and fix", async () => {
+    const { page, messages } = await openPage(env.browser, env.cdn.url + "check.html");
+    await page.getByLabel("Choose a catalogue file, or drop it here").setInputFiles({
+      name: "programs.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(broken),
+    });
+    const summary = page.locator(".summary");
+    await summary.waitFor();
+    assert.equal(await summary.textContent(), "programs.json: 3 errors, 1 warning — families see 3 of 4 programs");
+    const items = page.locator(".diagnostic");
+    const texts = await items.allTextContents();
+    assert.equal(texts.length, 4);
+    // Columns counted from the fixture itself: where the faulty values start on line 9.
+    const line9 = broken.split("\n")[8];
+    const column = (value) => line9.indexOf(value) + 1;
+    assert.ok(texts[0].includes(`Line 9, column ${column('"fod"')}`), texts[0]);
+    assert.ok(texts[1].includes(`Line 9, column ${column('"Hartfrod"')}`), texts[1]);
+    assert.match(texts[0], /programs\[1\]\.needs\[0\].*"fod" is not one of the catalogue's needs.*Fix: did you mean "food"\?/);
+    assert.match(texts[1], /programs\[1\]\.towns\[0\].*"Hartfrod" is not a Connecticut town.*Fix: did you mean "Hartford"\?/);
+    assert.match(texts[2], /Warning.*Line 11.*no way to reach this program/);
+    assert.match(texts[3], /Line 12.*"maximum_age" \(3\) is below "minimum_age" \(5\).*program left out.*Fix: swap them/);
+
+    // Clicking a problem selects that spot in the text.
+    await items.nth(1).getByRole("button").click();
+    const selected = await page.locator("#catalogue-text").evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.ok(selected.startsWith('"Hartfrod"'), `selected ${JSON.stringify(selected)}`);
+
+    // The preview is the real widget on this catalogue: the broken program is left out.
+    const preview = new Finder(page, "#preview [data-program-finder]");
+    await preview.loaded();
+    assert.deepEqual(await preview.ids(), ["pantry", "typos", "no-contact"]);
+    assert.deepEqual(messages.errors, []);
+  });
+
+  test("pasting a clean catalogue says so", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url + "check.html");
+    await page.locator("#catalogue-text").fill(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
+    const summary = page.locator(".summary");
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /^0 errors, 0 warnings — families see 35 of 35 programs$/);
+  });
+
+  test("text that is not JSON is located", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url + "check.html");
+    await page.locator("#catalogue-text").fill('{ "version": 1,\n  "needs": [\n}');
+    await page.locator(".summary").waitFor();
+    assert.match(await page.locator(".diagnostic").first().textContent(), /Line 3, column 1.*not valid JSON.*missing comma/);
+  });
+});
