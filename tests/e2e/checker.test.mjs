@@ -55,7 +55,10 @@ describe("checker page", () => {
     await page.locator("#catalogue-text").fill(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
     const summary = page.locator(".summary");
     await summary.waitFor();
-    assert.match(await summary.textContent(), /^0 errors, 0 warnings — families see 35 of 35 programs$/);
+    // Warnings are not asserted: "not reviewed in 12 months" depends on today's date.
+    const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
+    const n = sample.programs.length;
+    assert.match(await summary.textContent(), new RegExp(`^0 errors, \\d+ warnings? — families see ${n} of ${n} programs$`));
   });
 
   test("text that is not JSON is located", async () => {
