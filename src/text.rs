@@ -1,130 +1,64 @@
-//! Words the widget shows, and how program facts become readable text.
+//! How program facts become readable text, in the family's language.
 //!
-//! Everything a family reads is here, so wording is reviewed in one place (and a
-//! second language is a second table, not a code change). Pure functions: tested
-//! natively, no browser needed.
+//! The words themselves are in `locales/*.json` (see [`crate::i18n`]); this module puts
+//! them together with numbers and names. Pure functions: tested natively.
 
 use finder_core::catalogue::Program;
 
-/// Fixed interface wording.
-pub struct Words {
-    pub heading: &'static str,
-    pub needs_legend: &'static str,
-    pub town_label: &'static str,
-    pub town_hint_unknown: &'static str,
-    pub town_suggestions: &'static str,
-    pub age_label: &'static str,
-    pub age_unit_label: &'static str,
-    pub years: &'static str,
-    pub months: &'static str,
-    pub age_hint: &'static str,
-    pub age_invalid: &'static str,
-    pub clear_all: &'static str,
-    pub loading: &'static str,
-    pub load_failed: &'static str,
-    pub load_failed_help: &'static str,
-    pub retry: &'static str,
-    pub empty_heading: &'static str,
-    pub empty_try: &'static str,
-    pub empty_remove_age: &'static str,
-    pub empty_more_needs: &'static str,
-    pub empty_clear_town: &'static str,
-    pub call: &'static str,
-    pub website: &'static str,
-    pub website_new_tab: &'static str,
-    pub ages: &'static str,
-    pub serves: &'static str,
-    pub statewide: &'static str,
-    pub all_ages: &'static str,
-    pub cost: &'static str,
-}
-
-/// The English interface.
-pub const ENGLISH: Words = Words {
-    heading: "Find community programs",
-    needs_legend: "What do you need help with?",
-    town_label: "Your town",
-    town_hint_unknown: "Choose a Connecticut town from the list.",
-    town_suggestions: "Towns",
-    age_label: "Child's age",
-    age_unit_label: "Age in",
-    years: "years",
-    months: "months",
-    age_hint: "For babies under 2, you can give months.",
-    age_invalid: "Enter a whole number, such as 4.",
-    clear_all: "Clear all choices",
-    loading: "Loading programs…",
-    load_failed: "We could not load the list of programs.",
-    load_failed_help: "Please try again in a moment. For help finding programs now, call 2-1-1.",
-    retry: "Try again",
-    empty_heading: "No programs match all of your choices.",
-    empty_try: "You could:",
-    empty_remove_age: "remove the child's age",
-    empty_more_needs: "choose more kinds of help",
-    empty_clear_town: "clear the town (statewide programs still show)",
-    call: "Call",
-    website: "Website",
-    website_new_tab: "(opens in a new tab)",
-    ages: "Ages",
-    serves: "Serves",
-    statewide: "All of Connecticut",
-    all_ages: "All ages",
-    cost: "Cost",
-};
+use crate::i18n::Lang;
 
 /// "Showing 4 of 36 programs", or "36 programs" when nothing is filtered out.
-pub fn result_count(shown: usize, total: usize) -> String {
-    let noun = |n: usize| if n == 1 { "program" } else { "programs" };
+pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
+    let (shown_text, total_text) = (shown.to_string(), total.to_string());
+    let values = [("shown", shown_text.as_str()), ("total", total_text.as_str())];
     if shown == total {
-        format!("{total} {}", noun(total))
+        lang.count("count_all", total, &values)
     } else {
-        format!("Showing {shown} of {total} {}", noun(total))
+        lang.count("count_some", total, &values)
     }
 }
 
 /// An age bound in years as words: 5 → "5", 0.5 → "6 months".
-fn age_words(years: f64) -> String {
+fn age_words(lang: Lang, years: f64) -> String {
     if years.fract() == 0.0 {
         format!("{}", years as u32)
     } else {
-        let months = (years * 12.0).round() as u32;
-        format!("{months} {}", if months == 1 { "month" } else { "months" })
+        let months = (years * 12.0).round() as usize;
+        lang.count("months", months, &[("count", &months.to_string())])
     }
 }
 
 /// The ages a program serves, as a family would say it: "0–5 years", "Birth to 6 months",
 /// "18 and older", "Up to 12 years", "All ages".
-pub fn ages_served(program: &Program) -> String {
+pub fn ages_served(program: &Program, lang: Lang) -> String {
     let min = program.minimum_age.filter(|m| *m > 0.0);
+    let words = |years| age_words(lang, years);
     match (min, program.maximum_age) {
-        (None, None) => ENGLISH.all_ages.to_string(),
-        (None, Some(max)) if max.fract() != 0.0 => format!("Birth to {}", age_words(max)),
-        (None, Some(max)) if program.minimum_age.is_some() => format!("0–{} years", age_words(max)),
-        (None, Some(max)) => format!("Up to {} years", age_words(max)),
-        (Some(min), None) => format!("{} and older", age_words(min)),
-        (Some(min), Some(max)) if min.fract() != 0.0 || max.fract() != 0.0 => {
-            format!("{} to {}", age_words(min), age_words(max))
+        (None, None) => lang.t("all_ages").to_string(),
+        (None, Some(max)) if max.fract() != 0.0 => lang.format("ages_birth_to", &[("max", &words(max))]),
+        (None, Some(max)) if program.minimum_age.is_some() => {
+            lang.format("ages_range", &[("min", "0"), ("max", &words(max))])
         }
-        (Some(min), Some(max)) => format!("{}–{} years", age_words(min), age_words(max)),
+        (None, Some(max)) => lang.format("ages_up_to", &[("max", &words(max))]),
+        (Some(min), None) => lang.format("ages_and_older", &[("min", &words(min))]),
+        (Some(min), Some(max)) if min.fract() != 0.0 || max.fract() != 0.0 => {
+            lang.format("ages_from_to", &[("min", &words(min)), ("max", &words(max))])
+        }
+        (Some(min), Some(max)) => lang.format("ages_range", &[("min", &words(min)), ("max", &words(max))]),
     }
 }
 
 /// Where a program serves: "All of Connecticut", or its places, shortened after `limit`.
-pub fn places_served(program: &Program, limit: usize) -> String {
+pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
     if program.statewide {
-        return ENGLISH.statewide.to_string();
+        return lang.t("statewide").to_string();
     }
-    let shown: Vec<&str> = program
-        .towns
-        .iter()
-        .take(limit)
-        .map(String::as_str)
-        .collect();
+    let shown: Vec<&str> = program.towns.iter().take(limit).map(String::as_str).collect();
     let more = program.towns.len().saturating_sub(limit);
     if more == 0 {
         shown.join(", ")
     } else {
-        format!("{} and {more} more", shown.join(", "))
+        lang.format("places_and_more", &[("places", &shown.join(", ")), ("more", &more.to_string())])
     }
 }
 
@@ -178,7 +112,7 @@ mod tests {
     #[test]
     fn ages_read_as_a_family_would_say_them() {
         let check = |min, max, expected: &str| {
-            assert_eq!(ages_served(&program(min, max)), expected, "{min:?}–{max:?}");
+            assert_eq!(ages_served(&program(min, max), Lang::english()), expected, "{min:?}–{max:?}");
         };
         check(None, None, "All ages");
         check(Some(0.0), None, "All ages");
@@ -191,11 +125,27 @@ mod tests {
     }
 
     #[test]
+    fn ages_in_spanish() {
+        let spanish = Lang::from_code("es").unwrap();
+        let check = |min, max, expected: &str| {
+            assert_eq!(ages_served(&program(min, max), spanish), expected, "{min:?}–{max:?}");
+        };
+        check(None, None, "Todas las edades");
+        check(Some(0.0), Some(5.0), "0–5 años");
+        check(Some(0.0), Some(0.5), "Desde el nacimiento hasta 6 meses");
+        check(Some(18.0), None, "18 años o más");
+        check(None, Some(0.0833), "Desde el nacimiento hasta 1 mes");
+    }
+
+    #[test]
     fn counts_say_how_many_of_how_many() {
-        assert_eq!(result_count(36, 36), "36 programs");
-        assert_eq!(result_count(1, 1), "1 program");
-        assert_eq!(result_count(4, 36), "Showing 4 of 36 programs");
-        assert_eq!(result_count(0, 36), "Showing 0 of 36 programs");
+        let english = Lang::english();
+        assert_eq!(result_count(english, 36, 36), "36 programs");
+        assert_eq!(result_count(english, 1, 1), "1 program");
+        assert_eq!(result_count(english, 4, 36), "Showing 4 of 36 programs");
+        assert_eq!(result_count(english, 0, 36), "Showing 0 of 36 programs");
+        let spanish = Lang::from_code("es").unwrap();
+        assert_eq!(result_count(spanish, 4, 36), "Mostrando 4 de 36 programas");
     }
 
     #[test]
@@ -222,10 +172,12 @@ mod tests {
             towns: vec!["Hartford".into(), "Windham County".into(), "Meriden".into()],
             ..Program::default()
         };
-        assert_eq!(places_served(&p, 4), "Hartford, Windham County, Meriden");
-        assert_eq!(places_served(&p, 2), "Hartford, Windham County and 1 more");
+        let english = Lang::english();
+        assert_eq!(places_served(&p, 4, english), "Hartford, Windham County, Meriden");
+        assert_eq!(places_served(&p, 2, english), "Hartford, Windham County and 1 more");
         p.statewide = true;
-        assert_eq!(places_served(&p, 4), "All of Connecticut");
+        assert_eq!(places_served(&p, 4, english), "All of Connecticut");
+        assert_eq!(places_served(&p, 4, Lang::from_code("es").unwrap()), "Todo Connecticut");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use crate::i18n::Lang;
 use crate::presets::Presets;
 use crate::ui::{FinderConfig, ProgramFinder};
 
@@ -90,10 +91,16 @@ fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) 
         ));
         presets.town.clear();
     }
-    FinderConfig {
-        catalogue_url,
-        presets,
-    }
+    FinderConfig { catalogue_url, presets, lang: choose_language(document, host) }
+}
+
+/// `data-lang` on the host element, else the page's `<html lang>`, else English.
+fn choose_language(document: &web_sys::Document, host: &Element) -> Lang {
+    let page = document.document_element().and_then(|html| html.get_attribute("lang"));
+    host.get_attribute("data-lang")
+        .and_then(|code| Lang::from_code(&code))
+        .or_else(|| page.and_then(|code| Lang::from_code(&code)))
+        .unwrap_or_else(Lang::english)
 }
 
 /// `url` made absolute against `base`; unchanged if either cannot be parsed.

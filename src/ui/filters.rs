@@ -4,14 +4,14 @@ use finder_core::catalogue::Need;
 use finder_core::filter::Filter;
 use leptos::prelude::*;
 
-use super::Choices;
+use super::{use_lang, Choices};
 use crate::presets::{age_from_entry, AgeUnit};
-use crate::text::ENGLISH;
 
 /// One checkbox per need; several may be chosen.
 #[component]
 pub fn NeedChoices(needs: Vec<Need>) -> impl IntoView {
     let choices = expect_context::<Choices>();
+    let lang = use_lang();
     let chips = needs
         .into_iter()
         .map(|need| {
@@ -32,14 +32,14 @@ pub fn NeedChoices(needs: Vec<Need>) -> impl IntoView {
                     <input type="checkbox" value=need.id.clone()
                         prop:checked=is_checked
                         on:change:target=move |ev| toggle(ev.target().checked()) />
-                    <span>{need.label}</span>
+                    <span>{move || need.label_in(lang.get().code()).to_string()}</span>
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="needs" part="needs">
-            <legend class="label">{ENGLISH.needs_legend}</legend>
+            <legend class="label">{move || lang.get().t("needs_legend")}</legend>
             <div class="chips">{chips}</div>
         </fieldset>
     }
@@ -49,25 +49,26 @@ pub fn NeedChoices(needs: Vec<Need>) -> impl IntoView {
 #[component]
 pub fn AgeEntry() -> impl IntoView {
     let choices = expect_context::<Choices>();
+    let lang = use_lang();
     let invalid = move || age_from_entry(&choices.age.get(), choices.age_unit.get()).is_err();
     view! {
         <div class="field age">
-            <label class="label" for="pf-age">{ENGLISH.age_label}</label>
+            <label class="label" for="pf-age">{move || lang.get().t("age_label")}</label>
             <div class="age-inputs">
                 <input id="pf-age" class="input" type="text" inputmode="numeric" autocomplete="off"
                     maxlength="3" aria-describedby="pf-age-hint"
                     aria-invalid=move || invalid().then_some("true")
                     prop:value=move || choices.age.get()
                     on:input:target=move |ev| choices.age.set(ev.target().value()) />
-                <select class="input unit" aria-label=ENGLISH.age_unit_label
+                <select class="input unit" aria-label=move || lang.get().t("age_unit_label")
                     prop:value=move || choices.age_unit.get().value()
                     on:change:target=move |ev| choices.age_unit.set(AgeUnit::from_value(&ev.target().value()))>
-                    <option value="years">{ENGLISH.years}</option>
-                    <option value="months">{ENGLISH.months}</option>
+                    <option value="years">{move || lang.get().t("years")}</option>
+                    <option value="months">{move || lang.get().t("months")}</option>
                 </select>
             </div>
             <p id="pf-age-hint" class="hint" class:problem=invalid>
-                {move || if invalid() { ENGLISH.age_invalid } else { ENGLISH.age_hint }}
+                {move || if invalid() { lang.get().t("age_invalid") } else { lang.get().t("age_hint") }}
             </p>
         </div>
     }
@@ -77,6 +78,7 @@ pub fn AgeEntry() -> impl IntoView {
 #[component]
 pub fn ClearAll(filter: Memo<Filter>) -> impl IntoView {
     let choices = expect_context::<Choices>();
+    let lang = use_lang();
     let anything_chosen = move || {
         !filter.get().is_empty()
             || !choices.town.with(|t| t.trim().is_empty())
@@ -85,7 +87,7 @@ pub fn ClearAll(filter: Memo<Filter>) -> impl IntoView {
     view! {
         <Show when=anything_chosen>
             <button type="button" class="clear" part="clear" on:click=move |_| choices.clear()>
-                {ENGLISH.clear_all}
+                {move || lang.get().t("clear_all")}
             </button>
         </Show>
     }

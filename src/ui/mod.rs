@@ -18,8 +18,8 @@ use finder_core::filter::Filter;
 use finder_core::towns::family_town;
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::presets::{age_from_entry, AgeUnit, Presets};
-use crate::text::ENGLISH;
 
 pub use load::{load_catalogue, LoadFailure};
 
@@ -29,6 +29,17 @@ pub struct FinderConfig {
     /// Absolute URL of the catalogue JSON.
     pub catalogue_url: String,
     pub presets: Presets,
+    /// The interface language to start in; the family can switch.
+    pub lang: Lang,
+}
+
+/// The widget's interface language, shared through context.
+#[derive(Clone, Copy)]
+pub struct Language(pub RwSignal<Lang>);
+
+/// The current language signal of the widget this component is in.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<Language>().0
 }
 
 /// A family's choices, as the controls hold them. Shared through context, so every
@@ -79,11 +90,16 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let url = config.catalogue_url.clone();
     let catalogue = LocalResource::new(move || load_catalogue(url.clone()));
     let presets = config.presets;
+    let lang = RwSignal::new(config.lang);
+    provide_context(Language(lang));
 
     view! {
-        <section class="finder" part="finder" aria-labelledby="pf-heading">
-            <h2 id="pf-heading" class="heading">{ENGLISH.heading}</h2>
-            <Suspense fallback=|| view! { <p class="loading" role="status">{ENGLISH.loading}</p> }>
+        <section class="finder" part="finder" aria-labelledby="pf-heading" lang=move || lang.get().code()>
+            <div class="top">
+                <h2 id="pf-heading" class="heading">{move || lang.get().t("heading")}</h2>
+                <LanguageSwitch />
+            </div>
+            <Suspense fallback=move || view! { <p class="loading" role="status">{move || lang.get().t("loading")}</p> }>
                 {move || {
                     let presets = presets.clone();
                     Suspend::new(async move {
@@ -98,9 +114,30 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     }
 }
 
+/// Buttons to switch the interface language; the current one is pressed.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let buttons = Lang::all()
+        .map(|option| {
+            view! {
+                <button type="button" class="language" lang=option.code()
+                    aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                    on:click=move |_| lang.set(option)>
+                    {option.t("language_name")}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="languages" role="group" aria-label=move || lang.get().t("language_switch")>{buttons}</div>
+    }
+}
+
 /// The finder on a loaded catalogue: filters beside results.
 #[component]
 fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
+    let lang = use_lang();
     // A preset need the catalogue does not have would empty the list; drop it instead.
     presets.needs.retain(|id| {
         let known = catalogue.need(id).is_some();
@@ -118,7 +155,7 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
 
     view! {
         <div class="layout">
-            <form class="filters" part="filters" role="search" aria-label=ENGLISH.heading
+            <form class="filters" part="filters" role="search" aria-label=move || lang.get().t("heading")
                 on:submit=|ev| ev.prevent_default()>
                 <filters::NeedChoices needs=catalogue.needs.clone() />
                 <div class="row">
@@ -136,11 +173,12 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
 /// Shown when the catalogue cannot be used; the details are in the console.
 #[component]
 fn LoadError(on_retry: impl Fn() + 'static) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="load-error" role="alert">
-            <p class="load-error-title">{ENGLISH.load_failed}</p>
-            <p>{ENGLISH.load_failed_help}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>{ENGLISH.retry}</button>
+            <p class="load-error-title">{move || lang.get().t("load_failed")}</p>
+            <p>{move || lang.get().t("load_failed_help")}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>{move || lang.get().t("retry")}</button>
         </div>
     }
 }

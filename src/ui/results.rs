@@ -6,8 +6,9 @@ use finder_core::catalogue::{Catalogue, Program};
 use finder_core::filter::Filter;
 use leptos::prelude::*;
 
-use super::Choices;
-use crate::text::{ages_served, phone_link, places_served, result_count, short_text, ENGLISH};
+use super::{use_lang, Choices};
+use crate::i18n::Lang;
+use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
 
 /// Longest description shown on a card, in characters.
 const SHORT_DESCRIPTION: usize = 220;
@@ -16,6 +17,7 @@ const PLACES_ON_CARD: usize = 4;
 
 #[component]
 pub fn Results(catalogue: Arc<Catalogue>, filter: Memo<Filter>) -> impl IntoView {
+    let lang = use_lang();
     let total = catalogue.programs.len();
     let matching = {
         let catalogue = catalogue.clone();
@@ -32,7 +34,7 @@ pub fn Results(catalogue: Arc<Catalogue>, filter: Memo<Filter>) -> impl IntoView
         <div class="results-area">
             // A polite live region: screen readers announce the new count after each change.
             <p class="count" part="count" role="status" aria-live="polite">
-                {move || result_count(count(), total)}
+                {move || result_count(lang.get(), count(), total)}
             </p>
             <Show when=move || count() == 0>
                 <EmptyState filter />
@@ -48,45 +50,71 @@ pub fn Results(catalogue: Arc<Catalogue>, filter: Memo<Filter>) -> impl IntoView
 
 #[component]
 fn ProgramCard(program: Program, catalogue: Arc<Catalogue>) -> impl IntoView {
+    let lang = use_lang();
+    let id = program.id.clone();
+    // The card is rebuilt when the family switches language (rare); simpler than a signal per field.
+    view! {
+        <li class="card" part="card" data-program-id=id>
+            {move || card_body(&program, &catalogue, lang.get())}
+        </li>
+    }
+}
+
+/// Text in the family's language when the catalogue has it, else English marked as English
+/// (so a screen reader pronounces it right and the family knows why).
+fn in_language(translated: Option<&String>, english: &str, lang: Lang) -> (String, Option<&'static str>) {
+    match translated {
+        Some(text) => (text.clone(), None),
+        None if lang.code() == "en" => (english.to_string(), None),
+        None => (english.to_string(), Some("en")),
+    }
+}
+
+fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang) -> impl IntoView {
+    let translation = program.translations.get(lang.code());
+    let (name, name_lang) = in_language(translation.and_then(|t| t.name.as_ref()), &program.name, lang);
+    let description = program.description.as_deref().map(|english| {
+        let (text, text_lang) = in_language(translation.and_then(|t| t.description.as_ref()), english, lang);
+        let note = text_lang.map(|_| view! { <span class="note">" "{lang.t("in_english_only")}</span> });
+        view! { <p class="description"><span lang=text_lang>{short_text(&text, SHORT_DESCRIPTION)}</span>{note}</p> }
+    });
+    let cost = program.cost.as_deref().map(|english| {
+        let (text, text_lang) = in_language(translation.and_then(|t| t.cost.as_ref()), english, lang);
+        view! { <div><dt>{lang.t("cost")}</dt><dd lang=text_lang>{text}</dd></div> }
+    });
     let need_labels = program
         .needs
         .iter()
         .filter_map(|id| catalogue.need(id))
-        .map(|need| view! { <li class="tag">{need.label.clone()}</li> })
+        .map(|need| view! { <li class="tag">{need.label_in(lang.code()).to_string()}</li> })
         .collect_view();
     let call = program.phone.as_deref().and_then(|phone| {
         phone_link(phone).map(|href| {
-            view! {
-                <a class="action call" part="call" href=href>
-                    {ENGLISH.call}" "{phone.to_string()}
-                </a>
-            }
+            view! { <a class="action call" part="call" href=href>{lang.t("call")}" "{phone.to_string()}</a> }
         })
     });
     let website = program.website.clone().map(|href| {
         view! {
             <a class="action website" part="website" href=href target="_blank" rel="noopener noreferrer">
-                {ENGLISH.website}<span class="visually-hidden">" "{ENGLISH.website_new_tab}</span>
+                {lang.t("website")}<span class="visually-hidden">" "{lang.t("new_tab")}</span>
             </a>
         }
     });
     let heading_id = format!("pf-program-{}", program.id);
     let labelled_by = heading_id.clone();
     view! {
-        <li class="card" part="card" data-program-id=program.id.clone()>
-            <article aria-labelledby=labelled_by>
-                <h3 class="name" id=heading_id>{program.name.clone()}</h3>
-                {program.organization.clone().map(|org| view! { <p class="organization">{org}</p> })}
-                {program.description.as_deref().map(|d| view! { <p class="description">{short_text(d, SHORT_DESCRIPTION)}</p> })}
-                <ul class="tags" aria-label="Kinds of help">{need_labels}</ul>
-                <dl class="facts">
-                    <div><dt>{ENGLISH.ages}</dt><dd>{ages_served(&program)}</dd></div>
-                    <div><dt>{ENGLISH.serves}</dt><dd>{places_served(&program, PLACES_ON_CARD)}</dd></div>
-                    {program.cost.clone().map(|cost| view! { <div><dt>{ENGLISH.cost}</dt><dd>{cost}</dd></div> })}
-                </dl>
-                <div class="actions">{call}{website}</div>
-            </article>
-        </li>
+        <article aria-labelledby=labelled_by>
+            <h3 class="name" id=heading_id lang=name_lang>{name}</h3>
+            {program.organization.clone().map(|org| view! { <p class="organization">{org}</p> })}
+            {description}
+            <ul class="tags" aria-label=lang.t("kinds_of_help")>{need_labels}</ul>
+            <dl class="facts">
+                <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
+                <div><dt>{lang.t("serves")}</dt><dd>{places_served(program, PLACES_ON_CARD, lang)}</dd></div>
+                {cost}
+            </dl>
+            <div class="actions">{call}{website}</div>
+        </article>
     }
 }
 
@@ -94,17 +122,18 @@ fn ProgramCard(program: Program, catalogue: Arc<Catalogue>) -> impl IntoView {
 #[component]
 fn EmptyState(filter: Memo<Filter>) -> impl IntoView {
     let choices = expect_context::<Choices>();
+    let lang = use_lang();
     let tips = move || {
         let filter = filter.get();
         let mut tips = Vec::new();
         if filter.age.is_some() {
-            tips.push(ENGLISH.empty_remove_age);
+            tips.push(lang.get().t("empty_remove_age"));
         }
         if !filter.needs.is_empty() {
-            tips.push(ENGLISH.empty_more_needs);
+            tips.push(lang.get().t("empty_more_needs"));
         }
         if filter.town.is_some() {
-            tips.push(ENGLISH.empty_clear_town);
+            tips.push(lang.get().t("empty_clear_town"));
         }
         tips.into_iter()
             .map(|tip| view! { <li>{tip}</li> })
@@ -112,10 +141,10 @@ fn EmptyState(filter: Memo<Filter>) -> impl IntoView {
     };
     view! {
         <div class="empty" part="empty">
-            <p class="empty-title">{ENGLISH.empty_heading}</p>
-            <p>{ENGLISH.empty_try}</p>
+            <p class="empty-title">{move || lang.get().t("empty_heading")}</p>
+            <p>{move || lang.get().t("empty_try")}</p>
             <ul>{tips}</ul>
-            <button type="button" class="button" on:click=move |_| choices.clear()>{ENGLISH.clear_all}</button>
+            <button type="button" class="button" on:click=move |_| choices.clear()>{move || lang.get().t("clear_all")}</button>
         </div>
     }
 }

@@ -9,14 +9,14 @@ use finder_core::towns::{family_town, suggest, town_named};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::Choices;
-use crate::text::ENGLISH;
+use super::{use_lang, Choices};
 
 const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
 pub fn TownBox() -> impl IntoView {
     let choices = expect_context::<Choices>();
+    let lang = use_lang();
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let focused = RwSignal::new(false);
@@ -74,7 +74,7 @@ pub fn TownBox() -> impl IntoView {
 
     view! {
         <div class="field town">
-            <label class="label" for="pf-town">{ENGLISH.town_label}</label>
+            <label class="label" for="pf-town">{move || lang.get().t("town_label")}</label>
             <div class="combobox">
                 <input id="pf-town" class="input" type="text" role="combobox" autocomplete="off"
                     spellcheck="false" aria-autocomplete="list" aria-controls="pf-town-list"
@@ -91,7 +91,7 @@ pub fn TownBox() -> impl IntoView {
                     on:keydown=on_keydown
                     on:focus=move |_| focused.set(true)
                     on:blur=move |_| { focused.set(false); open.set(false); active.set(None); } />
-                <ul id="pf-town-list" class="suggestions" role="listbox" aria-label=ENGLISH.town_suggestions
+                <ul id="pf-town-list" class="suggestions" role="listbox" aria-label=move || lang.get().t("town_suggestions")
                     hidden=move || !expanded()>
                     {move || suggestions.get().into_iter().enumerate().map(|(i, name)| view! {
                         <li id=format!("pf-town-{i}") role="option" class="suggestion"
@@ -104,7 +104,7 @@ pub fn TownBox() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </div>
-            <p id="pf-town-hint" class="hint problem" hidden=move || !unknown()>{ENGLISH.town_hint_unknown}</p>
+            <p id="pf-town-hint" class="hint problem" hidden=move || !unknown()>{move || lang.get().t("town_hint_unknown")}</p>
         </div>
     }
 }

@@ -1,0 +1,268 @@
+//! One HSDS service with everything linked to it, as plain text values.
+//!
+//! The JSON and CSV readers both fill these records, and one builder turns them into
+//! programs: that is what makes the two forms of the same data import the same way. Values
+//! are kept as the source wrote them (trimmed, empty ones left out); judging them is the
+//! builder's job, so that every judgement and note is written once.
+
+/// A service and what hangs off it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Service {
+    /// Where it was in the source, for notes: `index 0`, `services.csv row 2`.
+    pub source: String,
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub alternate_name: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub status: Option<String>,
+    pub eligibility: Option<String>,
+    pub fees_description: Option<String>,
+    /// The older `fees` text, read only when `fees_description` is missing.
+    pub fees: Option<String>,
+    /// As written: a number, or text that may not be one (checked by the builder).
+    pub minimum_age: Option<String>,
+    pub maximum_age: Option<String>,
+    pub assured_date: Option<String>,
+    pub last_modified: Option<String>,
+    pub organization: Option<Organization>,
+    pub phones: Vec<Phone>,
+    pub schedules: Vec<Schedule>,
+    pub languages: Vec<Language>,
+    pub service_areas: Vec<ServiceArea>,
+    pub cost_options: Vec<CostOption>,
+    pub terms: Vec<Term>,
+    /// Through `service_at_location`, in source order.
+    pub locations: Vec<Location>,
+    /// Links the reader could not follow (a term id with no term), for the builder to note.
+    pub notes: Vec<String>,
+}
+
+/// The organization that runs a service.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Organization {
+    pub name: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+}
+
+/// A phone number and its extension, as written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Phone {
+    pub number: Option<String>,
+    pub extension: Option<String>,
+}
+
+/// One HSDS schedule: an iCalendar-style rule and opening times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Schedule {
+    /// `MO,TU`, or with ordinals `1MO,-1FR` (first Monday, last Friday).
+    pub byday: Option<String>,
+    /// `09:00`, `09:00:00`, `17:00:00Z`.
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
+    /// `DAILY`, `WEEKLY`, `MONTHLY`, `YEARLY`.
+    pub freq: Option<String>,
+    pub interval: Option<String>,
+    /// `2,15`: days of the month.
+    pub bymonthday: Option<String>,
+    /// Free text, used when nothing else is given.
+    pub description: Option<String>,
+}
+
+/// A language, by code and/or name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Language {
+    pub code: Option<String>,
+    pub name: Option<String>,
+}
+
+/// Where a service is offered: a place name, free text, or a map shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct ServiceArea {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub extent: Option<String>,
+    pub extent_type: Option<String>,
+}
+
+/// One price (HSDS `cost_options`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct CostOption {
+    /// Who the price is for: "Under 18s and Over 60s".
+    pub option: Option<String>,
+    pub currency: Option<String>,
+    pub amount: Option<String>,
+    /// "per 1 hour session".
+    pub amount_description: Option<String>,
+}
+
+/// A taxonomy term attached to a service.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Term {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// A location where the service is offered, with the service-at-location's own phones and
+/// schedules first, then the location's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Location {
+    /// `physical`, `postal` or `virtual`.
+    pub location_type: Option<String>,
+    pub addresses: Vec<Address>,
+    pub phones: Vec<Phone>,
+    pub schedules: Vec<Schedule>,
+    pub languages: Vec<Language>,
+}
+
+/// A postal or physical address.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Address {
+    pub address_1: Option<String>,
+    pub address_2: Option<String>,
+    pub city: Option<String>,
+    pub state_province: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    /// `physical`, `postal` or `virtual`.
+    pub address_type: Option<String>,
+}
+
+impl Location {
+    /// Whether the service is offered online or by phone here, not at a place.
+    pub fn is_virtual(&self) -> bool {
+        self.location_type.as_deref().is_some_and(|k| k.trim().eq_ignore_ascii_case("virtual"))
+    }
+
+    /// The first physical address (`true`), else the first postal one (`false`).
+    pub fn main_address(&self) -> Option<(&Address, bool)> {
+        let of_type = |wanted: &str| {
+            self.addresses.iter().find(|a| {
+                let kind = a.address_type.as_deref().map(|t| t.trim().to_lowercase()).unwrap_or_default();
+                // An address without a type is most often the street address.
+                kind == wanted || (wanted == "physical" && kind.is_empty())
+            })
+        };
+        of_type("physical").map(|a| (a, true)).or_else(|| of_type("postal").map(|a| (a, false)))
+    }
+}
+
+/// A record that has named text values: a JSON object or a CSV row. Lets both readers share
+/// the field names below, so a name is spelled once.
+pub(super) trait Fields {
+    /// The value, trimmed; `None` when missing or empty.
+    fn text(&self, key: &str) -> Option<String>;
+}
+
+impl Service {
+    /// The service's own values; linked records are added by the reader.
+    pub fn from_fields(fields: &impl Fields, source: String) -> Service {
+        Service {
+            source,
+            id: fields.text("id"),
+            name: fields.text("name"),
+            alternate_name: fields.text("alternate_name"),
+            description: fields.text("description"),
+            url: fields.text("url"),
+            email: fields.text("email"),
+            status: fields.text("status"),
+            eligibility: fields.text("eligibility_description"),
+            fees_description: fields.text("fees_description"),
+            fees: fields.text("fees"),
+            minimum_age: fields.text("minimum_age"),
+            maximum_age: fields.text("maximum_age"),
+            assured_date: fields.text("assured_date"),
+            last_modified: fields.text("last_modified"),
+            ..Service::default()
+        }
+    }
+}
+
+impl Organization {
+    /// The organization's own values; phones are added by the reader.
+    pub fn from_fields(fields: &impl Fields) -> Organization {
+        Organization {
+            name: fields.text("name"),
+            website: fields.text("website"),
+            email: fields.text("email"),
+            phones: Vec::new(),
+        }
+    }
+}
+
+impl Phone {
+    pub fn from_fields(fields: &impl Fields) -> Phone {
+        Phone { number: fields.text("number"), extension: fields.text("extension") }
+    }
+}
+
+impl Schedule {
+    pub fn from_fields(fields: &impl Fields) -> Schedule {
+        Schedule {
+            byday: fields.text("byday"),
+            opens_at: fields.text("opens_at"),
+            closes_at: fields.text("closes_at"),
+            freq: fields.text("freq"),
+            interval: fields.text("interval"),
+            bymonthday: fields.text("bymonthday"),
+            description: fields.text("description"),
+        }
+    }
+}
+
+impl Language {
+    pub fn from_fields(fields: &impl Fields) -> Language {
+        Language { code: fields.text("code"), name: fields.text("name") }
+    }
+}
+
+impl ServiceArea {
+    pub fn from_fields(fields: &impl Fields) -> ServiceArea {
+        ServiceArea {
+            name: fields.text("name"),
+            description: fields.text("description"),
+            extent: fields.text("extent"),
+            extent_type: fields.text("extent_type"),
+        }
+    }
+}
+
+impl CostOption {
+    pub fn from_fields(fields: &impl Fields) -> CostOption {
+        CostOption {
+            option: fields.text("option"),
+            currency: fields.text("currency"),
+            amount: fields.text("amount"),
+            amount_description: fields.text("amount_description"),
+        }
+    }
+}
+
+impl Term {
+    /// `None` when the term has neither a name nor a code. HSDS 2 called the name `term`.
+    pub fn from_fields(fields: &impl Fields) -> Option<Term> {
+        let code = fields.text("code");
+        let name = fields.text("name").or_else(|| fields.text("term"));
+        if code.is_none() && name.is_none() {
+            return None;
+        }
+        Some(Term { code, name: name.unwrap_or_default() })
+    }
+}
+
+impl Address {
+    pub fn from_fields(fields: &impl Fields) -> Address {
+        Address {
+            address_1: fields.text("address_1"),
+            address_2: fields.text("address_2"),
+            city: fields.text("city"),
+            state_province: fields.text("state_province"),
+            postal_code: fields.text("postal_code"),
+            country: fields.text("country"),
+            address_type: fields.text("address_type"),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Synonyms and stemming rules: the search's language data, read from
+//! `core/data/synonyms.json` (compiled in with `include_str!`).
+//!
+//! The file holds groups of words that mean the same to a family ("comida", "food",
+//! "pantry") and the suffix rules of the [`Stemmer`]. Groups are symmetric: typing any
+//! member finds the others. Members may be short phrases ("salud mental"); a phrase
+//! typed in a query becomes one query term, and it matches a program that contains all
+//! of the phrase's words (anywhere in the program's text, not necessarily together).
+//!
+//! Everything is folded and stemmed once, when an index is built; nothing is global.
+
+use serde::Deserialize;
+
+use super::text::{is_stop_word, split, Stemmer};
+
+/// The data file, as shipped.
+const DATA: &str = include_str!("../../data/synonyms.json");
+
+#[derive(Deserialize)]
+struct DataFile {
+    stemming: Stemmer,
+    groups: Vec<Vec<String>>,
+}
+
+/// A member of a group: the stems of its words (one for a word, several for a phrase).
+pub(crate) type Member = Vec<String>;
+
+/// The language data, folded and stemmed, ready for lookups.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Language {
+    pub stemmer: Stemmer,
+    /// Each group's members.
+    pub groups: Vec<Vec<Member>>,
+    /// (stem of a one-word member, group), sorted, for finding a word's groups.
+    words: Vec<(String, u32)>,
+    /// (stems of a phrase member, group), longest phrases first.
+    pub phrases: Vec<(Member, u32)>,
+}
+
+impl Language {
+    /// The shipped data. If the file could not be read (a test guards against this),
+    /// search still works, without synonyms and stems.
+    pub fn shipped() -> Language {
+        Self::from_json(DATA).unwrap_or_default()
+    }
+
+    /// Reads a data file in the shipped format.
+    pub fn from_json(json: &str) -> Result<Language, serde_json::Error> {
+        let data: DataFile = serde_json::from_str(json)?;
+        let stemmer = data.stemming;
+        let mut language = Language::default();
+        for raw in &data.groups {
+            let id = language.groups.len() as u32;
+            let mut members: Vec<Member> = Vec::new();
+            for text in raw {
+                let mut member = Vec::new();
+                split(text, false, |word| {
+                    if !is_stop_word(word) {
+                        member.push(stemmer.stem(word));
+                    }
+                });
+                if member.is_empty() || members.contains(&member) {
+                    continue;
+                }
+                match member.len() {
+                    1 => language.words.push((member[0].clone(), id)),
+                    _ => language.phrases.push((member.clone(), id)),
+                }
+                members.push(member);
+            }
+            language.groups.push(members);
+        }
+        language.words.sort();
+        language.words.dedup();
+        language.phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        language.stemmer = stemmer;
+        Ok(language)
+    }
+
+    /// The groups that have the one-word member `stem`.
+    pub fn groups_of(&self, stem: &str) -> impl Iterator<Item = u32> + '_ {
+        let start = self.words.partition_point(|(word, _)| word.as_str() < stem);
+        self.words[start..]
+            .iter()
+            .take_while(move |(word, _)| word == stem)
+            .map(|(_, group)| *group)
+    }
+
+    /// The longest phrase member that `stems` starts with: its length and group.
+    pub fn phrase_at(&self, stems: &[String]) -> Option<(usize, u32)> {
+        self.phrases
+            .iter()
+            .find(|(phrase, _)| stems.starts_with(phrase))
+            .map(|(phrase, group)| (phrase.len(), *group))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_reads_and_has_enough_groups() {
+        let language = Language::from_json(DATA).expect("core/data/synonyms.json reads");
+        assert!(language.groups.len() >= 40, "{}", language.groups.len());
+        assert!(!language.stemmer.steps.is_empty());
+        assert!(language.groups_of("comida").next().is_some());
+        let nino = language.stemmer.stem("nino");
+        assert!(language.groups_of(&nino).next().is_some(), "accents are folded");
+    }
+
+    #[test]
+    fn stems() {
+        let stemmer = Language::shipped().stemmer;
+        let check = |word: &str, expected: &str| assert_eq!(stemmer.stem(word), expected, "{word}");
+        check("books", "book");
+        check("families", "family");
+        check("classes", "class");
+        check("churches", "church");
+        check("boxes", "box");
+        check("bus", "bus");
+        check("crisis", "crisis");
+        check("gas", "gas");
+        check("reading", "read");
+        check("housing", "hous");
+        check("house", "hous");
+        check("houses", "hous");
+        check("caring", "caring");
+        check("care", "care");
+        check("needed", "need");
+        check("counseling", "counsel");
+        check("counselling", "counsel");
+        check("screenings", "screen");
+        check("applied", "apply");
+        check("childrens", "children");
+        check("ninos", "nino");
+        check("mujeres", "mujer");
+        check("madre", "madr");
+        check("madres", "madr");
+        check("bebe", "bebe");
+        check("free", "free");
+        check("211", "211");
+    }
+
+    #[test]
+    fn phrases_are_found_longest_first() {
+        let language = Language::shipped();
+        let stems = |text: &str| -> Vec<String> {
+            text.split(' ').map(|w| language.stemmer.stem(w)).collect()
+        };
+        let (len, group) = language.phrase_at(&stems("salud mental hartford")).unwrap();
+        assert_eq!(len, 2);
+        assert!(language.groups[group as usize].contains(&stems("mental health")));
+        assert_eq!(language.phrase_at(&stems("mental")), None);
+    }
+}

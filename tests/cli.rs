@@ -1,0 +1,155 @@
+//! The `catalogue` command as staff and CI pipelines run it: real binary, real files,
+//! exit codes and output checked.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use finder_core::catalogue::load;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalogue(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_catalogue")).args(args).current_dir(root()).output().expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+const BROKEN: &str = "tests/e2e/fixtures/broken-for-checker.json";
+const SAMPLE: &str = "public/sample-catalogue.json";
+const HSDS: &str = "../shared/hsds-examples";
+
+#[test]
+fn check_passes_the_sample_and_exits_zero() {
+    let out = catalogue(&["check", SAMPLE, "--today", "2026-11-22"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("public/sample-catalogue.json: 0 errors, 0 warnings"), "{}", stdout(&out));
+}
+
+#[test]
+fn check_lists_each_problem_with_line_and_fix_and_exits_one() {
+    let out = catalogue(&["check", BROKEN, "--today", "2026-11-22"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("3 errors, 1 warning — families see 3 of the 4 programs listed"), "{text}");
+    assert!(text.contains("programs[1].towns[0]\n    \"Hartfrod\" is not a Connecticut town, county or village (value ignored)\n    fix: did you mean \"Hartford\"?"), "{text}");
+    let errors = text.find("Errors").unwrap();
+    let warnings = text.find("Warnings").unwrap();
+    assert!(errors < warnings, "errors are listed first");
+}
+
+#[test]
+fn check_speaks_json_for_pipelines() {
+    let out = catalogue(&["check", BROKEN, "--format", "json", "--today", "2026-11-22"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(report["errors"], 3);
+    assert_eq!(report["warnings"], 1);
+    assert_eq!(report["programs_shown"], 3);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["path"], "programs[1].needs[0]");
+    assert_eq!(first["line"], 9);
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["hint"], "did you mean \"food\"?");
+}
+
+#[test]
+fn usage_mistakes_and_unreadable_files_exit_two_with_a_plain_message() {
+    let out = catalogue(&["check", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read no/such/file.json"), "{}", stderr(&out));
+    let out = catalogue(&["check", SAMPLE, "--today", "22/11/2026"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("YYYY-MM-DD"));
+    assert_eq!(catalogue(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(catalogue(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn schema_prints_the_published_schema() {
+    let out = catalogue(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), std::fs::read_to_string(root().join("public/catalogue.schema.json")).unwrap());
+}
+
+#[test]
+fn stats_counts_the_sample() {
+    let out = catalogue(&["stats", SAMPLE, "--today", "2026-11-22"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let sample = load(&std::fs::read_to_string(root().join(SAMPLE)).unwrap()).unwrap().catalogue;
+    assert!(text.starts_with(&format!("{SAMPLE}: {} programs", sample.programs.len())), "{text}");
+    let food = sample.programs.iter().filter(|p| p.needs.iter().any(|n| n == "food")).count();
+    assert!(text.lines().any(|l| l.trim_start().starts_with("Food & nutrition") && l.trim_end().ends_with(&format!(" {food}"))), "{text}");
+    assert!(text.contains("Windham County"));
+    assert!(text.contains("Due for review (not reviewed in 12 months): 0"), "{text}");
+}
+
+#[test]
+fn the_template_spreadsheet_imports_and_round_trips() {
+    let json = temp("from-template.json");
+    let out = catalogue(&["import", "csv", "public/catalogue-template.csv", "-o", json.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("checks clean"), "{}", stderr(&out));
+    let first = std::fs::read_to_string(&json).unwrap();
+    assert!(load(&first).unwrap().problems.is_empty());
+
+    let csv = temp("exported.csv");
+    let out = catalogue(&["export", "csv", json.to_str().unwrap(), "-o", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let again = temp("again.json");
+    let out = catalogue(&["import", "csv", csv.to_str().unwrap(), "-o", again.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), first, "export then import gives the same catalogue");
+}
+
+#[test]
+fn the_sample_catalogue_exports_to_a_spreadsheet_and_back() {
+    let csv = temp("sample.csv");
+    assert_eq!(catalogue(&["export", "csv", SAMPLE, "-o", csv.to_str().unwrap()]).status.code(), Some(0));
+    let json = temp("sample-again.json");
+    let out = catalogue(&["import", "csv", csv.to_str().unwrap(), "-o", json.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let original: finder_core::format::CatalogueFile =
+        serde_json::from_str(&std::fs::read_to_string(root().join(SAMPLE)).unwrap()).unwrap();
+    let again: finder_core::format::CatalogueFile =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(again.programs, original.programs);
+}
+
+#[test]
+fn the_official_hsds_examples_import() {
+    let examples = root().join(HSDS);
+    for source in ["service_full.json", "service_list.json", "organization_full.json", "service_at_location_full.json", "csv"] {
+        let path: &Path = &examples.join(source);
+        let out_file = temp(&format!("hsds-{source}.json"));
+        let out = catalogue(&["import", "hsds", path.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{source}: {}", stderr(&out));
+        let report = stderr(&out);
+        assert!(report.contains("Imported "), "{source}: {report}");
+        let text = std::fs::read_to_string(&out_file).unwrap();
+        let file: finder_core::format::CatalogueFile = serde_json::from_str(&text).expect("a catalogue");
+        assert!(!file.programs.is_empty(), "{source}");
+        assert!(file.programs.iter().all(|p| !p.name.is_empty()), "{source}");
+    }
+}
+
+#[test]
+fn importing_something_that_is_not_hsds_says_why() {
+    let out = catalogue(&["import", "hsds", SAMPLE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(SAMPLE), "{}", stderr(&out));
+}

@@ -1,0 +1,57 @@
+// Spanish and English: chosen from data-lang or the page's <html lang>, switchable in
+// the widget, catalogue text translated where the catalogue has it.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DIST, openPage, startAll } from "./harness.mjs";
+
+const english = JSON.parse(readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"));
+const spanish = JSON.parse(readFileSync(fileURLToPath(new URL("../../locales/es.json", import.meta.url)), "utf8"));
+const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
+
+describe("languages", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+
+  test("a Spanish page gets the Spanish interface and shows no English interface words", async () => {
+    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html");
+    const widget = page.locator("#page-lang");
+    await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await widget.locator("section").getAttribute("lang"), "es");
+    assert.equal(await widget.getByRole("heading", { level: 2 }).textContent(), spanish.heading);
+    await widget.getByRole("checkbox", { name: "Comida y nutrición" }).waitFor();
+    // Every English interface string that differs from its Spanish one must be absent.
+    const text = await widget.locator(".root").evaluate((root) => root.innerText);
+    for (const [key, value] of Object.entries(english)) {
+      if (value === spanish[key] || value.includes("{") || key === "language_name") continue;
+      // Whole words only: "Cost" is part of the Spanish "Costo".
+      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const word = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "u");
+      assert.ok(!word.test(text), `English "${value}" (${key}) shown on the Spanish page`);
+    }
+    // Catalogue text is translated where the catalogue has it.
+    const translated = sample.programs.find((p) => p.translations?.es?.name);
+    assert.match(await widget.locator(`[data-program-id="${translated.id}"] h3`).textContent(), new RegExp(translated.translations.es.name.slice(0, 12)));
+    const untranslated = sample.programs.find((p) => !p.translations?.es && p.description);
+    const card = widget.locator(`[data-program-id="${untranslated.id}"]`);
+    assert.equal(await card.locator("h3").getAttribute("lang"), "en");
+    assert.match(await card.textContent(), new RegExp(spanish.in_english_only));
+  });
+
+  test("data-lang wins over the page, and the switch changes language in place", async () => {
+    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html");
+    const widget = page.locator("#attribute-lang");
+    await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await widget.getByRole("status").filter({ hasText: /\d/ }).textContent(), "7 programs");
+    await widget.getByRole("checkbox", { name: "Housing" }).check();
+    await widget.getByRole("button", { name: "Español" }).click();
+    assert.equal(await widget.getByRole("button", { name: "Español" }).getAttribute("aria-pressed"), "true");
+    assert.equal(await widget.getByRole("status").filter({ hasText: /\d/ }).textContent(), "Mostrando 3 de 7 programas");
+    assert.equal(await widget.getByRole("checkbox", { name: "Housing" }).isChecked(), true, "choices survive the switch");
+    assert.equal(await widget.getByLabel(spanish.town_label).count(), 1);
+  });
+});
