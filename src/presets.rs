@@ -36,6 +36,8 @@ impl AgeUnit {
 /// Starting choices for one widget.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Presets {
+    /// Words for the search box (`data-q`).
+    pub query: String,
     pub needs: Vec<String>,
     pub town: String,
     /// The number shown in the age box.
@@ -71,6 +73,15 @@ impl Presets {
             }
         }
         presets
+    }
+}
+
+impl Presets {
+    /// The same presets with words for the search box (`data-q`), trimmed and capped so a
+    /// page cannot make the widget search a novel.
+    pub fn with_query(mut self, query: Option<&str>) -> Presets {
+        self.query = query.unwrap_or("").trim().chars().take(200).collect();
+        self
     }
 }
 

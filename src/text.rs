@@ -62,6 +62,30 @@ pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
     }
 }
 
+/// A language's own name for a code in a catalogue's `languages` (endonyms, so a family
+/// finds its language whatever the interface language); unknown codes are shown as given.
+pub fn language_name(code: &str) -> String {
+    let name = match code.to_ascii_lowercase().as_str() {
+        "en" => "English",
+        "es" => "Español",
+        "pt" => "Português",
+        "pl" => "Polski",
+        "ht" => "Kreyòl ayisyen",
+        "fr" => "Français",
+        "it" => "Italiano",
+        "ar" => "العربية",
+        "zh" => "中文",
+        "vi" => "Tiếng Việt",
+        "ru" => "Русский",
+        "uk" => "Українська",
+        "bn" => "বাংলা",
+        "ur" => "اردو",
+        "asl" => "American Sign Language",
+        _ => return code.to_string(),
+    };
+    name.to_string()
+}
+
 /// A `tel:` link for a phone number as staff wrote it, or `None` if it has no digits.
 /// "2-1-1" → `tel:211`; "(860) 555-0100 ext. 2" → `tel:8605550100,2`.
 pub fn phone_link(phone: &str) -> Option<String> {

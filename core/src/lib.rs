@@ -8,6 +8,7 @@
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
+//! - [`search`]: keyword search with typos, synonyms and Spanish, filters and counts per choice.
 //!
 //! Nothing here depends on a web API, so all of it is tested natively with `cargo test`.
 
@@ -20,6 +21,7 @@ pub mod filter;
 pub mod format;
 pub mod import;
 pub mod locate;
+pub mod search;
 pub mod spelling;
 pub mod stats;
 pub mod towns;

@@ -83,7 +83,8 @@ fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) 
         attribute("data-need").as_deref(),
         attribute("data-town").as_deref(),
         attribute("data-age").as_deref(),
-    );
+    )
+    .with_query(attribute("data-q").as_deref());
     if !presets.town.is_empty() && family_town(&presets.town).is_none() {
         presets.rejected.push(format!(
             "data-town=\"{}\" is not a Connecticut town; the town filter starts empty",

@@ -1,15 +1,32 @@
-//! Need choices, the age entry and the clear-all button.
+//! The search box, need choices with counts, the age entry, language and cost, clear-all.
 
 use finder_core::catalogue::Need;
-use finder_core::filter::Filter;
+use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
 use super::{use_lang, Choices};
 use crate::presets::{age_from_entry, AgeUnit};
+use crate::text::language_name;
+
+/// Words to search for; results follow as the family types.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let choices = expect_context::<Choices>();
+    let lang = use_lang();
+    view! {
+        <div class="field search">
+            <label class="label" for="pf-q">{move || lang.get().t("search_label")}</label>
+            <input id="pf-q" class="input" type="search" autocomplete="off" enterkeyhint="search"
+                maxlength="200" placeholder=move || lang.get().t("search_placeholder")
+                prop:value=move || choices.query.get()
+                on:input:target=move |ev| choices.query.set(ev.target().value()) />
+        </div>
+    }
+}
 
 /// One checkbox per need; several may be chosen.
 #[component]
-pub fn NeedChoices(needs: Vec<Need>) -> impl IntoView {
+pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
     let chips = needs
@@ -27,12 +44,22 @@ pub fn NeedChoices(needs: Vec<Need>) -> impl IntoView {
                 })
             };
             let chosen_class = is_checked.clone();
+            let count_id = need.id.clone();
+            // How many programs choosing this need would give, with everything else as it is.
+            let count = move || {
+                results.with(|r| {
+                    r.counts.as_ref().and_then(|c| c.needs.iter().find(|(id, _)| *id == count_id).map(|(_, n)| *n))
+                })
+            };
+            let count_shown = count.clone();
+            let empty = move || count() == Some(0);
             view! {
-                <label class="chip" class:chosen=chosen_class>
+                <label class="chip" class:chosen=chosen_class class:no-results=empty>
                     <input type="checkbox" value=need.id.clone()
                         prop:checked=is_checked
                         on:change:target=move |ev| toggle(ev.target().checked()) />
                     <span>{move || need.label_in(lang.get().code()).to_string()}</span>
+                    <span class="chip-count">{move || count_shown().map(|n| format!("({n})"))}</span>
                 </label>
             }
         })
@@ -74,18 +101,55 @@ pub fn AgeEntry() -> impl IntoView {
     }
 }
 
-/// Clears every choice; only shown when something is chosen.
+/// Language spoken and free-only, with how many programs each gives.
 #[component]
-pub fn ClearAll(filter: Memo<Filter>) -> impl IntoView {
+pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
-    let anything_chosen = move || {
-        !filter.get().is_empty()
-            || !choices.town.with(|t| t.trim().is_empty())
-            || !choices.age.with(|a| a.trim().is_empty())
+    let language_options = move || {
+        let chosen = choices.language.get();
+        let mut options = results.with(|r| r.counts.as_ref().map(|c| c.languages.clone()).unwrap_or_default());
+        // Keep the chosen language listed even when the other choices leave it no programs.
+        if !chosen.is_empty() && !options.iter().any(|(code, _)| *code == chosen) {
+            options.push((chosen.clone(), 0));
+        }
+        options
+            .into_iter()
+            .map(|(code, count)| {
+                let label = format!("{} ({count})", language_name(&code));
+                view! { <option value=code.clone() selected=code == chosen>{label}</option> }
+            })
+            .collect_view()
     };
+    let free_count = move || results.with(|r| r.counts.as_ref().map(|c| c.free));
     view! {
-        <Show when=anything_chosen>
+        <div class="row more">
+            <div class="field">
+                <label class="label" for="pf-language">{move || lang.get().t("languages_label")}</label>
+                <select id="pf-language" class="input"
+                    prop:value=move || choices.language.get()
+                    on:change:target=move |ev| choices.language.set(ev.target().value())>
+                    <option value="">{move || lang.get().t("any_language")}</option>
+                    {language_options}
+                </select>
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || choices.free_only.get()
+                    on:change:target=move |ev| choices.free_only.set(ev.target().checked()) />
+                <span>{move || lang.get().t("free_only")}</span>
+                <span class="chip-count">{move || free_count().map(|n| format!("({n})"))}</span>
+            </label>
+        </div>
+    }
+}
+
+/// Clears every choice; only shown when something is chosen.
+#[component]
+pub fn ClearAll() -> impl IntoView {
+    let choices = expect_context::<Choices>();
+    let lang = use_lang();
+    view! {
+        <Show when=move || choices.anything_chosen()>
             <button type="button" class="clear" part="clear" on:click=move |_| choices.clear()>
                 {move || lang.get().t("clear_all")}
             </button>

@@ -2,7 +2,7 @@
 //! changes; they know nothing about the host page (that is `embed`'s job).
 //!
 //! - [`ProgramFinder`]: loads the catalogue and shows loading, error or the finder.
-//! - `filters`: need choices, age entry, clear-all.
+//! - `filters`: search box, need choices with counts, age entry, language and cost, clear-all.
 //! - `town_box`: the town box that suggests towns as you type.
 //! - `results`: the count, the program cards, the empty state.
 
@@ -14,7 +14,7 @@ mod town_box;
 use std::sync::Arc;
 
 use finder_core::catalogue::Catalogue;
-use finder_core::filter::Filter;
+use finder_core::search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
 use finder_core::towns::family_town;
 use leptos::prelude::*;
 
@@ -46,41 +46,66 @@ pub fn use_lang() -> RwSignal<Lang> {
 /// control writes here and the results read from here.
 #[derive(Clone, Copy)]
 pub struct Choices {
+    /// The search box's words.
+    pub query: RwSignal<String>,
     pub needs: RwSignal<Vec<String>>,
     /// The town box's text, as typed.
     pub town: RwSignal<String>,
     /// The age box's text, as typed.
     pub age: RwSignal<String>,
     pub age_unit: RwSignal<AgeUnit>,
+    /// A language code staff must speak; empty for any.
+    pub language: RwSignal<String>,
+    pub free_only: RwSignal<bool>,
 }
 
 impl Choices {
     fn new(presets: &Presets) -> Choices {
         Choices {
+            query: RwSignal::new(presets.query.clone()),
             needs: RwSignal::new(presets.needs.clone()),
             town: RwSignal::new(presets.town.clone()),
             age: RwSignal::new(presets.age_text.clone()),
             age_unit: RwSignal::new(presets.age_unit),
+            language: RwSignal::new(String::new()),
+            free_only: RwSignal::new(false),
         }
     }
 
-    /// The filter these choices describe. A town or age that cannot be read yet
+    /// The search these choices describe. A town or age that cannot be read yet
     /// (half typed) filters nothing; the controls say what is wrong.
-    pub fn filter(&self) -> Filter {
-        Filter {
-            needs: self.needs.get(),
-            town: family_town(&self.town.get()),
-            age: age_from_entry(&self.age.get(), self.age_unit.get())
-                .ok()
-                .flatten(),
+    pub fn search_query(&self) -> Query {
+        let language = self.language.get();
+        Query {
+            text: self.query.get(),
+            choices: SearchChoices {
+                needs: self.needs.get(),
+                town: family_town(&self.town.get()),
+                age: age_from_entry(&self.age.get(), self.age_unit.get()).ok().flatten(),
+                languages: if language.is_empty() { Vec::new() } else { vec![language] },
+                free_only: self.free_only.get(),
+            },
         }
+    }
+
+    /// Whether the family has typed or chosen anything.
+    pub fn anything_chosen(&self) -> bool {
+        !self.query.with(|q| q.trim().is_empty())
+            || !self.needs.with(Vec::is_empty)
+            || !self.town.with(|t| t.trim().is_empty())
+            || !self.age.with(|a| a.trim().is_empty())
+            || !self.language.with(String::is_empty)
+            || self.free_only.get()
     }
 
     pub fn clear(&self) {
+        self.query.set(String::new());
         self.needs.set(Vec::new());
         self.town.set(String::new());
         self.age.set(String::new());
         self.age_unit.set(AgeUnit::Years);
+        self.language.set(String::new());
+        self.free_only.set(false);
     }
 }
 
@@ -150,21 +175,28 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
     });
     let choices = Choices::new(&presets);
     provide_context(choices);
-    let filter = Memo::new(move |_| choices.filter());
+    // Built once per catalogue; every keystroke then only queries it.
+    let index = Arc::new(SearchIndex::new(&catalogue));
+    let results: Memo<SearchResults> = Memo::new(move |_| {
+        let options = SearchOptions { counts: true, ..SearchOptions::default() };
+        index.search(&choices.search_query(), &options)
+    });
     let notice = catalogue.notice.clone();
 
     view! {
         <div class="layout">
             <form class="filters" part="filters" role="search" aria-label=move || lang.get().t("heading")
                 on:submit=|ev| ev.prevent_default()>
-                <filters::NeedChoices needs=catalogue.needs.clone() />
+                <filters::SearchBox />
+                <filters::NeedChoices needs=catalogue.needs.clone() results />
                 <div class="row">
                     <town_box::TownBox />
                     <filters::AgeEntry />
                 </div>
-                <filters::ClearAll filter />
+                <filters::MoreChoices results />
+                <filters::ClearAll />
             </form>
-            <results::Results catalogue filter />
+            <results::Results catalogue results />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }

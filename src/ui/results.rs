@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::filter::Filter;
+use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
 use super::{use_lang, Choices};
@@ -15,20 +15,25 @@ const SHORT_DESCRIPTION: usize = 220;
 /// Places listed on a card before "and N more".
 const PLACES_ON_CARD: usize = 4;
 
+/// Cards shown at first, and added by each "Show more": enough to scan on a phone, few
+/// enough that a keystroke never waits for thousands of cards to render.
+const PAGE: usize = 30;
+
 #[component]
-pub fn Results(catalogue: Arc<Catalogue>, filter: Memo<Filter>) -> impl IntoView {
+pub fn Results(catalogue: Arc<Catalogue>, results: Memo<SearchResults>) -> impl IntoView {
     let lang = use_lang();
+    let choices = expect_context::<Choices>();
     let total = catalogue.programs.len();
-    let matching = {
-        let catalogue = catalogue.clone();
-        Memo::new(move |_| {
-            let filter = filter.get();
-            (0..catalogue.programs.len())
-                .filter(|&i| filter.matches(&catalogue.programs[i]))
-                .collect::<Vec<usize>>()
-        })
+    let shown = RwSignal::new(PAGE);
+    // A new search starts again at the first page.
+    Effect::new(move |_| {
+        choices.search_query();
+        shown.set(PAGE);
+    });
+    let count = move || results.with(|r| r.total);
+    let visible = move || {
+        results.with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
     };
-    let count = move || matching.with(Vec::len);
 
     view! {
         <div class="results-area">
@@ -37,13 +42,18 @@ pub fn Results(catalogue: Arc<Catalogue>, filter: Memo<Filter>) -> impl IntoView
                 {move || result_count(lang.get(), count(), total)}
             </p>
             <Show when=move || count() == 0>
-                <EmptyState filter />
+                <EmptyState />
             </Show>
             <ul class="results" part="results" hidden=move || count() == 0>
-                <For each=move || matching.get() key=|index| *index let:index>
+                <For each=visible key=|index| *index let:index>
                     <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone() />
                 </For>
             </ul>
+            <Show when=move || { count() > shown.get() }>
+                <button type="button" class="button more-results" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || lang.get().t("show_more")}
+                </button>
+            </Show>
         </div>
     }
 }
@@ -120,24 +130,26 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang) -> impl IntoV
 
 /// Says what to change, based on what is chosen, and offers to clear everything.
 #[component]
-fn EmptyState(filter: Memo<Filter>) -> impl IntoView {
+fn EmptyState() -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
     let tips = move || {
-        let filter = filter.get();
+        let query = choices.search_query();
+        let lang = lang.get();
         let mut tips = Vec::new();
-        if filter.age.is_some() {
-            tips.push(lang.get().t("empty_remove_age"));
+        if !query.text.trim().is_empty() {
+            tips.push(lang.t("empty_other_words"));
         }
-        if !filter.needs.is_empty() {
-            tips.push(lang.get().t("empty_more_needs"));
+        if query.choices.age.is_some() {
+            tips.push(lang.t("empty_remove_age"));
         }
-        if filter.town.is_some() {
-            tips.push(lang.get().t("empty_clear_town"));
+        if !query.choices.needs.is_empty() {
+            tips.push(lang.t("empty_more_needs"));
         }
-        tips.into_iter()
-            .map(|tip| view! { <li>{tip}</li> })
-            .collect_view()
+        if query.choices.town.is_some() {
+            tips.push(lang.t("empty_clear_town"));
+        }
+        tips.into_iter().map(|tip| view! { <li>{tip}</li> }).collect_view()
     };
     view! {
         <div class="empty" part="empty">

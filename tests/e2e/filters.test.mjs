@@ -49,9 +49,11 @@ describe("filters on the fixture catalogue", () => {
     assert.deepEqual(await finder.suggestions.allTextContents(), ["Killingly"]);
     await finder.suggestions.first().click();
     assert.equal(await finder.town.inputValue(), "Killingly");
+    // County-wide before statewide.
     assert.deepEqual(await finder.ids(), ["windham-county-housing", "statewide-food-housing", "preschool", "newborn"]);
+    // Ranked: programs that list the town itself, then statewide ones (catalogue order within each).
     await finder.chooseTown("hart", "Hartford");
-    assert.deepEqual(await finder.ids(), ["hartford-food", "statewide-food-housing", "under-six", "preschool", "newborn"]);
+    assert.deepEqual(await finder.ids(), ["hartford-food", "under-six", "statewide-food-housing", "preschool", "newborn"]);
     await finder.clearAll.click();
   });
 
@@ -60,7 +62,7 @@ describe("filters on the fixture catalogue", () => {
     await finder.town.press("ArrowDown");
     await finder.town.press("Enter");
     assert.equal(await finder.town.inputValue(), "New Britain");
-    assert.deepEqual(await finder.ids(), ["statewide-food-housing", "under-six", "preschool", "newborn"]);
+    assert.deepEqual(await finder.ids(), ["under-six", "statewide-food-housing", "preschool", "newborn"]);
     await finder.town.fill("Atlantis");
     await finder.age.focus();
     await finder.root.getByText("Choose a Connecticut town from the list.").waitFor();
@@ -106,6 +108,41 @@ describe("filters on the fixture catalogue", () => {
     assert.equal(await finder.age.getAttribute("aria-invalid"), "true");
     assert.deepEqual(await finder.ids(), ALL);
     await finder.clearAll.click();
+  });
+
+  test("counts beside each need say what choosing it would give", async () => {
+    await finder.chooseTown("mer", "Meriden");
+    // Meriden: statewide-food-housing, preschool, newborn (statewide) and adults (lists Meriden).
+    const label = async (name) => (await finder.need(name).evaluate((input) => input.closest("label").innerText)).replace(/\s+/g, " ").trim();
+    assert.equal(await label("Food"), "Food (2)");
+    assert.equal(await label("Housing"), "Housing (2)");
+    assert.equal(await label("Early literacy"), "Early literacy (1)");
+    await finder.need("Housing").check();
+    assert.equal((await finder.ids()).length, 2, "the count was right");
+    // A need's count ignores the needs already chosen (like any faceted search), so it
+    // says how many programs have that need among those fitting the other choices.
+    assert.equal(await label("Food"), "Food (2)");
+    await finder.clearAll.click();
+  });
+
+  test("keywords find programs by name, synonym and typo, ranked", async () => {
+    // The name match ranks first; "pantry" is a synonym of food, so food programs follow.
+    await finder.search.fill("pantry");
+    const pantry = await finder.ids();
+    assert.equal(pantry[0], "hartford-food");
+    assert.ok(pantry.every((id) => ["hartford-food", "statewide-food-housing", "newborn"].includes(id)), pantry.join());
+    await finder.search.fill("hosuing");
+    assert.ok((await finder.ids()).includes("windham-county-housing"), "a typo still finds housing");
+    await finder.search.fill("vivienda");
+    assert.ok((await finder.ids()).includes("adults"), "Spanish synonym finds housing");
+    // "books" is in one name; "readers" shares the reading/books synonym group.
+    await finder.search.fill("books");
+    assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
+    await finder.search.fill("zzzqqq");
+    await finder.root.locator("div.empty").waitFor();
+    assert.match(await finder.root.locator("div.empty").textContent(), /try other words/);
+    await finder.clearAll.click();
+    assert.equal(await finder.search.inputValue(), "");
   });
 
   test("cards carry call and website links", async () => {

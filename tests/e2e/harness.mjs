@@ -60,14 +60,17 @@ export class Finder {
     this.count = this.root.getByRole("status").filter({ hasText: /\d/ });
     this.town = this.root.getByRole("combobox", { name: "Your town" });
     this.age = this.root.getByRole("textbox", { name: "Child's age" });
+    this.search = this.root.getByRole("searchbox", { name: "Search programs" });
     this.ageUnit = this.root.getByRole("combobox", { name: "Age in" });
     this.clearAll = this.root.locator(".filters").getByRole("button", { name: "Clear all choices" });
     this.cards = this.root.locator("[data-program-id]");
     this.suggestions = this.root.getByRole("listbox").getByRole("option");
   }
 
+  /** A need's checkbox; its name is the label, then the count it would give: "Housing (3)". */
   need(label) {
-    return this.root.getByRole("checkbox", { name: label, exact: true });
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return this.root.getByRole("checkbox", { name: new RegExp(`^${escaped}( \\(\\d+\\))?$`) });
   }
 
   /** Waits until the catalogue has loaded (the count is shown). */

@@ -7,12 +7,11 @@
 //! whether it is free. [`Tests`] then answers "which choices does this program fail?"
 //! with the same rules as [`crate::filter::Filter::matches`].
 
-use std::collections::HashMap;
-
 use crate::age::{AgeRange, ChildAge};
 use crate::catalogue::{Catalogue, Program};
 use crate::towns::{resolve_place, Place, Town, COUNTIES};
 
+use super::index::FastMap;
 use super::text::fold;
 use super::AGE_BANDS;
 
@@ -157,7 +156,8 @@ impl Facts {
         let mut needs = BitRows::new(n, need_ids.len());
         let mut languages = BitRows::new(n, codes.len());
         let mut sets = SetTable::default();
-        let mut listed_names: HashMap<String, [u64; 3]> = HashMap::new();
+        let mut listed_names: FastMap<&str, [u64; 3]> = FastMap::default();
+        let mut code_bits: FastMap<&str, Option<usize>> = FastMap::default();
         let mut programs = Vec::with_capacity(n);
         for (row, program) in catalogue.programs.iter().enumerate() {
             for need in &program.needs {
@@ -166,7 +166,10 @@ impl Facts {
                 }
             }
             for code in &program.languages {
-                if let Ok(bit) = codes.binary_search(&language_code(code)) {
+                let bit = code_bits
+                    .entry(code)
+                    .or_insert_with(|| codes.binary_search(&language_code(code)).ok());
+                if let Some(bit) = *bit {
                     languages.set(row, bit);
                 }
             }
@@ -212,11 +215,11 @@ impl Facts {
 }
 
 /// The towns a program names: towns by name, and the towns of villages it names.
-fn listed_towns(program: &Program, cache: &mut HashMap<String, [u64; 3]>) -> [u64; 3] {
+fn listed_towns<'a>(program: &'a Program, cache: &mut FastMap<&'a str, [u64; 3]>) -> [u64; 3] {
     let mut listed = [0u64; 3];
     for name in &program.towns {
         // resolve_place scans the town table; names repeat, so look each up once.
-        let bits = cache.entry(name.clone()).or_insert_with(|| {
+        let bits = cache.entry(name).or_insert_with(|| {
             let mut bits = [0u64; 3];
             let towns = match resolve_place(name) {
                 Some(Place::Town(town)) => vec![town],
@@ -252,7 +255,7 @@ fn age_bands(ages: AgeRange) -> u8 {
 /// Distinct town sets, each stored once.
 #[derive(Default)]
 struct SetTable {
-    ids: HashMap<[u64; 3], u32>,
+    ids: FastMap<[u64; 3], u32>,
     sets: Vec<TownBits>,
 }
 

@@ -22,7 +22,7 @@ use crate::catalogue::Catalogue;
 
 use super::filters::Facts;
 use super::synonyms::Language;
-use super::text::{is_stop_word, split};
+use super::text::{is_stop_word, Splitter};
 
 /// Field bits of a posting, one per kind of text a term was found in.
 pub(crate) const NAME: u8 = 1;
@@ -309,10 +309,12 @@ impl Rows {
     }
 }
 
-/// A small, fast hasher for building: terms are short and not attacker-chosen in a way
-/// that matters (a slow build is the worst case).
+/// A hash map with a small, fast hasher for building: keys are short, and a crafted
+/// catalogue could at worst slow its own build.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 #[derive(Default)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -323,6 +325,10 @@ impl Hasher for FxHasher {
         }
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -331,23 +337,25 @@ impl Hasher for FxHasher {
 /// Collects terms while programs are read; `finish` sorts them and lays out postings.
 #[derive(Default)]
 struct Builder {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    ids: FastMap<Box<str>, u32>,
     names: Vec<Box<str>>,
+    splitter: Splitter,
 }
 
 impl Builder {
     /// Adds the terms of `text` to `doc` as (temporary term id, field).
     fn add_text(&mut self, text: &str, field: u8, doc: &mut Vec<(u32, u8)>) {
-        split(text, true, |word| {
+        let Builder { ids, names, splitter } = self;
+        splitter.split(text, true, |word| {
             if is_stop_word(word) {
                 return;
             }
-            let id = match self.ids.get(word) {
+            let id = match ids.get(word) {
                 Some(&id) => id,
                 None => {
-                    let id = self.names.len() as u32;
-                    self.names.push(word.into());
-                    self.ids.insert(word.into(), id);
+                    let id = names.len() as u32;
+                    names.push(word.into());
+                    ids.insert(word.into(), id);
                     id
                 }
             };

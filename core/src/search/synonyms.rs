@@ -78,7 +78,7 @@ impl Language {
     }
 
     /// The groups that have the one-word member `stem`.
-    pub fn groups_of(&self, stem: &str) -> impl Iterator<Item = u32> + '_ {
+    pub fn groups_of<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
         let start = self.words.partition_point(|(word, _)| word.as_str() < stem);
         self.words[start..]
             .iter()

@@ -30,13 +30,14 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Whether a folded word is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    // Every stop word has at most 4 letters: most words are turned away at once.
+    word.len() <= 4 && STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// Lower-cases `text` and strips accents from Latin letters, leaving everything else as is.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|c| !matches!(c, '\u{300}'..='\u{36f}')) {
         push_folded(c, &mut out);
     }
     out
@@ -51,42 +52,70 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Calls `emit` with each folded word of `text`. With `join_hyphens`, a run of words
 /// joined by hyphens is also emitted as one word after its parts.
-pub(crate) fn split(text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut joined = String::new();
-    let mut parts = 0;
-    let mut folded = String::new();
-    for c in text.chars() {
-        if matches!(c, '\'' | '’' | 'ʼ') {
-            continue; // apostrophes join: "children's" is one word
+pub(crate) fn split(text: &str, join_hyphens: bool, emit: impl FnMut(&str)) {
+    Splitter::default().split(text, join_hyphens, emit);
+}
+
+/// Splits text into folded words, reusing its buffers from one text to the next
+/// (building an index splits millions of words).
+#[derive(Default)]
+pub(crate) struct Splitter {
+    word: String,
+    joined: String,
+    folded: String,
+}
+
+impl Splitter {
+    /// See [`split`].
+    pub fn split(&mut self, text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) {
+        self.word.clear();
+        self.joined.clear();
+        let mut parts = 0;
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                self.word.push(c.to_ascii_lowercase());
+                continue;
+            }
+            if matches!(c, '\'' | '’' | 'ʼ' | '\u{300}'..='\u{36f}') {
+                // Apostrophes join ("children's" is one word); combining accents (a
+                // decomposed "ñ" is "n" + U+0303) are dropped like precomposed ones.
+                continue;
+            }
+            if !c.is_ascii() {
+                self.folded.clear();
+                push_folded(c, &mut self.folded);
+                if self.folded.chars().all(char::is_alphanumeric) {
+                    self.word.push_str(&self.folded);
+                    continue;
+                }
+            }
+            if !self.word.is_empty() {
+                emit(&self.word);
+                if join_hyphens {
+                    self.joined.push_str(&self.word);
+                }
+                self.word.clear();
+                parts += 1;
+            }
+            if c == '-' && join_hyphens && parts > 0 {
+                continue; // the joined word goes on past the hyphen
+            }
+            if parts > 1 && join_hyphens {
+                emit(&self.joined);
+            }
+            self.joined.clear();
+            parts = 0;
         }
-        folded.clear();
-        push_folded(c, &mut folded);
-        if folded.chars().all(char::is_alphanumeric) && !folded.is_empty() {
-            word.push_str(&folded);
-            joined.push_str(&folded);
-            continue;
-        }
-        if !word.is_empty() {
-            emit(&word);
-            word.clear();
+        if !self.word.is_empty() {
+            emit(&self.word);
+            if join_hyphens {
+                self.joined.push_str(&self.word);
+            }
             parts += 1;
         }
-        if c == '-' && join_hyphens && parts > 0 {
-            continue; // the joined word goes on past the hyphen
-        }
         if parts > 1 && join_hyphens {
-            emit(&joined);
+            emit(&self.joined);
         }
-        joined.clear();
-        parts = 0;
-    }
-    if !word.is_empty() {
-        emit(&word);
-        parts += 1;
-    }
-    if parts > 1 && join_hyphens {
-        emit(&joined);
     }
 }
 
@@ -191,6 +220,7 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 4));
     }
 
     #[test]
@@ -206,5 +236,6 @@ mod tests {
         check("- a -b- ", true, &["a", "b"]);
         check("ÑANDÚ, São-Paulo", true, &["nandu", "sao", "paulo", "saopaulo"]);
         check("", true, &[]);
+        check("nin\u{303}o", true, &["nino"]);
     }
 }

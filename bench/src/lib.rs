@@ -1,0 +1,149 @@
+//! `make bench`: the search engine compiled to wasm, with what the benchmark needs around
+//! it (see `bench/run.mjs`, which compares it with MiniSearch and Fuse.js in Node).
+//!
+//! - [`generate_catalogue`] and [`generate_queries`]: the same inputs for every engine,
+//!   made in Rust so that they come from `finder_core::search::synthetic`;
+//! - [`tables`]: towns, counties and age bands, so that the JS peers filter and count
+//!   exactly as the core does;
+//! - [`Engine`]: loads a catalogue as the widget does and runs queries by number, so
+//!   that the timed call crosses the JS–wasm boundary once and parses nothing.
+
+mod alloc;
+mod catalogue_json;
+mod queries;
+
+use finder_core::catalogue::load;
+use finder_core::search::text::STOP_WORDS;
+use finder_core::search::{synthetic, Query, SearchIndex, SearchOptions, AGE_BANDS};
+use finder_core::towns::{Town, COUNTIES};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+/// A synthetic catalogue of `size` programs as catalogue JSON, with `_serves` and
+/// `_months` per program for the JS peers (our loader ignores unknown fields).
+#[wasm_bindgen]
+pub fn generate_catalogue(size: u32, seed: u32) -> String {
+    catalogue_json::to_json(&synthetic::catalogue(size as usize, u64::from(seed)))
+}
+
+/// `count` deterministic queries (a third filters only, a third words only, a third
+/// both), as a JSON array. The words come from a synthetic catalogue made with the same
+/// `seed`, so pass the catalogue's seed to get proper names the catalogues contain.
+#[wasm_bindgen]
+pub fn generate_queries(count: u32, seed: u32) -> String {
+    queries::generate(count as usize, u64::from(seed))
+}
+
+/// What the JS peers need to apply the core's filter and count rules: each town's county
+/// (towns indexed as in `_serves`), the age bands in months, and the stop words.
+#[wasm_bindgen]
+pub fn tables() -> String {
+    let county_of_town: Vec<usize> =
+        Town::all().map(|town| COUNTIES.iter().position(|c| *c == town.county()).unwrap_or(0)).collect();
+    let bands: Vec<_> = AGE_BANDS
+        .iter()
+        .map(|band| json!([band.from_years * 12, band.to_years.map(|to| to * 12 + 12)]))
+        .collect();
+    json!({
+        "towns": Town::all().map(Town::name).collect::<Vec<_>>(),
+        "counties": COUNTIES,
+        "county_of_town": county_of_town,
+        "age_bands": bands,
+        "age_band_labels": AGE_BANDS.iter().map(|band| band.label).collect::<Vec<_>>(),
+        "stop_words": STOP_WORDS,
+    })
+    .to_string()
+}
+
+/// Bytes of wasm linear memory: everything the module has ever needed at once (it never
+/// shrinks), including the copy of the catalogue text made while loading.
+#[wasm_bindgen]
+pub fn memory_bytes() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    return (core::arch::wasm32::memory_size(0) * 65536) as u32;
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0;
+}
+
+/// Bytes allocated and not yet freed: what the engine holds right now.
+#[wasm_bindgen]
+pub fn live_bytes() -> u32 {
+    alloc::live() as u32
+}
+
+/// One catalogue's search index and a list of queries to run on it.
+#[wasm_bindgen]
+pub struct Engine {
+    index: SearchIndex,
+    programs: u32,
+    problems: u32,
+    queries: Vec<Query>,
+    /// What the widget asks for on every keystroke: all hits, ranked, and counts.
+    with_counts: SearchOptions,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Loads catalogue JSON as the widget does and indexes it. The catalogue itself is
+    /// dropped: hits are program numbers, which is all the benchmark needs.
+    #[wasm_bindgen(constructor)]
+    pub fn new(catalogue_json: &str) -> Result<Engine, String> {
+        let loaded = load(catalogue_json).map_err(|error| error.to_string())?;
+        let index = SearchIndex::new(&loaded.catalogue);
+        Ok(Engine {
+            index,
+            programs: loaded.catalogue.programs.len() as u32,
+            problems: loaded.problems.len() as u32,
+            queries: Vec::new(),
+            with_counts: SearchOptions { counts: true, ..SearchOptions::default() },
+        })
+    }
+
+    /// Programs loaded (the benchmark checks that none was skipped).
+    pub fn program_count(&self) -> u32 {
+        self.programs
+    }
+
+    /// Problems the loader reported.
+    pub fn problem_count(&self) -> u32 {
+        self.problems
+    }
+
+    /// Reads the queries of [`generate_queries`], so that timed runs parse nothing.
+    pub fn load_queries(&mut self, json: &str) -> Result<u32, String> {
+        self.queries = queries::parse(json)?;
+        Ok(self.queries.len() as u32)
+    }
+
+    /// Runs query `i` with counts, as the widget would; returns how many programs match.
+    pub fn run(&self, i: u32) -> u32 {
+        match self.queries.get(i as usize) {
+            Some(query) => self.index.search(query, &self.with_counts).total as u32,
+            None => 0,
+        }
+    }
+
+    /// The program numbers of every hit of query `i`, ascending (for agreement checks).
+    pub fn ids(&self, i: u32) -> Vec<u32> {
+        let Some(query) = self.queries.get(i as usize) else { return Vec::new() };
+        let mut ids: Vec<u32> =
+            self.index.search(query, &SearchOptions::default()).hits.iter().map(|hit| hit.program).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The counts of query `i` as JSON, to check that the peers count the same.
+    pub fn counts(&self, i: u32) -> String {
+        let Some(query) = self.queries.get(i as usize) else { return "null".into() };
+        let Some(counts) = self.index.search(query, &self.with_counts).counts else { return "null".into() };
+        json!({
+            "needs": counts.needs,
+            "counties": counts.counties.iter().map(|(_, count)| count).collect::<Vec<_>>(),
+            "towns": counts.towns,
+            "ages": counts.ages,
+            "languages": counts.languages,
+            "free": counts.free,
+        })
+        .to_string()
+    }
+}

@@ -1,0 +1,279 @@
+//! Keyword search over a catalogue, with the family's choices as filters and a count
+//! for every choice.
+//!
+//! Two layers, as in MiniSearch: [`SearchIndex::new`] builds the index once per
+//! catalogue (terms, postings, per-program filter facts); [`SearchIndex::search`] runs a
+//! [`Query`] (words plus [`Choices`]) with [`SearchOptions`] given per call.
+//!
+//! ```
+//! use finder_core::catalogue::load;
+//! use finder_core::search::{Query, SearchIndex, SearchOptions};
+//! let loaded = load(r#"{ "version": 1,
+//!   "needs": [{ "id": "food", "label": "Food", "labels": { "es": "Comida" } },
+//!             { "id": "housing", "label": "Housing" }],
+//!   "programs": [
+//!     { "id": "pantry", "name": "Mobile pantry", "needs": ["food"], "towns": ["Hartford"] },
+//!     { "id": "homes", "name": "Safe homes", "needs": ["housing"], "statewide": true }
+//!   ] }"#).unwrap();
+//! let index = SearchIndex::new(&loaded.catalogue);
+//! let found = index.search(&Query::new("comid"), &SearchOptions::default());
+//! assert_eq!(found.total, 1);
+//! assert_eq!(found.hits[0].program, 0);
+//! assert_eq!(found.hits[0].matched, ["comida"]);
+//! ```
+//!
+//! # Matching
+//!
+//! Text is folded and split as in [`text`]: `nino` finds `niño`. Every query word must
+//! match (AND), each in one of these ways:
+//!
+//! - **exactly**;
+//! - **by stem** (`books` → `book`) or **synonym** (`comida` → `food`, from
+//!   `core/data/synonyms.json`, see [`synonyms`]); a synonym phrase typed in full
+//!   (`salud mental`) counts as one query term;
+//! - **as a prefix**, only the last word and only while it is being typed (the text does
+//!   not end in a space or punctuation), and only if it has 2 or more letters: `hou`
+//!   finds `housing`. A one-letter last word is matched exactly, and left out while it
+//!   matches nothing, so results do not flash empty as a word is started;
+//! - **with typos**, only if the word matched nothing in the ways above: 1 edit for words
+//!   of 4–7 letters, 2 for 8 or more, none below 4; swapping two neighbouring letters is
+//!   one edit (`hartfrod` → `hartford`). Typos never apply to a word the catalogue knows,
+//!   so `food` does not also find `good`.
+//!
+//! Stop words (`the`, `de`, `y`, …) are left out; at most [`MAX_WORDS`] words are used.
+//!
+//! # Ranking
+//!
+//! 1. **Tier** (only when a town is chosen): 0 if the program names the town itself (or
+//!    a village in it), 1 if it serves the town through a county or area, 2 if only
+//!    statewide. The tier sorts before the score. Without a town, every tier is 0.
+//! 2. **Score**: the sum, over query terms, of the best field weight the term hit (name
+//!    10 > need label 6 > organization 4 > place 3 > description, eligibility and
+//!    translations 2) times the quality of the match (exact 1.0, stem or synonym 0.8,
+//!    prefix 0.7, one typo 0.5, two typos 0.3). A phrase counts once per word. See
+//!    [`Weights`].
+//! 3. **Catalogue order** breaks every tie, so results are stable. With no keywords,
+//!    results are in tier order, then catalogue order.
+//!
+//! # Filters and counts
+//!
+//! Choices filter exactly as [`crate::filter::Filter::matches`] (needs any-of, town or
+//! statewide, age overlap), plus languages (any of the chosen codes; `es-MX` counts as
+//! `es`; a program listing no languages fits none) and free (the cost starts with
+//! "free" or "gratis", or says "no cost"). With [`SearchOptions::counts`], [`Counts`] says
+//! for every option how many programs choosing it would give: each facet applies the
+//! keywords and every *other* choice, but not its own.
+
+mod counts;
+mod filters;
+mod index;
+mod query;
+pub mod synonyms;
+#[doc(hidden)]
+pub mod synthetic;
+pub mod text;
+
+pub use index::SearchIndex;
+
+use crate::age::ChildAge;
+use crate::filter::Filter;
+use crate::towns::Town;
+
+/// At most this many words of a query are used; the rest are ignored.
+pub const MAX_WORDS: usize = 12;
+
+/// What a family searches for: words, and their choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    /// Keywords as typed. Empty means "everything that fits the choices".
+    pub text: String,
+    pub choices: Choices,
+}
+
+impl Query {
+    /// A query for these words, with nothing chosen.
+    pub fn new(text: impl Into<String>) -> Query {
+        Query {
+            text: text.into(),
+            choices: Choices::default(),
+        }
+    }
+
+    /// The same words with these choices.
+    pub fn with_choices(self, choices: Choices) -> Query {
+        Query { choices, ..self }
+    }
+}
+
+/// A family's choices. The default chooses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// Need ids; any of them is enough. Empty means any need.
+    pub needs: Vec<String>,
+    /// Where the family lives: programs serving it or statewide ones.
+    pub town: Option<Town>,
+    /// The child's age: programs whose age range includes it.
+    pub age: Option<ChildAge>,
+    /// Language codes (`"es"`); programs that speak any of them. Empty means any.
+    pub languages: Vec<String>,
+    /// Only programs that are free.
+    pub free_only: bool,
+}
+
+impl From<&Filter> for Choices {
+    fn from(filter: &Filter) -> Choices {
+        Choices {
+            needs: filter.needs.clone(),
+            town: filter.town,
+            age: filter.age,
+            ..Choices::default()
+        }
+    }
+}
+
+/// How to search; pass another value per call to change any of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchOptions {
+    /// Compute [`Counts`] for every choice (default false: they cost a little).
+    pub counts: bool,
+    /// At most this many hits (the best ones); `total` still counts them all. Default: all.
+    pub limit: Option<usize>,
+    /// Match the last word as a prefix while it is being typed (default true).
+    pub prefix_last_term: bool,
+    /// Allow typos in words the catalogue does not know (default true).
+    pub typos: bool,
+    /// Use synonyms and stems (default true).
+    pub synonyms: bool,
+    pub weights: Weights,
+}
+
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions {
+            counts: false,
+            limit: None,
+            prefix_last_term: true,
+            typos: true,
+            synonyms: true,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// How much a match counts: the field a term was found in, times how well it matched.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// Program name: 10.
+    pub name: f32,
+    /// A label of one of the program's needs, in any language: 6.
+    pub need: f32,
+    /// Organization: 4.
+    pub organization: f32,
+    /// A place the program lists (town, county, village, area): 3.
+    pub place: f32,
+    /// Description: 2.
+    pub description: f32,
+    /// Eligibility: 2.
+    pub eligibility: f32,
+    /// Translated name, description or eligibility: 2.
+    pub translation: f32,
+    /// The word itself: 1.0.
+    pub exact: f32,
+    /// Same stem, or a synonym: 0.8.
+    pub synonym: f32,
+    /// The start of a longer word: 0.7.
+    pub prefix: f32,
+    /// One typo: 0.5.
+    pub one_typo: f32,
+    /// Two typos: 0.3.
+    pub two_typos: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            name: 10.0,
+            need: 6.0,
+            organization: 4.0,
+            place: 3.0,
+            description: 2.0,
+            eligibility: 2.0,
+            translation: 2.0,
+            exact: 1.0,
+            synonym: 0.8,
+            prefix: 0.7,
+            one_typo: 0.5,
+            two_typos: 0.3,
+        }
+    }
+}
+
+/// What a search found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    /// The best hits first (see the module's ranking rules), at most `limit`.
+    pub hits: Vec<Hit>,
+    /// How many programs match in all, ignoring `limit`.
+    pub total: usize,
+    /// Counts per choice, when asked for.
+    pub counts: Option<Counts>,
+    /// The query terms searched for: folded, stop words left out, phrases as one.
+    pub terms: Vec<String>,
+}
+
+/// One program that matches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index into `catalogue.programs`.
+    pub program: u32,
+    /// Relevance; 0 without keywords.
+    pub score: f32,
+    /// 0 names the chosen town, 1 serves it through a county or area, 2 statewide.
+    pub tier: u8,
+    /// The catalogue's terms (folded) that matched the query, one or more per query term.
+    pub matched: Vec<String>,
+}
+
+/// For every option of every choice, how many programs choosing it would give.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    /// (need id, programs), in catalogue order.
+    pub needs: Vec<(String, usize)>,
+    /// (county, programs serving a town in it or statewide), in `COUNTIES` order.
+    pub counties: Vec<(&'static str, usize)>,
+    /// Programs per town, indexed like `Town::all()` (169).
+    pub towns: Vec<usize>,
+    /// Programs serving some age in each of [`AGE_BANDS`], in that order.
+    pub ages: Vec<usize>,
+    /// (language code, programs), codes sorted.
+    pub languages: Vec<(String, usize)>,
+    /// Programs that are free.
+    pub free: usize,
+}
+
+/// A range of children's ages, in whole years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeBand {
+    pub label: &'static str,
+    pub from_years: u32,
+    /// Last year included; `None` for no upper end.
+    pub to_years: Option<u32>,
+}
+
+/// The age bands counted in [`Counts::ages`].
+pub const AGE_BANDS: [AgeBand; 6] = [
+    AgeBand { label: "under 1", from_years: 0, to_years: Some(0) },
+    AgeBand { label: "1–2", from_years: 1, to_years: Some(2) },
+    AgeBand { label: "3–5", from_years: 3, to_years: Some(5) },
+    AgeBand { label: "6–12", from_years: 6, to_years: Some(12) },
+    AgeBand { label: "13–17", from_years: 13, to_years: Some(17) },
+    AgeBand { label: "18+", from_years: 18, to_years: None },
+];
+
+impl SearchIndex {
+    /// Finds the programs that match the query's words and fit its choices, best first.
+    /// Never panics, whatever the text.
+    pub fn search(&self, query: &Query, options: &SearchOptions) -> SearchResults {
+        query::run(self, query, options)
+    }
+}
