@@ -102,8 +102,10 @@ describe("embedding", () => {
     assert.equal(pageText, "uppercase");
     const diff = await compareImages(env.browser, plain.image, aggressive.image);
     // Both pages place the host at the same spot (the aggressive page's `margin: 7px
-    // !important` is matched by the plain page), so the pictures must match exactly.
-    if (!diff.sameSize || diff.differing > 0) {
+    // !important` is matched by the plain page). Rasterizing is not perfectly repeatable:
+    // a few pixels may differ by up to 3 of 255, which no eye sees; any style that leaks
+    // in changes whole glyphs and edges by far more.
+    if (!diff.sameSize || diff.maxDelta > 3) {
       mkdirSync(SHOTS, { recursive: true });
       writeFileSync(`${SHOTS}/isolation-plain.png`, plain.image);
       writeFileSync(`${SHOTS}/isolation-aggressive.png`, aggressive.image);

@@ -25,6 +25,13 @@ export async function startAll() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // Same pixels every run, so screenshots can be compared exactly.
+      "--force-color-profile=srgb",
+      "--force-device-scale-factor=1",
+      "--disable-partial-raster",
+      "--disable-skia-runtime-opts",
+      "--disable-font-subpixel-positioning",
+      "--disable-lcd-text",
     ],
   });
   return {
