@@ -1,0 +1,54 @@
+// Automated WCAG A/AA checks (axe-core) on the widget in the states a family meets.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { Finder, openPage, startAll } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The WCAG A/AA violations inside the widget, as readable lines. */
+async function violations(page, selector = "[data-program-finder]") {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(
+    async ([selector, tags]) => {
+      const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: "tag", values: tags } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    },
+    [selector, TAGS],
+  );
+  return found;
+}
+
+describe("accessibility", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+
+  test("results, typing a town, and the empty state have no WCAG A/AA violations", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    assert.deepEqual(await violations(page), [], "results");
+    await finder.town.fill("har");
+    assert.deepEqual(await violations(page), [], "town suggestions open");
+    await finder.town.fill("");
+    await finder.search.fill("zzzzqqqq");
+    await finder.root.locator("div.empty").waitFor();
+    assert.deepEqual(await violations(page), [], "empty state");
+  });
+
+  test("the Spanish interface, a phone screen and the error state have no violations", async () => {
+    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html", { width: 320, height: 800 });
+    await page.locator("#page-lang").getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    assert.deepEqual(await violations(page, "#page-lang"), [], "Spanish at 320 px");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `no horizontal scrolling at 320 px (page is ${width} px wide)`);
+    const broken = await openPage(env.browser, env.site.url + "pages/bad.html");
+    await broken.page.locator("#missing").getByRole("alert").waitFor();
+    assert.deepEqual(await violations(broken.page, "#missing"), [], "load error");
+  });
+});
