@@ -12,6 +12,7 @@
 pub mod i18n;
 pub mod presets;
 pub mod text;
+pub mod url_state;
 
 #[cfg(feature = "web")]
 pub mod checker;

@@ -6,6 +6,7 @@
 //! attributes, attaches an open shadow root (so the page's CSS stays out and ours stays
 //! in), adopts the widget's stylesheet, and mounts an independent Leptos app.
 
+mod address;
 mod styles;
 
 use finder_core::towns::family_town;
@@ -33,6 +34,7 @@ pub fn boot(script_base: String) {
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else {
         return;
     };
+    let single = hosts.length() == 1;
     for index in 0..hosts.length() {
         let Some(host) = hosts.get(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
@@ -40,7 +42,7 @@ pub fn boot(script_base: String) {
         if host.shadow_root().is_some() {
             continue; // already mounted (boot may be called again for late content)
         }
-        if let Err(error) = mount(&document, &host, &script_base) {
+        if let Err(error) = mount(&document, &host, &script_base, single) {
             web_sys::console::error_2(
                 &"Program Finder could not start in this element:".into(),
                 &error,
@@ -54,8 +56,18 @@ pub fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
-fn mount(document: &web_sys::Document, host: &Element, script_base: &str) -> Result<(), JsValue> {
-    let config = read_config(document, host, script_base);
+fn mount(document: &web_sys::Document, host: &Element, script_base: &str, single: bool) -> Result<(), JsValue> {
+    let mut config = read_config(document, host, script_base);
+    // The address keeps one widget's choices: on by default when it is alone on the page,
+    // opt-in with data-url-state="on" when there are several, off with "off".
+    let url_state = match host.get_attribute("data-url-state").as_deref().map(str::trim) {
+        Some("off") => false,
+        Some("on") => true,
+        _ => single,
+    };
+    if url_state {
+        config.address = Some(std::sync::Arc::new(address::PageAddress));
+    }
     for rejected in &config.presets.rejected {
         web_sys::console::warn_1(&format!("Program Finder: {rejected}").into());
     }
@@ -92,7 +104,7 @@ fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) 
         ));
         presets.town.clear();
     }
-    FinderConfig { catalogue_url, presets, lang: choose_language(document, host) }
+    FinderConfig { catalogue_url, presets, lang: choose_language(document, host), address: None }
 }
 
 /// `data-lang` on the host element, else the page's `<html lang>`, else English.

@@ -11,26 +11,40 @@ mod load;
 mod results;
 mod town_box;
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use finder_core::catalogue::Catalogue;
 use finder_core::search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
+use finder_core::age::ChildAge;
 use finder_core::towns::family_town;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::presets::{age_from_entry, AgeUnit, Presets};
+use crate::url_state::UrlChoices;
 
 pub use load::{load_catalogue, LoadFailure};
 
 /// What one widget needs to start: where its catalogue is and its starting choices.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct FinderConfig {
     /// Absolute URL of the catalogue JSON.
     pub catalogue_url: String,
     pub presets: Presets,
     /// The interface language to start in; the family can switch.
     pub lang: Lang,
+    /// Where to keep the choices for sharing and Back/Forward, if anywhere.
+    pub address: Option<Arc<dyn AddressBar + Send + Sync>>,
+}
+
+/// A place outside the widget that holds its choices: the host page's address. The embed
+/// layer provides it; the UI only asks it to read, write and report Back/Forward.
+pub trait AddressBar {
+    fn read(&self) -> UrlChoices;
+    /// `new_entry`: a step Back should return to (a choice made), rather than typing.
+    fn write(&self, choices: &UrlChoices, new_entry: bool);
+    fn on_back_forward(&self, react: Rc<dyn Fn(UrlChoices)>);
 }
 
 /// The widget's interface language, shared through context.
@@ -98,6 +112,33 @@ impl Choices {
             || self.free_only.get()
     }
 
+    /// The choices as they travel in an address: only values that can be read.
+    pub fn to_url(&self) -> UrlChoices {
+        let age = match age_from_entry(&self.age.get(), self.age_unit.get()) {
+            Ok(Some(ChildAge::Years(years))) => years.to_string(),
+            Ok(Some(ChildAge::Months(months))) => format!("{months}m"),
+            _ => String::new(),
+        };
+        let town = self.town.get();
+        UrlChoices {
+            needs: self.needs.get(),
+            town: if family_town(&town).is_some() { town.trim().to_string() } else { String::new() },
+            age,
+            query: self.query.get().trim().to_string(),
+        }
+    }
+
+    /// Takes choices from an address (a shared link, Back or Forward).
+    pub fn set_from_url(&self, url: &UrlChoices) {
+        let presets = Presets::from_attributes(Some(&url.needs.join(",")), Some(&url.town), Some(&url.age))
+            .with_query(Some(&url.query));
+        self.query.set(presets.query);
+        self.needs.set(presets.needs);
+        self.town.set(presets.town);
+        self.age.set(presets.age_text);
+        self.age_unit.set(presets.age_unit);
+    }
+
     pub fn clear(&self) {
         self.query.set(String::new());
         self.needs.set(Vec::new());
@@ -115,6 +156,7 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let url = config.catalogue_url.clone();
     let catalogue = LocalResource::new(move || load_catalogue(url.clone()));
     let presets = config.presets;
+    let address = config.address;
     let lang = RwSignal::new(config.lang);
     provide_context(Language(lang));
 
@@ -127,9 +169,10 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading" role="status">{move || lang.get().t("loading")}</p> }>
                 {move || {
                     let presets = presets.clone();
+                    let address = address.clone();
                     Suspend::new(async move {
                         match catalogue.await {
-                            Ok(loaded) => view! { <Finder catalogue=loaded presets /> }.into_any(),
+                            Ok(loaded) => view! { <Finder catalogue=loaded presets address /> }.into_any(),
                             Err(_) => view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any(),
                         }
                     })
@@ -161,7 +204,7 @@ fn LanguageSwitch() -> impl IntoView {
 
 /// The finder on a loaded catalogue: filters beside results.
 #[component]
-fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
+fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets, address: Option<Arc<dyn AddressBar + Send + Sync>>) -> impl IntoView {
     let lang = use_lang();
     // A preset need the catalogue does not have would empty the list; drop it instead.
     presets.needs.retain(|id| {
@@ -175,6 +218,9 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
     });
     let choices = Choices::new(&presets);
     provide_context(choices);
+    if let Some(address) = address {
+        keep_in_address(choices, address);
+    }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
     let results: Memo<SearchResults> = Memo::new(move |_| {
@@ -200,6 +246,31 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets) -> impl IntoView {
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }
+}
+
+/// A shared link's choices win over the page's presets; then every change is written back
+/// (a new history entry for a choice, the same entry while typing), and Back/Forward
+/// bring earlier choices back.
+fn keep_in_address(choices: Choices, address: Arc<dyn AddressBar + Send + Sync>) {
+    let from_link = address.read();
+    if from_link != UrlChoices::default() {
+        choices.set_from_url(&from_link);
+    }
+    let last = StoredValue::new_local(choices.to_url());
+    let writer = address.clone();
+    Effect::new(move |_| {
+        let now = choices.to_url();
+        let before = last.get_value();
+        if now != before {
+            let typing_only = UrlChoices { query: before.query.clone(), ..now.clone() } == before;
+            writer.write(&now, !typing_only);
+            last.set_value(now);
+        }
+    });
+    address.on_back_forward(Rc::new(move |url| {
+        last.set_value(url.clone());
+        choices.set_from_url(&url);
+    }));
 }
 
 /// Shown when the catalogue cannot be used; the details are in the console.

@@ -1,0 +1,151 @@
+//! A widget's choices as page-address parameters, so a search can be shared as a link and
+//! Back/Forward work: `?pf-need=food,housing&pf-town=Hartford&pf-age=6m&pf-q=dentist`.
+//!
+//! The `pf-` prefix keeps clear of the host page's own parameters, which are always kept
+//! as they are. Values that make no sense (a need the catalogue lacks is the widget's
+//! business, but an unreadable age or an unknown town is caught here) are dropped, never
+//! an error. Pure functions; the embed layer reads and writes the real address.
+//!
+//! ```
+//! use program_finder::url_state::{from_query, to_query, UrlChoices};
+//! let choices = from_query("?page=3&pf-need=food,housing&pf-age=6m&pf-town=nowhere");
+//! assert_eq!(choices.needs, ["food", "housing"]);
+//! assert_eq!(choices.age, "6m");
+//! assert_eq!(choices.town, "", "unknown towns are dropped");
+//! assert_eq!(to_query("?page=3", &choices), "?page=3&pf-need=food%2Chousing&pf-age=6m");
+//! ```
+
+use finder_core::age::ChildAge;
+use finder_core::towns::family_town;
+
+/// The parameters this widget owns.
+pub const PARAMETERS: [&str; 4] = ["pf-need", "pf-town", "pf-age", "pf-q"];
+
+/// Choices as they travel in an address.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlChoices {
+    pub needs: Vec<String>,
+    pub town: String,
+    /// As in `data-age`: `5` (years) or `6m` (months).
+    pub age: String,
+    pub query: String,
+}
+
+/// Reads the widget's parameters from a query string (`?a=b&...`, with or without `?`).
+pub fn from_query(query: &str) -> UrlChoices {
+    let mut choices = UrlChoices::default();
+    for (key, value) in pairs(query) {
+        match key.as_str() {
+            "pf-need" => {
+                choices.needs = value
+                    .split(',')
+                    .map(|id| id.trim().to_lowercase())
+                    .filter(|id| !id.is_empty() && id.len() <= 64)
+                    .take(32)
+                    .collect();
+            }
+            "pf-town" if family_town(&value).is_some() => choices.town = value.trim().to_string(),
+            "pf-age" if ChildAge::parse(&value).is_some() => choices.age = value.trim().to_string(),
+            "pf-q" => choices.query = value.trim().chars().take(200).collect(),
+            _ => {}
+        }
+    }
+    choices
+}
+
+/// The query string with the widget's parameters replaced by `choices` (empty ones left
+/// out) and every other parameter kept, in order.
+pub fn to_query(current: &str, choices: &UrlChoices) -> String {
+    let mut kept: Vec<(String, String)> =
+        pairs(current).into_iter().filter(|(key, _)| !PARAMETERS.contains(&key.as_str())).collect();
+    let needs = choices.needs.join(",");
+    for (key, value) in [("pf-need", &needs), ("pf-town", &choices.town), ("pf-age", &choices.age), ("pf-q", &choices.query)] {
+        if !value.trim().is_empty() {
+            kept.push((key.to_string(), value.trim().to_string()));
+        }
+    }
+    if kept.is_empty() {
+        return String::new();
+    }
+    let joined: Vec<String> = kept.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    format!("?{}", joined.join("&"))
+}
+
+/// `key=value` pairs of a query string, percent-decoded, `+` as space.
+fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(text.get(i + 1..i + 3).unwrap_or(""), 16) {
+                    Ok(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_values_are_dropped_never_an_error() {
+        let check = |query: &str, expected: UrlChoices| assert_eq!(from_query(query), expected, "{query}");
+        check("", UrlChoices::default());
+        check("?pf-age=old&pf-town=Atlantis", UrlChoices::default());
+        check("?pf-age=%ZZ&pf-need=&pf-q=%", UrlChoices { query: "%".into(), ..UrlChoices::default() });
+        check(
+            "?pf-town=new+haven&pf-age=5&pf-q=comida%20fresca",
+            UrlChoices { town: "new haven".into(), age: "5".into(), query: "comida fresca".into(), ..UrlChoices::default() },
+        );
+        check("?pf-need=FOOD,%20housing,", UrlChoices { needs: vec!["food".into(), "housing".into()], ..UrlChoices::default() });
+        let long = format!("?pf-q={}", "a".repeat(10_000));
+        assert_eq!(from_query(&long).query.len(), 200);
+        for hostile in ["?%", "?%%%", "?=&=&", "?pf-need=%E2%82", "?pf-q=%F0%9F%98%80"] {
+            let _ = from_query(hostile);
+        }
+    }
+
+    #[test]
+    fn the_host_pages_parameters_are_kept() {
+        let choices = UrlChoices { needs: vec!["food".into()], query: "niño & co".into(), ..UrlChoices::default() };
+        assert_eq!(to_query("?id=7&pf-need=housing&utm_source=x", &choices), "?id=7&utm_source=x&pf-need=food&pf-q=ni%C3%B1o+%26+co");
+        assert_eq!(to_query("?pf-need=housing", &UrlChoices::default()), "");
+        assert_eq!(from_query(&to_query("", &choices)), choices, "round trip");
+    }
+}
