@@ -6,6 +6,7 @@
 //! - `town_box`: the town box that suggests towns as you type.
 //! - `results`: the count, the program cards, the empty state.
 
+mod details;
 mod filters;
 mod load;
 mod results;

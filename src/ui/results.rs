@@ -6,6 +6,7 @@ use finder_core::catalogue::{Catalogue, Program};
 use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
+use super::details::details;
 use super::{use_lang, Choices};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
@@ -62,10 +63,12 @@ pub fn Results(catalogue: Arc<Catalogue>, results: Memo<SearchResults>) -> impl 
 fn ProgramCard(program: Program, catalogue: Arc<Catalogue>) -> impl IntoView {
     let lang = use_lang();
     let id = program.id.clone();
+    // Outside the card body, so an open card stays open when the language changes.
+    let open = RwSignal::new(false);
     // The card is rebuilt when the family switches language (rare); simpler than a signal per field.
     view! {
         <li class="card" part="card" data-program-id=id>
-            {move || card_body(&program, &catalogue, lang.get())}
+            {move || card_body(&program, &catalogue, lang.get(), open)}
         </li>
     }
 }
@@ -80,7 +83,7 @@ fn in_language(translated: Option<&String>, english: &str, lang: Lang) -> (Strin
     }
 }
 
-fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang) -> impl IntoView {
+fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
     let translation = program.translations.get(lang.code());
     let (name, name_lang) = in_language(translation.and_then(|t| t.name.as_ref()), &program.name, lang);
     let description = program.description.as_deref().map(|english| {
@@ -123,7 +126,7 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang) -> impl IntoV
                 <div><dt>{lang.t("serves")}</dt><dd>{places_served(program, PLACES_ON_CARD, lang)}</dd></div>
                 {cost}
             </dl>
-            <div class="actions">{call}{website}</div>
+            <div class="actions">{call}{website}{details(program, lang, open)}</div>
         </article>
     }
 }

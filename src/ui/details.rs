@@ -1,0 +1,108 @@
+//! A program's full details, opened in place under its card: everything the catalogue
+//! holds, with ways to call, text, email, visit and get directions.
+//!
+//! An expanding section rather than a modal dialog: on a phone it keeps the family's place
+//! in the list, and it needs no focus trap. Opening moves focus to the details; Escape (or
+//! the button again) closes them and returns focus to the button.
+
+use finder_core::catalogue::Program;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::text::{ages_served, language_name, phone_link};
+
+/// The "More details" button and the section it opens.
+pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
+    let region_id = format!("pf-details-{}", program.id);
+    let button = NodeRef::<html::Button>::new();
+    let region = NodeRef::<html::Div>::new();
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        // Move focus only on a change made here, not when the card first renders.
+        if was_open.is_some() {
+            if is_open {
+                if let Some(region) = region.get() {
+                    let _ = region.focus();
+                }
+            } else if let Some(button) = button.get() {
+                let _ = button.focus();
+            }
+        }
+        is_open
+    });
+    let body = full_details(program, lang);
+    view! {
+        <button type="button" class="action more" node_ref=button aria-expanded=move || open.get().to_string()
+            aria-controls=region_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
+            {move || if open.get() { lang.t("less_details") } else { lang.t("more_details") }}
+        </button>
+        <div id=region_id class="details" part="details" tabindex="-1" node_ref=region hidden=move || !open.get()
+            role="region" aria-label=lang.t("details_label")
+            on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); open.set(false); }>
+            {body}
+        </div>
+    }
+}
+
+fn full_details(program: &Program, lang: Lang) -> impl IntoView {
+    let translation = program.translations.get(lang.code());
+    let pick = |translated: Option<&Option<String>>, english: &Option<String>| -> Option<String> {
+        translated.and_then(|t| t.clone()).or_else(|| english.clone())
+    };
+    let description = pick(translation.map(|t| &t.description), &program.description);
+    let eligibility = pick(translation.map(|t| &t.eligibility), &program.eligibility);
+    let hours = pick(translation.map(|t| &t.hours), &program.hours);
+    let cost = pick(translation.map(|t| &t.cost), &program.cost);
+    let fact = |label: &'static str, value: Option<String>| {
+        value.map(|value| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+    };
+    let languages = (!program.languages.is_empty())
+        .then(|| program.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", "));
+    let address = program.address.clone().map(|address| {
+        let directions = format!("https://www.google.com/maps/search/?api=1&query={}", encode(&address));
+        view! {
+            <div><dt>{lang.t("address")}</dt><dd>{address}" "
+                <a href=directions target="_blank" rel="noopener noreferrer">{lang.t("directions")}
+                    <span class="visually-hidden">" "{lang.t("new_tab")}</span></a></dd></div>
+        }
+    });
+    let contact = contact_links(program, lang);
+    view! {
+        {description.map(|d| view! { <p class="full-description">{d}</p> })}
+        <dl class="facts full">
+            {fact(lang.t("eligibility"), eligibility)}
+            <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
+            {fact(lang.t("hours"), hours)}
+            {address}
+            {fact(lang.t("languages_spoken"), languages)}
+            {fact(lang.t("cost"), cost)}
+            {fact(lang.t("last_reviewed"), program.last_reviewed.clone())}
+        </dl>
+        <div class="actions">{contact}</div>
+    }
+}
+
+/// Text and email links (calling and the website are on the card itself).
+fn contact_links(program: &Program, lang: Lang) -> impl IntoView {
+    // Only mobile numbers take texts, but a family cannot tell which; offer it for 10-digit ones.
+    let text = program.phone.as_deref().and_then(phone_link).filter(|tel| tel.len() >= 14).map(|tel| {
+        let sms = tel.replacen("tel:", "sms:", 1);
+        view! { <a class="action secondary" href=sms>{lang.t("text")}</a> }
+    });
+    let email = program.email.clone().map(|email| {
+        let href = format!("mailto:{email}");
+        view! { <a class="action secondary" href=href>{lang.t("email")}" "{email}</a> }
+    });
+    view! { {text}{email} }
+}
+
+/// Percent-encodes text for a URL query value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
