@@ -7,6 +7,7 @@
 //! in), adopts the widget's stylesheet, and mounts an independent Leptos app.
 
 mod address;
+mod browser;
 mod styles;
 
 use finder_core::towns::family_town;
@@ -104,7 +105,8 @@ fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) 
         ));
         presets.town.clear();
     }
-    FinderConfig { catalogue_url, presets, lang: choose_language(document, host), address: None }
+    let browser = Some(std::sync::Arc::new(browser::Browser::new(&catalogue_url)) as _);
+    FinderConfig { catalogue_url, presets, lang: choose_language(document, host), address: None, browser }
 }
 
 /// `data-lang` on the host element, else the page's `<html lang>`, else English.

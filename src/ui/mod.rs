@@ -37,6 +37,7 @@ pub struct FinderConfig {
     pub lang: Lang,
     /// Where to keep the choices for sharing and Back/Forward, if anywhere.
     pub address: Option<Arc<dyn AddressBar + Send + Sync>>,
+    pub browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
 }
 
 /// A place outside the widget that holds its choices: the host page's address. The embed
@@ -46,6 +47,17 @@ pub trait AddressBar {
     /// `new_entry`: a step Back should return to (a choice made), rather than typing.
     fn write(&self, choices: &UrlChoices, new_entry: bool);
     fn on_back_forward(&self, react: Rc<dyn Fn(UrlChoices)>);
+}
+
+/// What the widget asks of the browser: saved programs, printing, sharing. Provided by
+/// the embed layer; absent in tests of the UI alone.
+pub trait BrowserServices {
+    /// The ids of the programs this family saved.
+    fn saved(&self) -> Vec<String>;
+    fn save(&self, ids: &[String]);
+    fn print(&self);
+    /// Shares the page's address; `true` if it was copied (no share sheet on this device).
+    fn share(&self, title: &str) -> bool;
 }
 
 /// The widget's interface language, shared through context.
@@ -158,6 +170,7 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let catalogue = LocalResource::new(move || load_catalogue(url.clone()));
     let presets = config.presets;
     let address = config.address;
+    let browser = config.browser;
     let lang = RwSignal::new(config.lang);
     provide_context(Language(lang));
 
@@ -171,9 +184,10 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                 {move || {
                     let presets = presets.clone();
                     let address = address.clone();
+                    let browser = browser.clone();
                     Suspend::new(async move {
                         match catalogue.await {
-                            Ok(loaded) => view! { <Finder catalogue=loaded presets address /> }.into_any(),
+                            Ok(loaded) => view! { <Finder catalogue=loaded presets address browser /> }.into_any(),
                             Err(_) => view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any(),
                         }
                     })
@@ -205,7 +219,12 @@ fn LanguageSwitch() -> impl IntoView {
 
 /// The finder on a loaded catalogue: filters beside results.
 #[component]
-fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets, address: Option<Arc<dyn AddressBar + Send + Sync>>) -> impl IntoView {
+fn Finder(
+    catalogue: Arc<Catalogue>,
+    mut presets: Presets,
+    address: Option<Arc<dyn AddressBar + Send + Sync>>,
+    browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+) -> impl IntoView {
     let lang = use_lang();
     // A preset need the catalogue does not have would empty the list; drop it instead.
     presets.needs.retain(|id| {
@@ -222,6 +241,8 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets, address: Option<Arc<d
     if let Some(address) = address {
         keep_in_address(choices, address);
     }
+    let saved = Saved::new(browser.clone());
+    provide_context(saved);
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
     let results: Memo<SearchResults> = Memo::new(move |_| {
@@ -243,9 +264,42 @@ fn Finder(catalogue: Arc<Catalogue>, mut presets: Presets, address: Option<Arc<d
                 <filters::MoreChoices results />
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue results />
+            <results::Results catalogue results browser />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
+    }
+}
+
+/// The programs this family saved, kept in the browser when it can.
+#[derive(Clone, Copy)]
+pub struct Saved {
+    pub ids: RwSignal<Vec<String>>,
+    /// Show only saved programs.
+    pub only: RwSignal<bool>,
+}
+
+impl Saved {
+    fn new(browser: Option<Arc<dyn BrowserServices + Send + Sync>>) -> Saved {
+        let ids = RwSignal::new(browser.as_ref().map(|b| b.saved()).unwrap_or_default());
+        if let Some(browser) = browser {
+            Effect::new(move |first: Option<()>| {
+                let ids = ids.get();
+                if first.is_some() {
+                    browser.save(&ids);
+                }
+            });
+        }
+        Saved { ids, only: RwSignal::new(false) }
+    }
+
+    pub fn toggle(&self, id: &str) {
+        self.ids.update(|ids| {
+            if let Some(at) = ids.iter().position(|i| i == id) {
+                ids.remove(at);
+            } else {
+                ids.push(id.to_string());
+            }
+        });
     }
 }
 

@@ -7,7 +7,7 @@ use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
 use super::details::details;
-use super::{use_lang, Choices};
+use super::{use_lang, BrowserServices, Choices, Saved};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
 
@@ -21,28 +21,76 @@ const PLACES_ON_CARD: usize = 4;
 const PAGE: usize = 30;
 
 #[component]
-pub fn Results(catalogue: Arc<Catalogue>, results: Memo<SearchResults>) -> impl IntoView {
+pub fn Results(
+    catalogue: Arc<Catalogue>,
+    results: Memo<SearchResults>,
+    browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+) -> impl IntoView {
     let lang = use_lang();
     let choices = expect_context::<Choices>();
+    let saved = expect_context::<Saved>();
     let total = catalogue.programs.len();
+    let saved_programs = {
+        let catalogue = catalogue.clone();
+        move || {
+            saved.ids.with(|ids| {
+                (0..catalogue.programs.len()).filter(|&i| ids.contains(&catalogue.programs[i].id)).collect::<Vec<usize>>()
+            })
+        }
+    };
+    let saved_list = saved_programs.clone();
     let shown = RwSignal::new(PAGE);
     // A new search starts again at the first page.
     Effect::new(move |_| {
         choices.search_query();
         shown.set(PAGE);
     });
-    let count = move || results.with(|r| r.total);
+    let count_memo = Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
+    let count = move || count_memo.get();
     let visible = move || {
+        if saved.only.get() {
+            return saved_list();
+        }
         results.with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
+    };
+    let copied = RwSignal::new(false);
+    let print_browser = browser.clone();
+    let print = move |_| {
+        // Paper gets the whole list, not just the first page.
+        shown.set(usize::MAX);
+        if let Some(browser) = &print_browser {
+            let browser = browser.clone();
+            // After this render, so the printed page has every card.
+            request_animation_frame(move || browser.print());
+        }
+    };
+    let share = move |_| {
+        if let Some(browser) = &browser {
+            copied.set(browser.share(lang.get_untracked().t("heading")));
+        }
     };
 
     view! {
         <div class="results-area">
             // A polite live region: screen readers announce the new count after each change.
             <p class="count" part="count" role="status" aria-live="polite">
-                {move || result_count(lang.get(), count(), total)}
+                {move || if saved.only.get() {
+                    let n = count();
+                    lang.get().count("saved_count", n, &[("total", &n.to_string())])
+                } else {
+                    result_count(lang.get(), count(), total)
+                }}
             </p>
-            <Show when=move || count() == 0>
+            <div class="toolbar" role="group" aria-label=move || lang.get().t("list_tools")>
+                <button type="button" class="tool" aria-pressed=move || saved.only.get().to_string()
+                    on:click=move |_| saved.only.update(|o| *o = !*o)>
+                    {move || lang.get().t("saved_only")}" ("{move || saved.ids.with(Vec::len)}")"
+                </button>
+                <button type="button" class="tool" on:click=print>{move || lang.get().t("print")}</button>
+                <button type="button" class="tool" on:click=share>{move || lang.get().t("share")}</button>
+                <span class="copied" role="status">{move || copied.get().then(|| lang.get().t("link_copied"))}</span>
+            </div>
+            <Show when=move || count() == 0 && !saved.only.get()>
                 <EmptyState />
             </Show>
             <ul class="results" part="results" hidden=move || count() == 0>
@@ -50,7 +98,7 @@ pub fn Results(catalogue: Arc<Catalogue>, results: Memo<SearchResults>) -> impl 
                     <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone() />
                 </For>
             </ul>
-            <Show when=move || { count() > shown.get() }>
+            <Show when=move || { !saved.only.get() && count() > shown.get() }>
                 <button type="button" class="button more-results" on:click=move |_| shown.update(|n| *n += PAGE)>
                     {move || lang.get().t("show_more")}
                 </button>
@@ -126,8 +174,22 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
                 <div><dt>{lang.t("serves")}</dt><dd>{places_served(program, PLACES_ON_CARD, lang)}</dd></div>
                 {cost}
             </dl>
-            <div class="actions">{call}{website}{details(program, lang, open)}</div>
+            <div class="actions">{call}{website}{save_button(&program.id, lang)}{details(program, lang, open)}</div>
         </article>
+    }
+}
+
+/// Save or unsave a program (kept in this browser only).
+fn save_button(id: &str, lang: Lang) -> impl IntoView {
+    let saved = expect_context::<Saved>();
+    let (check, toggle) = (id.to_string(), id.to_string());
+    let saved_memo = Memo::new(move |_| saved.ids.with(|ids| ids.contains(&check)));
+    let is_saved = move || saved_memo.get();
+    view! {
+        <button type="button" class="action secondary save" aria-pressed=move || is_saved().to_string()
+            on:click=move |_| saved.toggle(&toggle)>
+            {move || if is_saved() { format!("★ {}", lang.t("saved")) } else { format!("☆ {}", lang.t("save")) }}
+        </button>
     }
 }
 

@@ -1,0 +1,74 @@
+//! What the widget asks of the browser outside its own box: remembering saved programs,
+//! printing, and sharing a link. Nothing here is sent anywhere.
+
+use wasm_bindgen::prelude::*;
+
+use crate::ui::BrowserServices;
+
+/// Saved programs live in this browser only, under a key per catalogue so two widgets
+/// (or two sites on one origin) never mix their lists.
+pub struct Browser {
+    key: String,
+}
+
+impl Browser {
+    pub fn new(catalogue_url: &str) -> Browser {
+        Browser { key: format!("program-finder:saved:{catalogue_url}") }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        // Storage can be switched off or full (private windows): then nothing is kept.
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+}
+
+/// At most this many saved programs; a family's shortlist, not a copy of the catalogue.
+const MAX_SAVED: usize = 200;
+
+impl BrowserServices for Browser {
+    fn saved(&self) -> Vec<String> {
+        let stored = Browser::storage().and_then(|s| s.get_item(&self.key).ok().flatten());
+        let list: Vec<String> = stored.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+        list.into_iter().filter(|id| id.len() <= 200).take(MAX_SAVED).collect()
+    }
+
+    fn save(&self, ids: &[String]) {
+        if let (Some(storage), Ok(text)) = (Browser::storage(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>())) {
+            let _ = storage.set_item(&self.key, &text);
+        }
+    }
+
+    fn print(&self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    }
+
+    fn share(&self, title: &str) -> bool {
+        let Some(window) = web_sys::window() else { return false };
+        let url = window.location().href().unwrap_or_default();
+        let navigator = window.navigator();
+        // The system share sheet where there is one (phones), else copy the link.
+        let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+        if has_share {
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.clone().into());
+            if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()) {
+                if let Ok(share) = share.dyn_into::<js_sys::Function>() {
+                    // A cancelled share sheet rejects; nothing to do about it.
+                    if let Ok(promise) = share.call1(&navigator, &data) {
+                        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                            let ignore = Closure::once(|_: JsValue| {});
+                            let _ = promise.catch(&ignore);
+                            ignore.forget();
+                        }
+                        return false;
+                    }
+                }
+            }
+        }
+        let _ = navigator.clipboard().write_text(&url);
+        true
+    }
+}
