@@ -36,9 +36,29 @@ describe("accessibility", () => {
     await finder.town.fill("har");
     assert.deepEqual(await violations(page), [], "town suggestions open");
     await finder.town.fill("");
+    await finder.root.getByRole("button", { name: "More details" }).first().click();
+    await finder.root.locator(".details").first().waitFor();
+    assert.deepEqual(await violations(page), [], "details open");
     await finder.search.fill("zzzzqqqq");
     await finder.root.locator("div.empty").waitFor();
     assert.deepEqual(await violations(page), [], "empty state");
+  });
+
+  test("the loading state has no violations", async () => {
+    const page = await env.browser.newPage();
+    // Hold the catalogue back so the loading message stays up.
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route("**/sample-catalogue.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.cdn.url);
+    await page.locator("[data-program-finder]").getByText("Loading programs…").waitFor();
+    assert.deepEqual(await violations(page), [], "loading");
+    release();
+    await new Finder(page).loaded();
+    await page.close();
   });
 
   test("the Spanish interface, a phone screen and the error state have no violations", async () => {
