@@ -9,15 +9,21 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
 });
-for (const width of [320, 375, 768, 1280]) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(server.url);
-  await page.locator("[data-program-finder] .count").waitFor();
-  await page.screenshot({ path: `${out}/demo-${width}.png`, fullPage: false });
-  await page.locator("[data-program-finder]").getByRole("checkbox", { name: /Food/ }).check();
-  await page.locator("[data-program-finder]").getByRole("combobox", { name: "Your town" }).fill("hart");
-  await page.screenshot({ path: `${out}/demo-${width}-typing.png`, fullPage: false });
-  await page.close();
+for (const lang of ["en", "es"]) {
+  for (const width of [320, 375, 768, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(server.url);
+    const widget = page.locator("[data-program-finder]");
+    await widget.locator(".count").waitFor();
+    if (lang === "es") await widget.getByRole("button", { name: "Español" }).click();
+    await widget.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/demo-${lang}-${width}.png`, fullPage: false });
+    await widget.getByRole("checkbox").first().check();
+    await widget.locator(".card .more").first().click();
+    await widget.locator(".card").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/demo-${lang}-${width}-details.png`, fullPage: false });
+    await page.close();
+  }
 }
 await browser.close();
 server.close();

@@ -47,15 +47,21 @@ pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl Into
 
 fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     let translation = program.translations.get(lang.code());
-    let pick = |translated: Option<&Option<String>>, english: &Option<String>| -> Option<String> {
-        translated.and_then(|t| t.clone()).or_else(|| english.clone())
+    // (text, Some("en") when it is the English text shown in another language).
+    let pick = |translated: Option<&Option<String>>, english: &Option<String>| -> Option<(String, Option<&'static str>)> {
+        match translated.and_then(|t| t.clone()) {
+            Some(text) => Some((text, None)),
+            None => english.clone().map(|text| (text, (lang.code() != "en").then_some("en"))),
+        }
     };
-    let description = pick(translation.map(|t| &t.description), &program.description);
+    // The card shows the start of the description; repeat it here only if it was cut.
+    let description = pick(translation.map(|t| &t.description), &program.description)
+        .filter(|(text, _)| text.chars().count() > super::results::SHORT_DESCRIPTION);
     let eligibility = pick(translation.map(|t| &t.eligibility), &program.eligibility);
     let hours = pick(translation.map(|t| &t.hours), &program.hours);
     let cost = pick(translation.map(|t| &t.cost), &program.cost);
-    let fact = |label: &'static str, value: Option<String>| {
-        value.map(|value| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+    let fact = |label: &'static str, value: Option<(String, Option<&'static str>)>| {
+        value.map(|(value, language)| view! { <div><dt>{label}</dt><dd lang=language>{value}</dd></div> })
     };
     let languages = (!program.languages.is_empty())
         .then(|| program.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", "));
@@ -69,15 +75,15 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     });
     let contact = contact_links(program, lang);
     view! {
-        {description.map(|d| view! { <p class="full-description">{d}</p> })}
+        {description.map(|(d, language)| view! { <p class="full-description" lang=language>{d}</p> })}
         <dl class="facts full">
             {fact(lang.t("eligibility"), eligibility)}
             <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
             {fact(lang.t("hours"), hours)}
             {address}
-            {fact(lang.t("languages_spoken"), languages)}
+            {fact(lang.t("languages_spoken"), languages.map(|l| (l, None)))}
             {fact(lang.t("cost"), cost)}
-            {fact(lang.t("last_reviewed"), program.last_reviewed.clone())}
+            {fact(lang.t("last_reviewed"), program.last_reviewed.clone().map(|d| (d, None)))}
         </dl>
         <div class="actions">{contact}</div>
     }

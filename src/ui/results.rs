@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
 
 /// Longest description shown on a card, in characters.
-const SHORT_DESCRIPTION: usize = 220;
+pub(super) const SHORT_DESCRIPTION: usize = 220;
 /// Places listed on a card before "and N more".
 const PLACES_ON_CARD: usize = 4;
 
@@ -151,7 +151,7 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         .collect_view();
     let call = program.phone.as_deref().and_then(|phone| {
         phone_link(phone).map(|href| {
-            view! { <a class="action call" part="call" href=href>{lang.t("call")}" "{phone.to_string()}</a> }
+            view! { <a class="action call" part="call" href=href>{lang.t("call")}" "<span class="nowrap">{phone.to_string()}</span></a> }
         })
     });
     let website = program.website.clone().map(|href| {
