@@ -13,7 +13,7 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 
-.PHONY: demo test dist lint native-test e2e setup-build setup-browser clean
+.PHONY: demo test dist lint native-test e2e setup-build setup-browser clean bench
 
 demo: dist
 	@node tests/e2e/server.mjs --root dist --port $(DEMO_PORT)
@@ -32,11 +32,28 @@ dist: setup-build
 	@# downloads no tools, because setup put the pinned versions on PATH.
 	source $(TOOLS)/wasm-env.sh && trunk build --release
 	@node tools/size-report.mjs dist
+	@node tools/embed-snippet.mjs dist
 
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --all-targets --features web -- -D warnings
+
+# Benchmarks, not tests (see BENCHMARKS.md): the search in wasm against MiniSearch and
+# Fuse.js in Node, then typing in the real widget with 50,000 programs in Chromium.
+bench: setup-build setup-browser
+	@# The search alone, built like the widget (wasm32, release) but for Node.
+	source $(TOOLS)/wasm-env.sh && cargo build --release --target wasm32-unknown-unknown -p finder-bench
+	wasm-bindgen --target nodejs --out-dir bench/pkg target/wasm32-unknown-unknown/release/finder_bench.wasm
+	@# -O3 (speed), with exactly the features the module declares; skipped if it fails.
+	features="$$(wasm-opt --print-features bench/pkg/finder_bench_bg.wasm -o /dev/null)" && \
+		wasm-opt -O3 $$features bench/pkg/finder_bench_bg.wasm -o bench/pkg/finder_bench_bg.opt.wasm && \
+		mv bench/pkg/finder_bench_bg.opt.wasm bench/pkg/finder_bench_bg.wasm || \
+		echo "bench: wasm-opt failed; benchmarking the module without it"
+	node --expose-gc bench/run.mjs
+	@# Typing in the real widget; dist/ is built first only if it is missing.
+	@test -f dist/program-finder.js || $(MAKE) dist
+	node bench/longtasks.mjs
 
 setup-build:
 	@tools/setup.sh build

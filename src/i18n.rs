@@ -105,7 +105,8 @@ mod tests {
     use super::*;
 
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).collect();
+        let mut found: Vec<&str> =
+            text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).collect();
         found.sort_unstable();
         found
     }
@@ -118,12 +119,17 @@ mod tests {
             let file = LOCALE_FILES.iter().find(|(c, _)| *c == lang.code()).unwrap().1;
             let parsed: HashMap<String, String> = serde_json::from_str(file).expect("valid JSON");
             for (key, text) in &english.0.words {
-                let translated = parsed.get(key).unwrap_or_else(|| panic!("{}.json has no \"{key}\"", lang.code()));
+                let translated =
+                    parsed.get(key).unwrap_or_else(|| panic!("{}.json has no \"{key}\"", lang.code()));
                 assert!(!translated.trim().is_empty(), "{}: {key} is blank", lang.code());
                 assert_eq!(placeholders(translated), placeholders(text), "{}: {key}", lang.code());
             }
             for key in parsed.keys() {
-                assert!(english.0.words.contains_key(key), "{}.json has \"{key}\", which English lacks", lang.code());
+                assert!(
+                    english.0.words.contains_key(key),
+                    "{}.json has \"{key}\", which English lacks",
+                    lang.code()
+                );
             }
         }
     }
@@ -141,7 +147,10 @@ mod tests {
     fn counts_choose_the_right_form() {
         let english = Lang::english();
         assert_eq!(english.count("count_all", 1, &[("total", "1")]), "1 program");
-        assert_eq!(english.count("count_some", 0, &[("shown", "0"), ("total", "7")]), "Showing 0 of 7 programs");
+        assert_eq!(
+            english.count("count_some", 0, &[("shown", "0"), ("total", "7")]),
+            "Showing 0 of 7 programs"
+        );
         assert_eq!(english.t("no-such-key"), "");
     }
 }

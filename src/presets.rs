@@ -52,11 +52,8 @@ impl Presets {
     pub fn from_attributes(need: Option<&str>, town: Option<&str>, age: Option<&str>) -> Presets {
         let mut presets = Presets::default();
         if let Some(need) = need {
-            presets.needs = need
-                .split(',')
-                .map(|id| id.trim().to_lowercase())
-                .filter(|id| !id.is_empty())
-                .collect();
+            presets.needs =
+                need.split(',').map(|id| id.trim().to_lowercase()).filter(|id| !id.is_empty()).collect();
             presets.needs.dedup();
         }
         presets.town = town.unwrap_or("").trim().to_string();
@@ -67,9 +64,9 @@ impl Presets {
                     presets.age_text = months.to_string();
                     presets.age_unit = AgeUnit::Months;
                 }
-                None => presets.rejected.push(format!(
-                    "data-age=\"{age}\" is not an age; use years (\"5\") or months (\"6m\")"
-                )),
+                None => presets
+                    .rejected
+                    .push(format!("data-age=\"{age}\" is not an age; use years (\"5\") or months (\"6m\")")),
             }
         }
         presets

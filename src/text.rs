@@ -94,10 +94,7 @@ pub fn phone_link(phone: &str) -> Option<String> {
         Some(at) => (&lower[..at], Some(&lower[at..])),
         None => (lower.as_str(), None),
     };
-    let mut href: String = main
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
+    let mut href: String = main.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     if href.chars().filter(char::is_ascii_digit).count() < 3 {
         return None;
     }
@@ -126,11 +123,7 @@ mod tests {
     use super::*;
 
     fn program(min: Option<f64>, max: Option<f64>) -> Program {
-        Program {
-            minimum_age: min,
-            maximum_age: max,
-            ..Program::default()
-        }
+        Program { minimum_age: min, maximum_age: max, ..Program::default() }
     }
 
     #[test]
@@ -175,18 +168,9 @@ mod tests {
     #[test]
     fn phone_links_keep_digits_and_extensions() {
         assert_eq!(phone_link("2-1-1").as_deref(), Some("tel:211"));
-        assert_eq!(
-            phone_link("(860) 555-0100").as_deref(),
-            Some("tel:8605550100")
-        );
-        assert_eq!(
-            phone_link("860-555-0100 ext. 12").as_deref(),
-            Some("tel:8605550100,12")
-        );
-        assert_eq!(
-            phone_link("+1 203 555 0101").as_deref(),
-            Some("tel:+12035550101")
-        );
+        assert_eq!(phone_link("(860) 555-0100").as_deref(), Some("tel:8605550100"));
+        assert_eq!(phone_link("860-555-0100 ext. 12").as_deref(), Some("tel:8605550100,12"));
+        assert_eq!(phone_link("+1 203 555 0101").as_deref(), Some("tel:+12035550101"));
         assert_eq!(phone_link("call us"), None);
     }
 

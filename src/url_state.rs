@@ -59,7 +59,9 @@ pub fn to_query(current: &str, choices: &UrlChoices) -> String {
     let mut kept: Vec<(String, String)> =
         pairs(current).into_iter().filter(|(key, _)| !PARAMETERS.contains(&key.as_str())).collect();
     let needs = choices.needs.join(",");
-    for (key, value) in [("pf-need", &needs), ("pf-town", &choices.town), ("pf-age", &choices.age), ("pf-q", &choices.query)] {
+    for (key, value) in
+        [("pf-need", &needs), ("pf-town", &choices.town), ("pf-age", &choices.age), ("pf-q", &choices.query)]
+    {
         if !value.trim().is_empty() {
             kept.push((key.to_string(), value.trim().to_string()));
         }
@@ -131,9 +133,17 @@ mod tests {
         check("?pf-age=%ZZ&pf-need=&pf-q=%", UrlChoices { query: "%".into(), ..UrlChoices::default() });
         check(
             "?pf-town=new+haven&pf-age=5&pf-q=comida%20fresca",
-            UrlChoices { town: "new haven".into(), age: "5".into(), query: "comida fresca".into(), ..UrlChoices::default() },
+            UrlChoices {
+                town: "new haven".into(),
+                age: "5".into(),
+                query: "comida fresca".into(),
+                ..UrlChoices::default()
+            },
         );
-        check("?pf-need=FOOD,%20housing,", UrlChoices { needs: vec!["food".into(), "housing".into()], ..UrlChoices::default() });
+        check(
+            "?pf-need=FOOD,%20housing,",
+            UrlChoices { needs: vec!["food".into(), "housing".into()], ..UrlChoices::default() },
+        );
         let long = format!("?pf-q={}", "a".repeat(10_000));
         assert_eq!(from_query(&long).query.len(), 200);
         for hostile in ["?%", "?%%%", "?=&=&", "?pf-need=%E2%82", "?pf-q=%F0%9F%98%80"] {
@@ -143,8 +153,12 @@ mod tests {
 
     #[test]
     fn the_host_pages_parameters_are_kept() {
-        let choices = UrlChoices { needs: vec!["food".into()], query: "niño & co".into(), ..UrlChoices::default() };
-        assert_eq!(to_query("?id=7&pf-need=housing&utm_source=x", &choices), "?id=7&utm_source=x&pf-need=food&pf-q=ni%C3%B1o+%26+co");
+        let choices =
+            UrlChoices { needs: vec!["food".into()], query: "niño & co".into(), ..UrlChoices::default() };
+        assert_eq!(
+            to_query("?id=7&pf-need=housing&utm_source=x", &choices),
+            "?id=7&utm_source=x&pf-need=food&pf-q=ni%C3%B1o+%26+co"
+        );
         assert_eq!(to_query("?pf-need=housing", &UrlChoices::default()), "");
         assert_eq!(from_query(&to_query("", &choices)), choices, "round trip");
     }

@@ -36,7 +36,11 @@ const HSDS: &str = "../shared/hsds-examples";
 fn check_passes_the_sample_and_exits_zero() {
     let out = catalogue(&["check", SAMPLE, "--today", "2026-11-22"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("public/sample-catalogue.json: 0 errors, 0 warnings"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("public/sample-catalogue.json: 0 errors, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -93,7 +97,12 @@ fn stats_counts_the_sample() {
     let sample = load(&std::fs::read_to_string(root().join(SAMPLE)).unwrap()).unwrap().catalogue;
     assert!(text.starts_with(&format!("{SAMPLE}: {} programs", sample.programs.len())), "{text}");
     let food = sample.programs.iter().filter(|p| p.needs.iter().any(|n| n == "food")).count();
-    assert!(text.lines().any(|l| l.trim_start().starts_with("Food & nutrition") && l.trim_end().ends_with(&format!(" {food}"))), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("Food & nutrition")
+                && l.trim_end().ends_with(&format!(" {food}"))),
+        "{text}"
+    );
     assert!(text.contains("Windham County"));
     assert!(text.contains("Due for review (not reviewed in 12 months): 0"), "{text}");
 }
@@ -113,7 +122,11 @@ fn the_template_spreadsheet_imports_and_round_trips() {
     let again = temp("again.json");
     let out = catalogue(&["import", "csv", csv.to_str().unwrap(), "-o", again.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&again).unwrap(), first, "export then import gives the same catalogue");
+    assert_eq!(
+        std::fs::read_to_string(&again).unwrap(),
+        first,
+        "export then import gives the same catalogue"
+    );
 }
 
 #[test]
@@ -133,7 +146,13 @@ fn the_sample_catalogue_exports_to_a_spreadsheet_and_back() {
 #[test]
 fn the_official_hsds_examples_import() {
     let examples = root().join(HSDS);
-    for source in ["service_full.json", "service_list.json", "organization_full.json", "service_at_location_full.json", "csv"] {
+    for source in [
+        "service_full.json",
+        "service_list.json",
+        "organization_full.json",
+        "service_at_location_full.json",
+        "csv",
+    ] {
         let path: &Path = &examples.join(source);
         let out_file = temp(&format!("hsds-{source}.json"));
         let out = catalogue(&["import", "hsds", path.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);

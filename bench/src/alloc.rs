@@ -7,6 +7,12 @@ mod counting {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
     pub static LIVE: AtomicUsize = AtomicUsize::new(0);
+    pub static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    fn grew(bytes: usize) {
+        let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
+        PEAK.fetch_max(live, Relaxed);
+    }
 
     struct Counting;
 
@@ -15,7 +21,7 @@ mod counting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             let pointer = unsafe { System.alloc(layout) };
             if !pointer.is_null() {
-                LIVE.fetch_add(layout.size(), Relaxed);
+                grew(layout.size());
             }
             pointer
         }
@@ -29,7 +35,7 @@ mod counting {
             let moved = unsafe { System.realloc(pointer, layout, new_size) };
             if !moved.is_null() {
                 LIVE.fetch_sub(layout.size(), Relaxed);
-                LIVE.fetch_add(new_size, Relaxed);
+                grew(new_size);
             }
             moved
         }
@@ -45,4 +51,18 @@ pub fn live() -> usize {
     return counting::LIVE.load(std::sync::atomic::Ordering::Relaxed);
     #[cfg(not(target_arch = "wasm32"))]
     return 0;
+}
+
+/// The most bytes allocated at once since the last [`reset_peak`].
+pub fn peak() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    return counting::PEAK.load(std::sync::atomic::Ordering::Relaxed);
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0;
+}
+
+/// Starts measuring the peak again from what is allocated now.
+pub fn reset_peak() {
+    #[cfg(target_arch = "wasm32")]
+    counting::PEAK.store(live(), std::sync::atomic::Ordering::Relaxed);
 }

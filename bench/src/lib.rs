@@ -19,6 +19,19 @@ use finder_core::towns::{Town, COUNTIES};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn error(message: &str);
+}
+
+/// Shows a panic's message on the console: the release build aborts with a bare
+/// "unreachable" otherwise. Called once, when the module starts.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| error(&info.to_string())));
+}
+
 /// A synthetic catalogue of `size` programs as catalogue JSON, with `_serves` and
 /// `_months` per program for the JS peers (our loader ignores unknown fields).
 #[wasm_bindgen]
@@ -69,6 +82,27 @@ pub fn memory_bytes() -> u32 {
 #[wasm_bindgen]
 pub fn live_bytes() -> u32 {
     alloc::live() as u32
+}
+
+/// Only loads catalogue JSON (the first half of [`Engine::new`]), to tell loading time
+/// from indexing time; returns the number of programs.
+#[wasm_bindgen]
+pub fn load_only(catalogue_json: &str) -> Result<u32, String> {
+    let loaded = load(catalogue_json).map_err(|error| error.to_string())?;
+    Ok(loaded.catalogue.programs.len() as u32)
+}
+
+/// The most bytes allocated at once since [`reset_peak`] (or the start): tells which
+/// step needed the memory that [`memory_bytes`] shows.
+#[wasm_bindgen]
+pub fn peak_bytes() -> u32 {
+    alloc::peak() as u32
+}
+
+/// Starts measuring [`peak_bytes`] again from what is allocated now.
+#[wasm_bindgen]
+pub fn reset_peak() {
+    alloc::reset_peak();
 }
 
 /// One catalogue's search index and a list of queries to run on it.
@@ -145,5 +179,22 @@ impl Engine {
             "free": counts.free,
         })
         .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The benchmark compares program numbers, so the loader must keep every program.
+    #[test]
+    fn generated_catalogues_load_whole_and_every_query_runs() {
+        let mut engine = Engine::new(&generate_catalogue(300, 7)).expect("catalogue JSON loads");
+        assert_eq!((engine.program_count(), engine.problem_count()), (300, 0));
+        let queries = generate_queries(60, 7);
+        assert_eq!(engine.load_queries(&queries), Ok(60));
+        for i in 0..60 {
+            assert_eq!(engine.run(i) as usize, engine.ids(i).len(), "query {i}");
+        }
     }
 }

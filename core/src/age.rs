@@ -41,15 +41,11 @@ impl ChildAge {
     /// Anything else, negative or absurd, is `None`.
     pub fn parse(text: &str) -> Option<ChildAge> {
         let text = text.trim().to_lowercase();
-        let digits_end = text
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len());
+        let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
         let (number, unit) = text.split_at(digits_end);
         let number: u32 = number.parse().ok()?;
         let age = match unit.trim() {
-            "" | "y" | "yr" | "yrs" | "year" | "years" | "año" | "años" | "a" => {
-                ChildAge::Years(number)
-            }
+            "" | "y" | "yr" | "yrs" | "year" | "years" | "año" | "años" | "a" => ChildAge::Years(number),
             "m" | "mo" | "mos" | "month" | "months" | "mes" | "meses" => ChildAge::Months(number),
             _ => return None,
         };
@@ -104,11 +100,7 @@ mod tests {
 
     /// One row: the program's bounds, the child's age, whether it is served.
     fn check(min: Option<f64>, max: Option<f64>, age: ChildAge, expected: bool) {
-        assert_eq!(
-            range(min, max).serves(age),
-            expected,
-            "program {min:?}–{max:?}, child {age:?}"
-        );
+        assert_eq!(range(min, max).serves(age), expected, "program {min:?}–{max:?}, child {age:?}");
     }
 
     #[test]
@@ -150,27 +142,9 @@ mod tests {
 
     #[test]
     fn ranges_in_months() {
-        assert_eq!(
-            range(Some(0.0), Some(5.0)),
-            AgeRange {
-                start: Some(0),
-                end: Some(72)
-            }
-        );
-        assert_eq!(
-            range(Some(0.0), Some(0.5)),
-            AgeRange {
-                start: Some(0),
-                end: Some(7)
-            }
-        );
-        assert_eq!(
-            range(Some(0.5), Some(2.0)),
-            AgeRange {
-                start: Some(6),
-                end: Some(36)
-            }
-        );
+        assert_eq!(range(Some(0.0), Some(5.0)), AgeRange { start: Some(0), end: Some(72) });
+        assert_eq!(range(Some(0.0), Some(0.5)), AgeRange { start: Some(0), end: Some(7) });
+        assert_eq!(range(Some(0.5), Some(2.0)), AgeRange { start: Some(6), end: Some(36) });
         assert_eq!(range(None, None), AgeRange::default());
     }
 

@@ -74,10 +74,7 @@ impl Report {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 }
 
@@ -132,11 +129,7 @@ pub fn check(text: &str, options: &CheckOptions) -> Report {
         .ok()
         .and_then(|v| v.get("programs").and_then(|p| p.as_array()).map(Vec::len))
         .unwrap_or(0);
-    Report {
-        diagnostics,
-        catalogue: Some(catalogue),
-        programs_listed,
-    }
+    Report { diagnostics, catalogue: Some(catalogue), programs_listed }
 }
 
 /// The report for a file the widget cannot use at all: one error, placed as well as we can.
@@ -150,12 +143,7 @@ fn unusable(text: &str, error: LoadError) -> Report {
         }
         LoadError::UnsupportedVersion(_) => {
             let at = position_of(&positions(text), "version");
-            (
-                "version".to_string(),
-                at.line,
-                at.column,
-                Some("use \"version\": 1".to_string()),
-            )
+            ("version".to_string(), at.line, at.column, Some("use \"version\": 1".to_string()))
         }
         LoadError::NotACatalogue(_) => (String::new(), 1, 1, None),
     };
@@ -168,34 +156,21 @@ fn unusable(text: &str, error: LoadError) -> Report {
         hint,
         effect: Effect::Skipped,
     };
-    Report {
-        diagnostics: vec![diagnostic],
-        catalogue: None,
-        programs_listed: 0,
-    }
+    Report { diagnostics: vec![diagnostic], catalogue: None, programs_listed: 0 }
 }
 
 /// Warnings: nothing is lost, but families are less well served.
 fn warn_about_gaps(program: &Program, problems: &mut Vec<Problem>) {
     let path = format!("programs[{}]", program.index);
-    let contact = [
-        &program.phone,
-        &program.website,
-        &program.email,
-        &program.address,
-    ];
+    let contact = [&program.phone, &program.website, &program.email, &program.address];
     if contact.iter().all(|c| c.is_none()) {
         problems.push(
-            Problem::warning(&path, "families have no way to reach this program").with_hint(Some(
-                "add a \"phone\", \"website\", \"email\" or \"address\"".into(),
-            )),
+            Problem::warning(&path, "families have no way to reach this program")
+                .with_hint(Some("add a \"phone\", \"website\", \"email\" or \"address\"".into())),
         );
     }
     if program.description.is_none() {
-        problems.push(Problem::warning(
-            &path,
-            "it has no \"description\"; families only see its name",
-        ));
+        problems.push(Problem::warning(&path, "it has no \"description\"; families only see its name"));
     }
     if program.statewide && !program.towns.is_empty() {
         problems.push(
@@ -223,9 +198,8 @@ fn warn_if_stale(
     let a_year_ago = (today.0.saturating_sub(1), today.1, today.2);
     if (year, month, day) < a_year_ago {
         problems.push(
-            Problem::warning(path, format!("{what} on {date}, more than 12 months ago")).with_hint(
-                Some("confirm the details are still right, then update the date".into()),
-            ),
+            Problem::warning(path, format!("{what} on {date}, more than 12 months ago"))
+                .with_hint(Some("confirm the details are still right, then update the date".into())),
         );
     }
 }

@@ -55,12 +55,7 @@ impl Problem {
     }
 
     fn new(path: impl Into<String>, message: impl Into<String>, effect: Effect) -> Problem {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-            effect,
-            hint: None,
-        }
+        Problem { path: path.into(), message: message.into(), effect, hint: None }
     }
 
     /// The same problem with a suggested fix.
@@ -103,16 +98,8 @@ pub(crate) struct Fields<'a> {
 const MAX_AGE_YEARS: f64 = 120.0;
 
 impl<'a> Fields<'a> {
-    pub fn new(
-        object: &'a Map<String, Value>,
-        path: String,
-        problems: &'a mut Vec<Problem>,
-    ) -> Self {
-        Fields {
-            object,
-            path,
-            problems,
-        }
+    pub fn new(object: &'a Map<String, Value>, path: String, problems: &'a mut Vec<Problem>) -> Self {
+        Fields { object, path, problems }
     }
 
     fn field_path(&self, key: &str) -> String {
@@ -147,8 +134,7 @@ impl<'a> Fields<'a> {
         let found = self.text(key);
         if found.is_none() {
             let path = self.path.clone();
-            self.problems
-                .push(Problem::skipped(path, format!("it has no \"{key}\"")));
+            self.problems.push(Problem::skipped(path, format!("it has no \"{key}\"")));
         }
         found
     }
@@ -172,10 +158,7 @@ impl<'a> Fields<'a> {
                 Some(list)
             }
             other => {
-                self.ignore(
-                    key,
-                    format!("should be a list of text, not {}", kind(other)),
-                );
+                self.ignore(key, format!("should be a list of text, not {}", kind(other)));
                 None
             }
         }
@@ -275,10 +258,7 @@ impl<'a> Fields<'a> {
         if is_web_address(&text) {
             Some(text)
         } else {
-            self.ignore(
-                key,
-                format!("\"{text}\" is not a web address starting with https://"),
-            );
+            self.ignore(key, format!("\"{text}\" is not a web address starting with https://"));
             None
         }
     }
@@ -291,10 +271,9 @@ impl<'a> Fields<'a> {
         } else {
             let message = format!("\"{text}\" is not a phone number families can dial");
             let path = self.field_path(key);
-            self.problems
-                .push(Problem::ignored(path, message).with_hint(Some(
-                    "write 10 digits, such as 860-555-0100, or a short line such as 2-1-1".into(),
-                )));
+            self.problems.push(Problem::ignored(path, message).with_hint(Some(
+                "write 10 digits, such as 860-555-0100, or a short line such as 2-1-1".into(),
+            )));
             None
         }
     }
@@ -325,9 +304,7 @@ impl<'a> Fields<'a> {
 /// Whether the text is an `http` or `https` address with a host and no spaces.
 pub fn is_web_address(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -344,8 +321,7 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
         return None;
     }
-    let (year, month, day): (u32, u32, u32) =
-        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -354,9 +330,7 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days_in_month)
-        .contains(&day)
-        .then_some((year, month, day))
+    (1..=days_in_month).contains(&day).then_some((year, month, day))
 }
 
 /// Whether the text is a dialable U.S. phone number: ten digits (optionally with a leading
@@ -367,8 +341,7 @@ pub fn is_phone_number(text: &str) -> bool {
     let main = match lower.find("ext").or_else(|| lower.find(" x")) {
         Some(at) => {
             let extension = &lower[at..];
-            let extension =
-                extension.trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ' ');
+            let extension = extension.trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ' ');
             if extension.is_empty() || !extension.chars().all(|c| c.is_ascii_digit()) {
                 return false;
             }
@@ -376,10 +349,7 @@ pub fn is_phone_number(text: &str) -> bool {
         }
         None => lower.as_str(),
     };
-    if !main
-        .chars()
-        .all(|c| c.is_ascii_digit() || " -.()+".contains(c))
-    {
+    if !main.chars().all(|c| c.is_ascii_digit() || " -.()+".contains(c)) {
         return false;
     }
     let digits: String = main.chars().filter(char::is_ascii_digit).collect();

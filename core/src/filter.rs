@@ -39,11 +39,8 @@ impl Filter {
 
     /// Whether the program fits every choice.
     pub fn matches(&self, program: &Program) -> bool {
-        let need_fits =
-            self.needs.is_empty() || program.needs.iter().any(|need| self.needs.contains(need));
-        let town_fits = self
-            .town
-            .is_none_or(|town| program.statewide || program.serves.contains(town));
+        let need_fits = self.needs.is_empty() || program.needs.iter().any(|need| self.needs.contains(need));
+        let town_fits = self.town.is_none_or(|town| program.statewide || program.serves.contains(town));
         let age_fits = self.age.is_none_or(|age| program.ages.serves(age));
         need_fits && town_fits && age_fits
     }

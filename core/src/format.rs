@@ -156,17 +156,12 @@ fn is_false(value: &bool) -> bool {
 impl CatalogueFile {
     /// An empty version-1 catalogue with these needs.
     pub fn new(needs: Vec<NeedEntry>) -> CatalogueFile {
-        CatalogueFile {
-            version: 1,
-            needs,
-            ..CatalogueFile::default()
-        }
+        CatalogueFile { version: 1, needs, ..CatalogueFile::default() }
     }
 
     /// Pretty JSON, two-space indented, ending in a newline: easy to diff and edit.
     pub fn to_json(&self) -> String {
-        let mut text =
-            serde_json::to_string_pretty(self).expect("catalogue types always serialize");
+        let mut text = serde_json::to_string_pretty(self).expect("catalogue types always serialize");
         text.push('\n');
         text
     }
@@ -185,45 +180,17 @@ pub fn json_schema() -> String {
 pub fn standard_needs() -> Vec<NeedEntry> {
     const NEEDS: &[(&str, &str, &str)] = &[
         ("food", "Food & nutrition", "Comida y nutrición"),
-        (
-            "housing",
-            "Housing & healthy homes",
-            "Vivienda y hogares saludables",
-        ),
+        ("housing", "Housing & healthy homes", "Vivienda y hogares saludables"),
         ("early-literacy", "Early literacy", "Lectura temprana"),
-        (
-            "safety",
-            "Violence & injury prevention",
-            "Prevención de violencia y lesiones",
-        ),
+        ("safety", "Violence & injury prevention", "Prevención de violencia y lesiones"),
         ("mental-health", "Mental health", "Salud mental"),
         ("family-support", "Family support", "Apoyo familiar"),
-        (
-            "child-development",
-            "Child development",
-            "Desarrollo infantil",
-        ),
-        (
-            "pregnancy",
-            "Pregnancy & new baby",
-            "Embarazo y bebé recién nacido",
-        ),
-        (
-            "recovery",
-            "Substance use recovery",
-            "Recuperación del uso de sustancias",
-        ),
+        ("child-development", "Child development", "Desarrollo infantil"),
+        ("pregnancy", "Pregnancy & new baby", "Embarazo y bebé recién nacido"),
+        ("recovery", "Substance use recovery", "Recuperación del uso de sustancias"),
         ("transportation", "Transportation", "Transporte"),
-        (
-            "health-care",
-            "Health care & screenings",
-            "Atención médica y chequeos",
-        ),
-        (
-            "older-adults",
-            "Older adults & caregivers",
-            "Adultos mayores y cuidadores",
-        ),
+        ("health-care", "Health care & screenings", "Atención médica y chequeos"),
+        ("older-adults", "Older adults & caregivers", "Adultos mayores y cuidadores"),
     ];
     NEEDS
         .iter()

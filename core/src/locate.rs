@@ -23,12 +23,7 @@ pub struct Position {
 /// assert_eq!(found["a[1].b"], Position { line: 3, column: 11 });
 /// ```
 pub fn positions(text: &str) -> HashMap<String, Position> {
-    let mut scanner = Scanner {
-        chars: text.chars().peekable(),
-        line: 1,
-        column: 1,
-        found: HashMap::new(),
-    };
+    let mut scanner = Scanner { chars: text.chars().peekable(), line: 1, column: 1, found: HashMap::new() };
     scanner.value(String::new(), 0);
     scanner.found
 }
@@ -43,12 +38,7 @@ pub fn position_of(found: &HashMap<String, Position>, path: &str) -> Position {
         }
         match path.rfind(['.', '[']) {
             Some(cut) => path = &path[..cut],
-            None => {
-                return found
-                    .get("")
-                    .copied()
-                    .unwrap_or(Position { line: 1, column: 1 })
-            }
+            None => return found.get("").copied().unwrap_or(Position { line: 1, column: 1 }),
         }
     }
 }
@@ -87,23 +77,13 @@ impl Scanner<'_> {
         if depth > MAX_DEPTH {
             return false;
         }
-        self.found.insert(
-            path.clone(),
-            Position {
-                line: self.line,
-                column: self.column,
-            },
-        );
+        self.found.insert(path.clone(), Position { line: self.line, column: self.column });
         match self.chars.peek() {
             Some('{') => self.object(&path, depth),
             Some('[') => self.array(&path, depth),
             Some('"') => self.string().is_some(),
             Some(_) => {
-                while self
-                    .chars
-                    .peek()
-                    .is_some_and(|c| c.is_alphanumeric() || "+-.".contains(*c))
-                {
+                while self.chars.peek().is_some_and(|c| c.is_alphanumeric() || "+-.".contains(*c)) {
                     self.bump();
                 }
                 true
@@ -131,11 +111,7 @@ impl Scanner<'_> {
             if self.bump() != Some(':') {
                 return false;
             }
-            let child = if path.is_empty() {
-                key
-            } else {
-                format!("{path}.{key}")
-            };
+            let child = if path.is_empty() { key } else { format!("{path}.{key}") };
             if !self.value(child, depth + 1) {
                 return false;
             }
@@ -215,32 +191,15 @@ mod tests {
     #[test]
     fn missing_paths_fall_back_to_their_object() {
         let found = positions("[\n {\"a\": 1}\n]");
-        assert_eq!(
-            position_of(&found, "[0].website"),
-            Position { line: 2, column: 2 }
-        );
+        assert_eq!(position_of(&found, "[0].website"), Position { line: 2, column: 2 });
         assert_eq!(position_of(&found, "[5]"), Position { line: 1, column: 1 });
     }
 
     #[test]
     fn non_ascii_counts_characters_and_bad_text_does_not_panic() {
         let found = positions("{\"niño\": \"é\", \"b\": 1}");
-        assert_eq!(
-            found["b"],
-            Position {
-                line: 1,
-                column: 20
-            }
-        );
-        for bad in [
-            "",
-            "{",
-            "[1,",
-            "{\"a\" 1}",
-            "\"open",
-            "[[[[",
-            "{\"a\":\"\\u12",
-        ] {
+        assert_eq!(found["b"], Position { line: 1, column: 20 });
+        for bad in ["", "{", "[1,", "{\"a\" 1}", "\"open", "[[[[", "{\"a\":\"\\u12"] {
             let _ = positions(bad);
         }
         let deep = "[".repeat(10_000);

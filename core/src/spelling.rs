@@ -58,9 +58,8 @@ mod tests {
 
     #[test]
     fn distances() {
-        let check = |a: &str, b: &str, expected: usize| {
-            assert_eq!(edit_distance(a, b), expected, "{a} → {b}")
-        };
+        let check =
+            |a: &str, b: &str, expected: usize| assert_eq!(edit_distance(a, b), expected, "{a} → {b}");
         check("", "", 0);
         check("food", "food", 0);
         check("fod", "food", 1);
@@ -73,9 +72,8 @@ mod tests {
     #[test]
     fn suggestions_only_for_near_misses() {
         let towns = ["Hartford", "Hartland", "Windham", "Windsor"];
-        let check = |typed: &str, expected: Option<&str>| {
-            assert_eq!(closest(typed, towns), expected, "{typed}")
-        };
+        let check =
+            |typed: &str, expected: Option<&str>| assert_eq!(closest(typed, towns), expected, "{typed}");
         check("hartfrod", Some("Hartford"));
         check("HARTFORD ", Some("Hartford"));
         check("Windam", Some("Windham"));

@@ -13,6 +13,9 @@
 //! assert_eq!(resolve_place("Willimantic").unwrap().towns().len(), 1);
 //! ```
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::ct_towns::{TOWNS, VILLAGES};
 
 /// One of Connecticut's 169 towns (an index into the built-in table).
@@ -37,16 +40,8 @@ impl Town {
 }
 
 /// The eight counties, in alphabetical order.
-pub const COUNTIES: [&str; 8] = [
-    "Fairfield",
-    "Hartford",
-    "Litchfield",
-    "Middlesex",
-    "New Haven",
-    "New London",
-    "Tolland",
-    "Windham",
-];
+pub const COUNTIES: [&str; 8] =
+    ["Fairfield", "Hartford", "Litchfield", "Middlesex", "New Haven", "New London", "Tolland", "Windham"];
 
 /// What a place name in a catalogue stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,20 +68,35 @@ impl Place {
 /// Lower-cases and trims a place name and folds runs of spaces, so that
 /// " new  HAVEN " and "New Haven" compare equal.
 pub fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The town with this name (ignoring case and surrounding spaces), if there is one.
 /// Villages are not towns: use [`resolve_place`] for those.
 pub fn town_named(name: &str) -> Option<Town> {
-    let wanted = normalize(name);
-    TOWNS
-        .iter()
-        .position(|(town, _)| town.to_lowercase() == wanted)
-        .map(|i| Town(i as u8))
+    lowercase_towns().get(normalize(name).as_str()).copied()
+}
+
+/// Town names in lower case → town, built once: catalogues of tens of thousands of
+/// programs look names up hundreds of thousands of times while loading.
+fn lowercase_towns() -> &'static HashMap<String, Town> {
+    static TABLE: OnceLock<HashMap<String, Town>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        TOWNS.iter().enumerate().map(|(i, (town, _))| (town.to_lowercase(), Town(i as u8))).collect()
+    })
+}
+
+/// Village names in lower case → (the village's name, its towns), built once.
+fn lowercase_villages() -> &'static HashMap<String, (&'static str, Vec<Town>)> {
+    static TABLE: OnceLock<HashMap<String, (&'static str, Vec<Town>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<String, (&'static str, Vec<Town>)> = HashMap::new();
+        for (village, town) in VILLAGES {
+            let entry = table.entry(village.to_lowercase()).or_insert((village, Vec::new()));
+            entry.1.extend(town_named(town));
+        }
+        table
+    })
 }
 
 /// The county with this name, written "Windham County" or "Windham county".
@@ -106,16 +116,9 @@ pub fn resolve_place(name: &str) -> Option<Place> {
     if let Some(county) = county_named(name) {
         return Some(Place::County(county));
     }
-    let wanted = normalize(name);
-    let mut village = None;
-    let mut towns = Vec::new();
-    for (name, town) in VILLAGES {
-        if name.to_lowercase() == wanted {
-            village = Some(*name);
-            towns.extend(town_named(town));
-        }
-    }
-    village.map(|name| Place::Village(name, towns))
+    lowercase_villages()
+        .get(normalize(name).as_str())
+        .map(|(village, towns)| Place::Village(village, towns.clone()))
 }
 
 /// Where a family lives, as typed in the town box: a town, or a village that lies in
@@ -135,20 +138,14 @@ pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    let names = TOWNS
-        .iter()
-        .map(|(t, _)| *t)
-        .chain(VILLAGES.iter().map(|(v, _)| *v));
+    let names = TOWNS.iter().map(|(t, _)| *t).chain(VILLAGES.iter().map(|(v, _)| *v));
     let mut starts = Vec::new();
     let mut word_starts = Vec::new();
     for name in names {
         let lower = name.to_lowercase();
         if lower.starts_with(&wanted) {
             starts.push(name);
-        } else if lower
-            .split([' ', '-'])
-            .any(|word| word.starts_with(&wanted))
-        {
+        } else if lower.split([' ', '-']).any(|word| word.starts_with(&wanted)) {
             word_starts.push(name);
         }
     }
@@ -253,9 +250,7 @@ mod tests {
     #[test]
     fn villages_map_to_their_towns() {
         let towns = |name: &str| -> Vec<&str> {
-            resolve_place(name)
-                .map(|p| p.towns().into_iter().map(Town::name).collect())
-                .unwrap_or_default()
+            resolve_place(name).map(|p| p.towns().into_iter().map(Town::name).collect()).unwrap_or_default()
         };
         assert_eq!(towns("Willimantic"), ["Windham"]);
         assert_eq!(towns("storrs"), ["Mansfield"]);

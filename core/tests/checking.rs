@@ -45,27 +45,128 @@ const OK: &str = r#""description": "D", "phone": "860-555-0101""#;
 #[test]
 fn each_error_has_a_path_a_line_and_a_fix() {
     let p = |rest: &str| format!(r#"{{ "id": "x", "name": "X", {OK}, {rest} }}"#);
-    check_one(&p(r#""needs": ["food", "fod"], "towns": ["Hartford"]"#), "programs[1].needs[1]", 6, Error, "\"fod\" is not one of the catalogue's needs", "did you mean \"food\"?");
-    check_one(&p(r#""needs": ["food"], "towns": ["Meriden", "Hartfrod"]"#), "programs[1].towns[1]", 6, Error, "\"Hartfrod\" is not a Connecticut town", "did you mean \"Hartford\"?");
-    check_one(&p(r#""needs": ["food", "housing"], "towns": ["Hartford", "Windam County"]"#), "programs[1].towns[1]", 6, Error, "\"Windam County\"", "did you mean \"Windham County\"?");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford", "Atlantis"]"#), "programs[1].towns[1]", 6, Error, "\"Atlantis\"", "");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "minimum_age": 6, "maximum_age": 5"#), "programs[1]", 6, Error, "below \"minimum_age\"", "swap them");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "minimum_age": -2"#), "programs[1]", 6, Error, "cannot be negative", "");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "maximum_age": 400"#), "programs[1]", 6, Error, "not believable", "");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "website": "www.example.org""#), "programs[1].website", 6, Error, "not a web address", "");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "email": "help at example.org""#), "programs[1].email", 6, Error, "not an email address", "");
-    check_one(&p(r#""needs": ["food"], "towns": ["Hartford"], "last_reviewed": "10/15/2026""#), "programs[1].last_reviewed", 6, Error, "YYYY-MM-DD", "");
-    check_one(r#"{ "id": "good", "name": "Again", "description": "D", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#, "programs[1]", 6, Error, "already used", "");
-    check_one(r#"{ "id": "x", "description": "D", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#, "programs[1]", 6, Error, "it has no \"name\"", "");
-    check_one(r#"{ "id": "x", "name": "X", "description": "D", "phone": "860-555-0102", "needs": ["food"] }"#, "programs[1]", 6, Error, "neither \"towns\" nor \"statewide\"", "");
+    check_one(
+        &p(r#""needs": ["food", "fod"], "towns": ["Hartford"]"#),
+        "programs[1].needs[1]",
+        6,
+        Error,
+        "\"fod\" is not one of the catalogue's needs",
+        "did you mean \"food\"?",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Meriden", "Hartfrod"]"#),
+        "programs[1].towns[1]",
+        6,
+        Error,
+        "\"Hartfrod\" is not a Connecticut town",
+        "did you mean \"Hartford\"?",
+    );
+    check_one(
+        &p(r#""needs": ["food", "housing"], "towns": ["Hartford", "Windam County"]"#),
+        "programs[1].towns[1]",
+        6,
+        Error,
+        "\"Windam County\"",
+        "did you mean \"Windham County\"?",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford", "Atlantis"]"#),
+        "programs[1].towns[1]",
+        6,
+        Error,
+        "\"Atlantis\"",
+        "",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "minimum_age": 6, "maximum_age": 5"#),
+        "programs[1]",
+        6,
+        Error,
+        "below \"minimum_age\"",
+        "swap them",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "minimum_age": -2"#),
+        "programs[1]",
+        6,
+        Error,
+        "cannot be negative",
+        "",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "maximum_age": 400"#),
+        "programs[1]",
+        6,
+        Error,
+        "not believable",
+        "",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "website": "www.example.org""#),
+        "programs[1].website",
+        6,
+        Error,
+        "not a web address",
+        "",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "email": "help at example.org""#),
+        "programs[1].email",
+        6,
+        Error,
+        "not an email address",
+        "",
+    );
+    check_one(
+        &p(r#""needs": ["food"], "towns": ["Hartford"], "last_reviewed": "10/15/2026""#),
+        "programs[1].last_reviewed",
+        6,
+        Error,
+        "YYYY-MM-DD",
+        "",
+    );
+    check_one(
+        r#"{ "id": "good", "name": "Again", "description": "D", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#,
+        "programs[1]",
+        6,
+        Error,
+        "already used",
+        "",
+    );
+    check_one(
+        r#"{ "id": "x", "description": "D", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#,
+        "programs[1]",
+        6,
+        Error,
+        "it has no \"name\"",
+        "",
+    );
+    check_one(
+        r#"{ "id": "x", "name": "X", "description": "D", "phone": "860-555-0102", "needs": ["food"] }"#,
+        "programs[1]",
+        6,
+        Error,
+        "neither \"towns\" nor \"statewide\"",
+        "",
+    );
 }
 
 #[test]
 fn bad_phone_numbers_are_errors_and_real_ones_are_not() {
     let with_phone = |phone: &str| {
-        format!(r#"{{ "id": "x", "name": "X", "description": "D", "needs": ["food"], "statewide": true, "website": "https://example.org", "phone": "{phone}" }}"#)
+        format!(
+            r#"{{ "id": "x", "name": "X", "description": "D", "needs": ["food"], "statewide": true, "website": "https://example.org", "phone": "{phone}" }}"#
+        )
     };
-    for good in ["860-555-0100", "(860) 555-0100", "+1 860 555 0100", "1-860-555-0100", "2-1-1", "988", "860.555.0100 ext. 4"] {
+    for good in [
+        "860-555-0100",
+        "(860) 555-0100",
+        "+1 860 555 0100",
+        "1-860-555-0100",
+        "2-1-1",
+        "988",
+        "860.555.0100 ext. 4",
+    ] {
         assert!(diagnostics(&catalogue(&with_phone(good))).is_empty(), "{good} is a phone number");
     }
     for bad in ["555-0100", "860-555-01000", "call us", "860-555-0100 ext", "123"] {
@@ -78,19 +179,54 @@ fn bad_phone_numbers_are_errors_and_real_ones_are_not() {
 
 #[test]
 fn each_warning_says_what_families_miss() {
-    check_one(r#"{ "id": "x", "name": "X", "description": "D", "needs": ["food"], "statewide": true }"#, "programs[1]", 6, Warning, "no way to reach", "add a \"phone\"");
-    check_one(r#"{ "id": "x", "name": "X", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#, "programs[1]", 6, Warning, "no \"description\"", "");
-    check_one(&format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "towns": ["Hartford"] }}"#), "programs[1].statewide", 6, Warning, "statewide wins", "remove \"towns\"");
-    check_one(&format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "last_reviewed": "2025-11-21" }}"#), "programs[1].last_reviewed", 6, Warning, "more than 12 months ago", "confirm");
+    check_one(
+        r#"{ "id": "x", "name": "X", "description": "D", "needs": ["food"], "statewide": true }"#,
+        "programs[1]",
+        6,
+        Warning,
+        "no way to reach",
+        "add a \"phone\"",
+    );
+    check_one(
+        r#"{ "id": "x", "name": "X", "phone": "860-555-0102", "needs": ["food"], "statewide": true }"#,
+        "programs[1]",
+        6,
+        Warning,
+        "no \"description\"",
+        "",
+    );
+    check_one(
+        &format!(
+            r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "towns": ["Hartford"] }}"#
+        ),
+        "programs[1].statewide",
+        6,
+        Warning,
+        "statewide wins",
+        "remove \"towns\"",
+    );
+    check_one(
+        &format!(
+            r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "last_reviewed": "2025-11-21" }}"#
+        ),
+        "programs[1].last_reviewed",
+        6,
+        Warning,
+        "more than 12 months ago",
+        "confirm",
+    );
     // Exactly a year is not yet stale.
-    let fresh = format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "last_reviewed": "2025-11-22" }}"#);
+    let fresh = format!(
+        r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "last_reviewed": "2025-11-22" }}"#
+    );
     assert!(diagnostics(&catalogue(&fresh)).is_empty());
 }
 
 #[test]
 fn a_stale_catalogue_date_is_a_warning_on_its_line() {
-    let text = catalogue(&format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true }}"#))
-        .replace("2026-11-01", "2024-01-31");
+    let text =
+        catalogue(&format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true }}"#))
+            .replace("2026-11-01", "2024-01-31");
     let found = diagnostics(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].path.as_str(), found[0].line, found[0].severity), ("updated", 1, Warning));
@@ -112,12 +248,22 @@ fn files_that_cannot_be_used_get_one_located_error() {
 
 #[test]
 fn diagnostics_come_in_file_order_and_are_all_reported() {
-    let text = catalogue(r#"{ "id": "x", "name": "X", "needs": ["fod", "housng"], "towns": ["Hartfrod", "Meridan"], "website": "ftp://x" }"#);
+    let text = catalogue(
+        r#"{ "id": "x", "name": "X", "needs": ["fod", "housng"], "towns": ["Hartfrod", "Meridan"], "website": "ftp://x" }"#,
+    );
     let found = diagnostics(&text);
     let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["programs[1]", "programs[1]", "programs[1].needs[0]", "programs[1].needs[1]", "programs[1].towns[0]", "programs[1].towns[1]", "programs[1].website"],
+        [
+            "programs[1]",
+            "programs[1]",
+            "programs[1].needs[0]",
+            "programs[1].needs[1]",
+            "programs[1].towns[0]",
+            "programs[1].towns[1]",
+            "programs[1].website"
+        ],
         "{found:#?}"
     );
     let hints: Vec<Option<&str>> = found.iter().map(|d| d.hint.as_deref()).collect();
@@ -154,7 +300,9 @@ fn translations_and_need_labels_in_other_languages_are_read() {
 
 #[test]
 fn the_sample_catalogue_checks_clean() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json"))
+            .unwrap();
     let report = check(&text, &CheckOptions { today: Some((2026, 11, 22)) });
     assert_eq!(report.diagnostics, vec![], "the sample is what staff copy from");
 }

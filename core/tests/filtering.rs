@@ -46,10 +46,7 @@ fn check(needs: &[&str], town: Option<&str>, age: Option<ChildAge>, expected: &[
     let catalogue = catalogue();
     let chosen = filter(needs, town, age);
     let found: Vec<&str> = chosen.apply(&catalogue).map(|p| p.id.as_str()).collect();
-    assert_eq!(
-        found, expected,
-        "needs {needs:?}, town {town:?}, age {age:?}"
-    );
+    assert_eq!(found, expected, "needs {needs:?}, town {town:?}, age {age:?}");
 }
 
 const ALL: [&str; 9] = [
@@ -71,12 +68,7 @@ fn nothing_chosen_shows_every_program() {
 
 #[test]
 fn needs_match_any_chosen_need() {
-    check(
-        &["housing"],
-        None,
-        None,
-        &["windham-county-housing", "statewide-food-housing", "adults"],
-    );
+    check(&["housing"], None, None, &["windham-county-housing", "statewide-food-housing", "adults"]);
     check(
         &["food", "literacy"],
         None,
@@ -102,130 +94,60 @@ fn towns_match_listed_county_village_and_statewide() {
         &[],
         Some("Hartford"),
         None,
-        &[
-            "hartford-food",
-            "statewide-food-housing",
-            "under-six",
-            "preschool",
-            "newborn",
-        ],
+        &["hartford-food", "statewide-food-housing", "under-six", "preschool", "newborn"],
     );
     // Case and spaces are ignored, on both sides.
     check(
         &[],
         Some("  HARTFORD "),
         None,
-        &[
-            "hartford-food",
-            "statewide-food-housing",
-            "under-six",
-            "preschool",
-            "newborn",
-        ],
+        &["hartford-food", "statewide-food-housing", "under-six", "preschool", "newborn"],
     );
     check(
         &[],
         Some("meriden"),
         None,
-        &[
-            "statewide-food-housing",
-            "preschool",
-            "newborn",
-            "adults",
-            "any-age-upto-12",
-        ],
+        &["statewide-food-housing", "preschool", "newborn", "adults", "any-age-upto-12"],
     );
     // Killingly is in Windham County (Mansfield, home of Storrs, is in Tolland County).
     check(
         &[],
         Some("Killingly"),
         None,
-        &[
-            "windham-county-housing",
-            "statewide-food-housing",
-            "preschool",
-            "newborn",
-        ],
+        &["windham-county-housing", "statewide-food-housing", "preschool", "newborn"],
     );
     // Windham town: in Windham County and contains the village of Willimantic.
     check(
         &[],
         Some("Windham"),
         None,
-        &[
-            "windham-county-housing",
-            "statewide-food-housing",
-            "preschool",
-            "newborn",
-            "village",
-        ],
+        &["windham-county-housing", "statewide-food-housing", "preschool", "newborn", "village"],
     );
     // A family may type the village name.
     check(
         &[],
         Some("Willimantic"),
         None,
-        &[
-            "windham-county-housing",
-            "statewide-food-housing",
-            "preschool",
-            "newborn",
-            "village",
-        ],
+        &["windham-county-housing", "statewide-food-housing", "preschool", "newborn", "village"],
     );
     // A town nobody lists still gets the statewide programs.
-    check(
-        &[],
-        Some("Salisbury"),
-        None,
-        &["statewide-food-housing", "preschool", "newborn"],
-    );
+    check(&[], Some("Salisbury"), None, &["statewide-food-housing", "preschool", "newborn"]);
 }
 
 #[test]
 fn ages_at_every_boundary() {
     // 0–5: 5 years yes, 6 no.
-    check(
-        &["literacy"],
-        Some("Hartford"),
-        Some(Years(5)),
-        &["under-six", "preschool"],
-    );
+    check(&["literacy"], Some("Hartford"), Some(Years(5)), &["under-six", "preschool"]);
     check(&["literacy"], Some("Hartford"), Some(Years(6)), &[]);
     // 3–5: 2 years no, 3 yes.
     check(&["literacy"], Some("Salisbury"), Some(Years(2)), &[]);
-    check(
-        &["literacy"],
-        Some("Salisbury"),
-        Some(Years(3)),
-        &["preschool"],
-    );
+    check(&["literacy"], Some("Salisbury"), Some(Years(3)), &["preschool"]);
     // 0–0.5: 6 months yes, 7 no.
-    check(
-        &["food"],
-        Some("Salisbury"),
-        Some(Months(6)),
-        &["statewide-food-housing", "newborn"],
-    );
-    check(
-        &["food"],
-        Some("Salisbury"),
-        Some(Months(7)),
-        &["statewide-food-housing"],
-    );
+    check(&["food"], Some("Salisbury"), Some(Months(6)), &["statewide-food-housing", "newborn"]);
+    check(&["food"], Some("Salisbury"), Some(Months(7)), &["statewide-food-housing"]);
     // Minimum 18: 17 no, 18 yes.
-    check(
-        &["housing"],
-        Some("Meriden"),
-        Some(Years(17)),
-        &["statewide-food-housing"],
-    );
-    check(
-        &["housing"],
-        Some("Meriden"),
-        Some(Years(18)),
-        &["statewide-food-housing", "adults"],
-    );
+    check(&["housing"], Some("Meriden"), Some(Years(17)), &["statewide-food-housing"]);
+    check(&["housing"], Some("Meriden"), Some(Years(18)), &["statewide-food-housing", "adults"]);
     // No minimum: open below; maximum 12 runs through age 12.
     check(
         &["food"],
@@ -233,50 +155,19 @@ fn ages_at_every_boundary() {
         Some(Months(0)),
         &["statewide-food-housing", "newborn", "any-age-upto-12"],
     );
-    check(
-        &["food"],
-        Some("New Haven"),
-        Some(Years(12)),
-        &["statewide-food-housing", "any-age-upto-12"],
-    );
-    check(
-        &["food"],
-        Some("New Haven"),
-        Some(Years(13)),
-        &["statewide-food-housing"],
-    );
+    check(&["food"], Some("New Haven"), Some(Years(12)), &["statewide-food-housing", "any-age-upto-12"]);
+    check(&["food"], Some("New Haven"), Some(Years(13)), &["statewide-food-housing"]);
 }
 
 #[test]
 fn every_choice_must_fit() {
-    check(
-        &["housing"],
-        Some("Hartford"),
-        None,
-        &["statewide-food-housing"],
-    );
-    check(
-        &["food"],
-        Some("Windham"),
-        Some(Years(30)),
-        &["statewide-food-housing", "village"],
-    );
+    check(&["housing"], Some("Hartford"), None, &["statewide-food-housing"]);
+    check(&["food"], Some("Windham"), Some(Years(30)), &["statewide-food-housing", "village"]);
     check(
         &[],
         None,
         Some(Years(40)),
-        &[
-            "hartford-food",
-            "windham-county-housing",
-            "statewide-food-housing",
-            "adults",
-            "village",
-        ],
+        &["hartford-food", "windham-county-housing", "statewide-food-housing", "adults", "village"],
     );
-    check(
-        &["literacy"],
-        Some("Killingly"),
-        Some(Years(4)),
-        &["preschool"],
-    );
+    check(&["literacy"], Some("Killingly"), Some(Years(4)), &["preschool"]);
 }

@@ -48,7 +48,8 @@ fn cells_become_fields() {
 
 #[test]
 fn statewide_accepts_the_usual_ways_of_saying_yes() {
-    let statewide = |cell: &str| programs(&format!("id,name,needs,statewide\nx,X,food,{cell}\n"))[0].statewide;
+    let statewide =
+        |cell: &str| programs(&format!("id,name,needs,statewide\nx,X,food,{cell}\n"))[0].statewide;
     for yes in ["yes", "Y", "TRUE", "1", "x"] {
         assert!(statewide(yes), "{yes}");
     }
@@ -59,14 +60,26 @@ fn statewide_accepts_the_usual_ways_of_saying_yes() {
 
 #[test]
 fn each_note_names_the_row_and_column() {
-    check_note("id,name,needs,towns,minimum_age\nx,X,food,Hartford,three\n", "row 2, column \"minimum_age\": \"three\" is not a number");
-    check_note("id,name,needs,statewide\nx,X,food,maybe\n", "row 2, column \"statewide\": \"maybe\" is not yes or no");
+    check_note(
+        "id,name,needs,towns,minimum_age\nx,X,food,Hartford,three\n",
+        "row 2, column \"minimum_age\": \"three\" is not a number",
+    );
+    check_note(
+        "id,name,needs,statewide\nx,X,food,maybe\n",
+        "row 2, column \"statewide\": \"maybe\" is not yes or no",
+    );
     check_note("id,name,needs,towns\n,X,food,Hartford\n", "row 2: no id — row skipped");
     check_note("id,name,needs,towns\nx,,food,Hartford\n", "row 2: no name — row skipped");
-    check_note("id,name,needs,towns\nx,X,food,Hartford\nx,Y,food,Hartford\n", "row 3: the id \"x\" is already used");
+    check_note(
+        "id,name,needs,towns\nx,X,food,Hartford\nx,Y,food,Hartford\n",
+        "row 3: the id \"x\" is already used",
+    );
     check_note("id,name,needs,towns,Notes\nx,X,food,Hartford,call first\n", "column \"Notes\" is not used");
     check_note("id,name,needs,towns\nx,X,legal-aid,Hartford\n", "\"legal-aid\" is not a standard need");
-    assert!(notes("id,name,needs,towns\n,,,\nx,X,food,Hartford\n").is_empty(), "blank rows are skipped quietly");
+    assert!(
+        notes("id,name,needs,towns\n,,,\nx,X,food,Hartford\n").is_empty(),
+        "blank rows are skipped quietly"
+    );
 }
 
 #[test]
@@ -104,8 +117,18 @@ fn full_program() -> ProgramEntry {
         cost: Some("-".into()),
         last_reviewed: Some("2026-11-01".into()),
         translations: [
-            ("es".to_string(), ProgramTranslation { name: Some("Completo".into()), cost: Some("gratis".into()), ..Default::default() }),
-            ("pt".to_string(), ProgramTranslation { description: Some("Descrição".into()), ..Default::default() }),
+            (
+                "es".to_string(),
+                ProgramTranslation {
+                    name: Some("Completo".into()),
+                    cost: Some("gratis".into()),
+                    ..Default::default()
+                },
+            ),
+            (
+                "pt".to_string(),
+                ProgramTranslation { description: Some("Descrição".into()), ..Default::default() },
+            ),
         ]
         .into_iter()
         .collect(),
@@ -123,7 +146,11 @@ fn export_then_import_gives_the_same_programs() {
     statewide.translations.clear();
     catalogue.programs.push(statewide);
     let fixture: CatalogueFile = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/e2e/fixtures/catalogue.json")).unwrap(),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/e2e/fixtures/catalogue.json"
+        ))
+        .unwrap(),
     )
     .unwrap();
     catalogue.programs.extend(fixture.programs);
@@ -131,7 +158,10 @@ fn export_then_import_gives_the_same_programs() {
     let mut needs = standard_needs();
     needs.extend(fixture.needs);
     let text = export(&catalogue);
-    assert!(text.contains("'=not a formula") && text.contains("'@everyone") && text.contains("'+1 860"), "{text}");
+    assert!(
+        text.contains("'=not a formula") && text.contains("'@everyone") && text.contains("'+1 860"),
+        "{text}"
+    );
     let again = import(&text, needs).unwrap();
     assert!(again.notes.is_empty(), "{:?}", again.notes);
     assert_eq!(again.catalogue.programs, catalogue.programs);
@@ -139,7 +169,9 @@ fn export_then_import_gives_the_same_programs() {
 
 #[test]
 fn the_template_imports_cleanly_and_passes_the_checker() {
-    let template = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/catalogue-template.csv")).unwrap();
+    let template =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/catalogue-template.csv"))
+            .unwrap();
     let imported = import(&template, standard_needs()).unwrap();
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     assert_eq!(imported.catalogue.programs.len(), 3);

@@ -15,36 +15,17 @@ const GOOD: &str = r#"{ "id": "good", "name": "Good", "needs": ["food"], "towns"
 /// One row: a program as JSON, and the problems expected as (path, words in the message, effect).
 fn check_program(program: &str, expected: &[(&str, &str, Effect)]) {
     let loaded = load(&wrap(&format!("{GOOD}, {program}"))).expect("loads");
-    let found: Vec<_> = loaded
-        .problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.message.as_str(), p.effect))
-        .collect();
-    assert_eq!(
-        found.len(),
-        expected.len(),
-        "problems for {program}: {found:#?}"
-    );
-    for ((path, message, effect), (want_path, want_words, want_effect)) in
-        found.iter().zip(expected)
-    {
+    let found: Vec<_> =
+        loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str(), p.effect)).collect();
+    assert_eq!(found.len(), expected.len(), "problems for {program}: {found:#?}");
+    for ((path, message, effect), (want_path, want_words, want_effect)) in found.iter().zip(expected) {
         assert_eq!(path, want_path, "{program}");
-        assert!(
-            message.contains(want_words),
-            "{message:?} should mention {want_words:?}"
-        );
+        assert!(message.contains(want_words), "{message:?} should mention {want_words:?}");
         assert_eq!(effect, want_effect, "{program}: {message}");
     }
-    assert_eq!(
-        loaded.catalogue.programs[0].id, "good",
-        "the good program always stays"
-    );
+    assert_eq!(loaded.catalogue.programs[0].id, "good", "the good program always stays");
     let kept = expected.iter().all(|(_, _, e)| *e == Effect::Ignored);
-    assert_eq!(
-        loaded.catalogue.programs.len(),
-        if kept { 2 } else { 1 },
-        "{program}"
-    );
+    assert_eq!(loaded.catalogue.programs.len(), if kept { 2 } else { 1 }, "{program}");
 }
 
 #[test]
@@ -62,20 +43,14 @@ fn a_broken_program_is_skipped_and_the_rest_stay() {
         r#"{ "id": "x", "name": "X", "statewide": true }"#,
         &[("programs[1]", "\"needs\"", Skipped)],
     );
-    check_program(
-        r#"{ "id": "x", "name": "X", "needs": ["food"] }"#,
-        &[("programs[1]", "neither", Skipped)],
-    );
+    check_program(r#"{ "id": "x", "name": "X", "needs": ["food"] }"#, &[("programs[1]", "neither", Skipped)]);
     check_program(
         r#"{ "id": "good", "name": "Again", "needs": ["food"], "statewide": true }"#,
         &[("programs[1]", "already used", Skipped)],
     );
     check_program(
         r#"{ "id": "x", "name": "X", "needs": ["fod"], "statewide": true }"#,
-        &[
-            ("programs[1].needs[0]", "\"fod\"", Ignored),
-            ("programs[1]", "no need", Skipped),
-        ],
+        &[("programs[1].needs[0]", "\"fod\"", Ignored), ("programs[1]", "no need", Skipped)],
     );
     check_program(
         r#"{ "id": "x", "name": "X", "needs": ["food"], "towns": ["Hartfrod"] }"#,
@@ -124,10 +99,7 @@ fn a_bad_optional_value_is_dropped_and_the_program_stays() {
     );
     check_program(
         r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": "yes" }"#,
-        &[
-            ("programs[1].statewide", "true or false", Ignored),
-            ("programs[1]", "neither", Effect::Skipped),
-        ],
+        &[("programs[1].statewide", "true or false", Ignored), ("programs[1]", "neither", Effect::Skipped)],
     );
     check_program(
         r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "description": ["a", "b"] }"#,
@@ -172,32 +144,13 @@ fn files_that_are_not_catalogues_are_refused_with_a_reason() {
     let check = |text: &str, expected: fn(&LoadError) -> bool, words: &str| {
         let error = load(text).expect_err(text);
         assert!(expected(&error), "{text}: {error:?}");
-        assert!(
-            error.to_string().contains(words),
-            "{error} should mention {words:?}"
-        );
+        assert!(error.to_string().contains(words), "{error} should mention {words:?}");
     };
     check("", |e| matches!(e, LoadError::NotJson(_)), "not valid JSON");
-    check(
-        "<html><body>Not found</body></html>",
-        |e| matches!(e, LoadError::NotJson(_)),
-        "line 1",
-    );
-    check(
-        r#"{"version": 1, "needs": [], "programs": ["#,
-        |e| matches!(e, LoadError::NotJson(_)),
-        "JSON",
-    );
-    check(
-        "[1, 2]",
-        |e| matches!(e, LoadError::NotACatalogue(_)),
-        "JSON object",
-    );
-    check(
-        r#"{"needs": [], "programs": []}"#,
-        |e| matches!(e, LoadError::NotACatalogue(_)),
-        "\"version\"",
-    );
+    check("<html><body>Not found</body></html>", |e| matches!(e, LoadError::NotJson(_)), "line 1");
+    check(r#"{"version": 1, "needs": [], "programs": ["#, |e| matches!(e, LoadError::NotJson(_)), "JSON");
+    check("[1, 2]", |e| matches!(e, LoadError::NotACatalogue(_)), "JSON object");
+    check(r#"{"needs": [], "programs": []}"#, |e| matches!(e, LoadError::NotACatalogue(_)), "\"version\"");
     check(
         r#"{"version": 2, "needs": [], "programs": []}"#,
         |e| matches!(e, LoadError::UnsupportedVersion(_)),
@@ -208,16 +161,8 @@ fn files_that_are_not_catalogues_are_refused_with_a_reason() {
         |e| matches!(e, LoadError::UnsupportedVersion(_)),
         "\"1\"",
     );
-    check(
-        r#"{"version": 1, "programs": []}"#,
-        |e| matches!(e, LoadError::NotACatalogue(_)),
-        "\"needs\"",
-    );
-    check(
-        r#"{"version": 1, "needs": []}"#,
-        |e| matches!(e, LoadError::NotACatalogue(_)),
-        "\"programs\"",
-    );
+    check(r#"{"version": 1, "programs": []}"#, |e| matches!(e, LoadError::NotACatalogue(_)), "\"needs\"");
+    check(r#"{"version": 1, "needs": []}"#, |e| matches!(e, LoadError::NotACatalogue(_)), "\"programs\"");
     check(
         r#"{"version": 1, "needs": [], "programs": {}}"#,
         |e| matches!(e, LoadError::NotACatalogue(_)),
@@ -227,28 +172,15 @@ fn files_that_are_not_catalogues_are_refused_with_a_reason() {
 
 #[test]
 fn the_bundled_sample_catalogue_loads_without_problems() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/sample-catalogue.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json"))
+            .unwrap();
     let loaded = load(&text).unwrap();
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     assert!(loaded.catalogue.programs.len() >= 30);
     for need in &loaded.catalogue.needs {
-        let count = loaded
-            .catalogue
-            .programs
-            .iter()
-            .filter(|p| p.needs.contains(&need.id))
-            .count();
+        let count = loaded.catalogue.programs.iter().filter(|p| p.needs.contains(&need.id)).count();
         assert!(count >= 2, "need {} has {count} programs", need.id);
     }
-    assert!(loaded
-        .catalogue
-        .notice
-        .as_deref()
-        .unwrap_or("")
-        .to_lowercase()
-        .contains("sample"));
+    assert!(loaded.catalogue.notice.as_deref().unwrap_or("").to_lowercase().contains("sample"));
 }

@@ -36,7 +36,9 @@ fn the_schema_describes_the_rules_editors_should_enforce() {
 
 #[test]
 fn the_sample_catalogue_follows_the_schema_types_and_points_at_it() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json"))
+            .unwrap();
     let file: CatalogueFile = serde_json::from_str(&text).expect("the sample reads as the format's types");
     assert_eq!(file.schema.as_deref(), Some("./catalogue.schema.json"));
     assert!(file.programs.len() >= 30);

@@ -8,9 +8,7 @@ use finder_core::age::ChildAge::{self, Months, Years};
 use finder_core::catalogue::{load, Catalogue};
 use finder_core::filter::Filter;
 use finder_core::search::text::fold;
-use finder_core::search::{
-    synthetic, Choices, Query, SearchIndex, SearchOptions, SearchResults, AGE_BANDS,
-};
+use finder_core::search::{synthetic, Choices, Query, SearchIndex, SearchOptions, SearchResults, AGE_BANDS};
 use finder_core::towns::{family_town, Town, COUNTIES};
 
 /// A small catalogue where each program isolates one behaviour. Order matters: ties
@@ -87,9 +85,8 @@ fn town(name: &str) -> Option<Town> {
     Some(family_town(name).unwrap_or_else(|| panic!("{name} is a town")))
 }
 
-const ALL: [&str; 10] = [
-    "pantry", "suppers", "snap", "shelter", "clinic", "book", "story", "therapy", "rides", "housing2",
-];
+const ALL: [&str; 10] =
+    ["pantry", "suppers", "snap", "shelter", "clinic", "book", "story", "therapy", "rides", "housing2"];
 
 #[test]
 fn folding_accents_and_case() {
@@ -156,7 +153,7 @@ fn synonyms_both_ways_and_stems() {
     check("housing", &["shelter", "housing2"]);
     check("doctor", &["clinic", "book", "therapy"]); // "health" is in the doctor group
     check("salud mental", &["therapy"]); // a phrase: programs with "mental" and "health"
-    // Stems.
+                                         // Stems.
     check("books", &["book", "story"]);
     check("book", &["book", "story"]);
     check("reader", &["story"]);
@@ -197,7 +194,7 @@ fn ranking() {
     let hartford = ["pantry", "book", "therapy", "housing2", "suppers", "rides", "snap", "story"];
     check("", in_town("Hartford"), &hartford);
     check("", in_town("Windham"), &["clinic", "shelter", "snap", "story"]); // Willimantic is in Windham
-    // The tier sorts before the score: "help" is in snap's name but housing2's description.
+                                                                            // The tier sorts before the score: "help" is in snap's name but housing2's description.
     check("help", none(), &["snap", "shelter", "housing2"]);
     check("help", in_town("Hartford"), &["housing2", "snap"]);
 
@@ -213,6 +210,9 @@ fn ranking() {
     let results = index.search(&Query::new("pantry"), &SearchOptions::default());
     assert_eq!(results.hits[0].score, 10.0);
     assert_eq!(results.hits[0].matched, ["pantry"]);
+    let few = SearchOptions { matched_limit: 1, ..SearchOptions::default() };
+    let results = index.search(&Query::new("hartford"), &few);
+    assert_eq!((&results.hits[0].matched, results.hits[1].matched.len()), (&vec!["hartford".to_string()], 0));
     let limited = SearchOptions { limit: Some(2), ..SearchOptions::default() };
     let results = index.search(&Query::new("hartford"), &limited);
     assert_eq!((ids(&catalogue, &results), results.total), (vec!["pantry", "suppers"], 6));
@@ -349,8 +349,26 @@ fn any_text_is_safe() {
     let long = "a".repeat(10_000);
     let many = "food ".repeat(500);
     let texts = [
-        "", " ", "-", "'''", "2-1-1", "211", "🍎 comida", "\u{0}", "n\u{303}", &long, &many,
-        "de", "a a a", "x y z", "ñ", "İstanbul", "ß", "日本語", "hou-", "...food...",
+        "",
+        " ",
+        "-",
+        "'''",
+        "2-1-1",
+        "211",
+        "🍎 comida",
+        "\u{0}",
+        "n\u{303}",
+        &long,
+        &many,
+        "de",
+        "a a a",
+        "x y z",
+        "ñ",
+        "İstanbul",
+        "ß",
+        "日本語",
+        "hou-",
+        "...food...",
     ];
     let options = SearchOptions { counts: true, ..SearchOptions::default() };
     for text in texts {
@@ -376,7 +394,8 @@ fn synthetic_catalogues_are_deterministic() {
     let options = SearchOptions { counts: true, ..SearchOptions::default() };
     for query in synthetic::queries(50, 3) {
         let results = index.search(&query, &options);
-        let filter = Filter { needs: query.choices.needs.clone(), town: query.choices.town, age: query.choices.age };
+        let filter =
+            Filter { needs: query.choices.needs.clone(), town: query.choices.town, age: query.choices.age };
         for hit in &results.hits {
             assert!(filter.matches(&a.programs[hit.program as usize]));
         }

@@ -109,7 +109,11 @@ fn FilePicker(text: RwSignal<String>, file_name: RwSignal<Option<String>>) -> im
 }
 
 #[component]
-fn ReportView(report: Report, file_name: Option<String>, show_line: impl Fn(&Diagnostic) + Copy + 'static) -> impl IntoView {
+fn ReportView(
+    report: Report,
+    file_name: Option<String>,
+    show_line: impl Fn(&Diagnostic) + Copy + 'static,
+) -> impl IntoView {
     let shown = report.catalogue.as_ref().map(|c| c.programs.len());
     let summary = format!(
         "{}{} error{}, {} warning{}{}",
@@ -118,7 +122,9 @@ fn ReportView(report: Report, file_name: Option<String>, show_line: impl Fn(&Dia
         if report.errors() == 1 { "" } else { "s" },
         report.warnings(),
         if report.warnings() == 1 { "" } else { "s" },
-        shown.map(|s| format!(" — families see {s} of {} programs", report.programs_listed)).unwrap_or_default(),
+        shown
+            .map(|s| format!(" — families see {s} of {} programs", report.programs_listed))
+            .unwrap_or_default(),
     );
     let status = if report.errors() > 0 { "summary has-errors" } else { "summary clean" };
     let items = report
@@ -165,7 +171,8 @@ fn select_position(editor: &web_sys::HtmlTextAreaElement, text: &str, line: usiz
     for (number, content) in text.split('\n').enumerate() {
         let length = content.encode_utf16().count() as u32;
         if number + 1 == line {
-            let before: u32 = content.chars().take(column.saturating_sub(1)).map(|c| c.len_utf16() as u32).sum();
+            let before: u32 =
+                content.chars().take(column.saturating_sub(1)).map(|c| c.len_utf16() as u32).sum();
             line_end = offset + length;
             offset += before;
             break;

@@ -36,11 +36,8 @@ fn plural(count: usize, word: &str) -> String {
 
 /// The report as staff read it: a summary line, then errors, then warnings.
 pub(super) fn as_text(name: &str, report: &Report, shown: usize) -> String {
-    let mut out = format!(
-        "{name}: {}, {}",
-        plural(report.errors(), "error"),
-        plural(report.warnings(), "warning")
-    );
+    let mut out =
+        format!("{name}: {}, {}", plural(report.errors(), "error"), plural(report.warnings(), "warning"));
     if report.catalogue.is_some() {
         out.push_str(&format!(
             " — families see {shown} of the {} listed",

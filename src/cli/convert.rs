@@ -15,11 +15,16 @@ use super::{read_text, write_output, Failure};
 
 pub(super) fn import_csv(file: &Path, output: Option<&Path>) -> Result<ExitCode, Failure> {
     let text = read_text(file)?;
-    let imported = csv::import(&text, standard_needs()).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let imported =
+        csv::import(&text, standard_needs()).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     finish_import(file, output, imported)
 }
 
-pub(super) fn import_hsds(path: &Path, output: Option<&Path>, mapping: Option<&Path>) -> Result<ExitCode, Failure> {
+pub(super) fn import_hsds(
+    path: &Path,
+    output: Option<&Path>,
+    mapping: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     let mapping = match mapping {
         Some(file) => hsds::TaxonomyMapping::from_json(&read_text(file)?)
             .map_err(|e| Failure(format!("{}: {e}", file.display())))?,
@@ -36,7 +41,8 @@ pub(super) fn import_hsds(path: &Path, output: Option<&Path>, mapping: Option<&P
 
 /// Every `.csv` file in a data-package folder, by file name.
 fn read_tables(folder: &Path) -> Result<BTreeMap<String, String>, Failure> {
-    let entries = std::fs::read_dir(folder).map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?;
+    let entries =
+        std::fs::read_dir(folder).map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?;
     let mut tables = BTreeMap::new();
     for entry in entries {
         let path = entry.map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?.path();

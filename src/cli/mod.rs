@@ -121,12 +121,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, format, today } => check::run(&file, format, today.as_deref()),
-        Command::Import { source: ImportSource::Csv { file, output } } => convert::import_csv(&file, output.as_deref()),
+        Command::Import { source: ImportSource::Csv { file, output } } => {
+            convert::import_csv(&file, output.as_deref())
+        }
         Command::Import { source: ImportSource::Hsds { path, output, mapping } } => {
             convert::import_hsds(&path, output.as_deref(), mapping.as_deref())
         }
-        Command::Export { target: ExportTarget::Csv { file, output } } => convert::export_csv(&file, output.as_deref()),
-        Command::Schema { output } => write_output(output.as_deref(), &finder_core::format::json_schema()).map(|_| ExitCode::SUCCESS),
+        Command::Export { target: ExportTarget::Csv { file, output } } => {
+            convert::export_csv(&file, output.as_deref())
+        }
+        Command::Schema { output } => {
+            write_output(output.as_deref(), &finder_core::format::json_schema()).map(|_| ExitCode::SUCCESS)
+        }
         Command::Stats { file, today } => stats::run(&file, today.as_deref()),
     };
     result.unwrap_or_else(|Failure(message)| {
@@ -141,7 +147,9 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))
+        }
         None => {
             print!("{text}");
             Ok(())
@@ -152,16 +160,16 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), Failure> {
 /// `--today` if given, else the system clock's date (UTC).
 fn today(given: Option<&str>) -> Result<(u32, u32, u32), Failure> {
     match given {
-        Some(text) => finder_core::parse_date(text).ok_or_else(|| Failure(format!("--today \"{text}\" is not a date written as YYYY-MM-DD"))),
+        Some(text) => finder_core::parse_date(text)
+            .ok_or_else(|| Failure(format!("--today \"{text}\" is not a date written as YYYY-MM-DD"))),
         None => Ok(system_date()),
     }
 }
 
 /// Today's date from the system clock, by the civil-from-days algorithm (UTC).
 fn system_date() -> (u32, u32, u32) {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = (seconds / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days.rem_euclid(146_097);

@@ -12,7 +12,8 @@ pub(super) fn run(file: &Path, today_given: Option<&str>) -> Result<ExitCode, Fa
     let text = read_text(file)?;
     let loaded = load(&text).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
     let stats = Stats::of(&loaded.catalogue, Some(today(today_given)?));
-    let mut out = format!("{}: {} programs ({} statewide)\n", file.display(), stats.programs, stats.statewide);
+    let mut out =
+        format!("{}: {} programs ({} statewide)\n", file.display(), stats.programs, stats.statewide);
     let width = 34;
     out.push_str("\nPrograms per need\n");
     for (need, count) in &stats.per_need {

@@ -33,7 +33,9 @@ impl BrowserServices for Browser {
     }
 
     fn save(&self, ids: &[String]) {
-        if let (Some(storage), Ok(text)) = (Browser::storage(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>())) {
+        if let (Some(storage), Ok(text)) =
+            (Browser::storage(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>()))
+        {
             let _ = storage.set_item(&self.key, &text);
         }
     }

@@ -44,10 +44,7 @@ pub fn boot(script_base: String) {
             continue; // already mounted (boot may be called again for late content)
         }
         if let Err(error) = mount(&document, &host, &script_base, single) {
-            web_sys::console::error_2(
-                &"Program Finder could not start in this element:".into(),
-                &error,
-            );
+            web_sys::console::error_2(&"Program Finder could not start in this element:".into(), &error);
         }
     }
 }
@@ -57,7 +54,12 @@ pub fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
-fn mount(document: &web_sys::Document, host: &Element, script_base: &str, single: bool) -> Result<(), JsValue> {
+fn mount(
+    document: &web_sys::Document,
+    host: &Element,
+    script_base: &str,
+    single: bool,
+) -> Result<(), JsValue> {
     let mut config = read_config(document, host, script_base);
     // The address keeps one widget's choices: on by default when it is alone on the page,
     // opt-in with data-url-state="on" when there are several, off with "off".
@@ -86,10 +88,7 @@ fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) 
     let attribute = |name: &str| host.get_attribute(name);
     // A page's own catalogue is relative to the page; the sample is relative to the script.
     let catalogue_url = match attribute("data-catalogue").filter(|url| !url.trim().is_empty()) {
-        Some(url) => resolve(
-            url.trim(),
-            &document.base_uri().ok().flatten().unwrap_or_default(),
-        ),
+        Some(url) => resolve(url.trim(), &document.base_uri().ok().flatten().unwrap_or_default()),
         None => resolve(SAMPLE_CATALOGUE, script_base),
     };
     let mut presets = Presets::from_attributes(
@@ -120,7 +119,5 @@ fn choose_language(document: &web_sys::Document, host: &Element) -> Lang {
 
 /// `url` made absolute against `base`; unchanged if either cannot be parsed.
 fn resolve(url: &str, base: &str) -> String {
-    web_sys::Url::new_with_base(url, base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| url.to_string())
+    web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
 }

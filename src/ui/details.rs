@@ -48,7 +48,9 @@ pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl Into
 fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     let translation = program.translations.get(lang.code());
     // (text, Some("en") when it is the English text shown in another language).
-    let pick = |translated: Option<&Option<String>>, english: &Option<String>| -> Option<(String, Option<&'static str>)> {
+    let pick = |translated: Option<&Option<String>>,
+                english: &Option<String>|
+     -> Option<(String, Option<&'static str>)> {
         match translated.and_then(|t| t.clone()) {
             Some(text) => Some((text, None)),
             None => english.clone().map(|text| (text, (lang.code() != "en").then_some("en"))),

@@ -48,7 +48,9 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
             // How many programs choosing this need would give, with everything else as it is.
             let count = move || {
                 results.with(|r| {
-                    r.counts.as_ref().and_then(|c| c.needs.iter().find(|(id, _)| *id == count_id).map(|(_, n)| *n))
+                    r.counts
+                        .as_ref()
+                        .and_then(|c| c.needs.iter().find(|(id, _)| *id == count_id).map(|(_, n)| *n))
                 })
             };
             let count_shown = count.clone();
@@ -108,7 +110,8 @@ pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
     let lang = use_lang();
     let language_options = move || {
         let chosen = choices.language.get();
-        let mut options = results.with(|r| r.counts.as_ref().map(|c| c.languages.clone()).unwrap_or_default());
+        let mut options =
+            results.with(|r| r.counts.as_ref().map(|c| c.languages.clone()).unwrap_or_default());
         // Keep the chosen language listed even when the other choices leave it no programs.
         if !chosen.is_empty() && !options.iter().any(|(code, _)| *code == chosen) {
             options.push((chosen.clone(), 0));

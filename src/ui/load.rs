@@ -36,10 +36,7 @@ pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, LoadFailure> 
     match &result {
         Err(failure) => error!("Program Finder could not use the catalogue at {url}: {failure}"),
         Ok((_, problems)) if !problems.is_empty() => {
-            warn!(
-                "Program Finder: the catalogue at {url} has {} problem(s):",
-                problems.len()
-            );
+            warn!("Program Finder: the catalogue at {url} has {} problem(s):", problems.len());
             for problem in problems {
                 warn!("  {problem}");
             }
@@ -50,17 +47,12 @@ pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, LoadFailure> 
 }
 
 async fn fetch_and_read(url: &str) -> Result<(Catalogue, Vec<finder_core::Problem>), LoadFailure> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadFailure::Network(e.to_string()))?;
+    let response =
+        gloo_net::http::Request::get(url).send().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadFailure::Http(response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadFailure::Network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
     let loaded = load(&text).map_err(LoadFailure::Catalogue)?;
     Ok((loaded.catalogue, loaded.problems))
 }

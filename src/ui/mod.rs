@@ -15,9 +15,9 @@ mod town_box;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use finder_core::age::ChildAge;
 use finder_core::catalogue::Catalogue;
 use finder_core::search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
-use finder_core::age::ChildAge;
 use finder_core::towns::family_town;
 use leptos::prelude::*;
 
@@ -230,9 +230,7 @@ fn Finder(
     presets.needs.retain(|id| {
         let known = catalogue.need(id).is_some();
         if !known {
-            leptos::logging::warn!(
-                "Program Finder: data-need \"{id}\" is not a need in this catalogue"
-            );
+            leptos::logging::warn!("Program Finder: data-need \"{id}\" is not a need in this catalogue");
         }
         known
     });

@@ -34,7 +34,9 @@ pub fn Results(
         let catalogue = catalogue.clone();
         move || {
             saved.ids.with(|ids| {
-                (0..catalogue.programs.len()).filter(|&i| ids.contains(&catalogue.programs[i].id)).collect::<Vec<usize>>()
+                (0..catalogue.programs.len())
+                    .filter(|&i| ids.contains(&catalogue.programs[i].id))
+                    .collect::<Vec<usize>>()
             })
         }
     };
@@ -45,13 +47,15 @@ pub fn Results(
         choices.search_query();
         shown.set(PAGE);
     });
-    let count_memo = Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
+    let count_memo =
+        Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
     let count = move || count_memo.get();
     let visible = move || {
         if saved.only.get() {
             return saved_list();
         }
-        results.with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
+        results
+            .with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
     };
     let copied = RwSignal::new(false);
     let print_browser = browser.clone();

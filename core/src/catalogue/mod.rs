@@ -21,7 +21,7 @@
 mod places;
 mod program;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -46,9 +46,7 @@ pub struct Need {
 impl Need {
     /// The label in `language`, or the English one.
     pub fn label_in(&self, language: &str) -> &str {
-        self.labels
-            .get(language)
-            .map_or(&self.label, String::as_str)
+        self.labels.get(language).map_or(&self.label, String::as_str)
     }
 }
 
@@ -167,16 +165,8 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let needs = read_needs(&root, &mut problems)?;
     let raw_programs = match root.get("programs") {
         Some(Value::Array(programs)) => programs,
-        Some(_) => {
-            return Err(LoadError::NotACatalogue(
-                "\"programs\" should be a list".into(),
-            ))
-        }
-        None => {
-            return Err(LoadError::NotACatalogue(
-                "it has no \"programs\" list".into(),
-            ))
-        }
+        Some(_) => return Err(LoadError::NotACatalogue("\"programs\" should be a list".into())),
+        None => return Err(LoadError::NotACatalogue("it has no \"programs\" list".into())),
     };
     let mut header = Fields::new(&root, String::new(), &mut problems);
     let title = header.text("title");
@@ -185,67 +175,44 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let areas = places::read_areas(&root, &mut problems);
 
     let mut programs: Vec<Program> = Vec::with_capacity(raw_programs.len());
+    // A set, not a scan of earlier programs: a scan made 50,000 programs take 17 s to load.
+    let mut ids_seen: HashSet<String> = HashSet::with_capacity(raw_programs.len());
     for (index, raw) in raw_programs.iter().enumerate() {
         let path = format!("programs[{index}]");
         match program::read(raw, index, &path, &needs, &areas, &mut problems) {
-            Some(program) if programs.iter().any(|p| p.id == program.id) => {
+            Some(program) if !ids_seen.insert(program.id.clone()) => {
                 problems.push(Problem::skipped(
                     path,
-                    format!(
-                        "the id \"{}\" is already used by an earlier program",
-                        program.id
-                    ),
+                    format!("the id \"{}\" is already used by an earlier program", program.id),
                 ));
             }
             Some(program) => programs.push(program),
             None => {}
         }
     }
-    let catalogue = Catalogue {
-        title,
-        notice,
-        updated,
-        needs,
-        areas,
-        programs,
-    };
-    Ok(Loaded {
-        catalogue,
-        problems,
-    })
+    let catalogue = Catalogue { title, notice, updated, needs, areas, programs };
+    Ok(Loaded { catalogue, problems })
 }
 
 fn check_version(root: &Map<String, Value>) -> Result<(), LoadError> {
     match root.get("version") {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
         Some(other) => Err(LoadError::UnsupportedVersion(other.to_string())),
-        None => Err(LoadError::NotACatalogue(
-            "it has no \"version\" (use \"version\": 1)".into(),
-        )),
+        None => Err(LoadError::NotACatalogue("it has no \"version\" (use \"version\": 1)".into())),
     }
 }
 
-fn read_needs(
-    root: &Map<String, Value>,
-    problems: &mut Vec<Problem>,
-) -> Result<Vec<Need>, LoadError> {
+fn read_needs(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<Vec<Need>, LoadError> {
     let raw = match root.get("needs") {
         Some(Value::Array(needs)) => needs,
-        Some(_) => {
-            return Err(LoadError::NotACatalogue(
-                "\"needs\" should be a list".into(),
-            ))
-        }
+        Some(_) => return Err(LoadError::NotACatalogue("\"needs\" should be a list".into())),
         None => return Err(LoadError::NotACatalogue("it has no \"needs\" list".into())),
     };
     let mut needs: Vec<Need> = Vec::with_capacity(raw.len());
     for (index, need) in raw.iter().enumerate() {
         let path = format!("needs[{index}]");
         let Value::Object(object) = need else {
-            problems.push(Problem::ignored(
-                path,
-                "a need should be an object with \"id\" and \"label\"",
-            ));
+            problems.push(Problem::ignored(path, "a need should be an object with \"id\" and \"label\""));
             continue;
         };
         let mut fields = Fields::new(object, path.clone(), problems);
@@ -255,10 +222,7 @@ fn read_needs(
         let label = fields.text("label").unwrap_or_else(|| id.clone());
         let labels = fields.text_map("labels");
         if needs.iter().any(|n| n.id == id) {
-            problems.push(Problem::ignored(
-                path,
-                format!("the need \"{id}\" is defined twice"),
-            ));
+            problems.push(Problem::ignored(path, format!("the need \"{id}\" is defined twice")));
             continue;
         }
         needs.push(Need { id, label, labels });

@@ -10,10 +10,7 @@ use crate::towns::{normalize, resolve_place, TownSet, COUNTIES};
 
 /// Reads `"areas": {"Name": ["Town", ...]}`. An area may list towns, counties and
 /// villages, but not other areas (keeps the meaning obvious to whoever reads the file).
-pub(super) fn read_areas(
-    root: &Map<String, Value>,
-    problems: &mut Vec<Problem>,
-) -> Vec<(String, TownSet)> {
+pub(super) fn read_areas(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Vec<(String, TownSet)> {
     let mut areas = Vec::new();
     let Some(raw) = root.get("areas") else {
         return areas;
@@ -34,9 +31,7 @@ pub(super) fn read_areas(
         if resolve_place(name).is_some() {
             problems.push(Problem::ignored(
                 path,
-                format!(
-                    "\"{name}\" is already a Connecticut place name; give the area another name"
-                ),
+                format!("\"{name}\" is already a Connecticut place name; give the area another name"),
             ));
             continue;
         }
@@ -61,10 +56,7 @@ pub(super) fn towns_of(name: &str, areas: &[(String, TownSet)]) -> Option<TownSe
         return Some(set);
     }
     let wanted = normalize(name);
-    areas
-        .iter()
-        .find(|(area, _)| normalize(area) == wanted)
-        .map(|(_, towns)| *towns)
+    areas.iter().find(|(area, _)| normalize(area) == wanted).map(|(_, towns)| *towns)
 }
 
 /// The problem for a place name nobody knows, with the closest known name as a hint.
@@ -84,13 +76,8 @@ pub(super) fn unknown_place(path: &str, value: &Value, areas: &[(String, TownSet
         // "Windham Cty", "New London county" and the like.
         let lower = text.to_lowercase();
         (lower.contains("count") || lower.contains("cty")).then(|| {
-            "write a county as \"Windham County\" (one of the eight Connecticut counties)"
-                .to_string()
+            "write a county as \"Windham County\" (one of the eight Connecticut counties)".to_string()
         })
     });
-    Problem::ignored(
-        path,
-        format!("\"{text}\" is not a Connecticut town, county or village"),
-    )
-    .with_hint(hint)
+    Problem::ignored(path, format!("\"{text}\" is not a Connecticut town, county or village")).with_hint(hint)
 }

@@ -52,8 +52,7 @@ pub(super) fn read(
     drop(fields);
 
     // Every check runs even after one fails, so staff see all of a program's problems at once.
-    let mut usable =
-        id.is_some() && name.is_some() && minimum_age.is_some() && maximum_age.is_some();
+    let mut usable = id.is_some() && name.is_some() && minimum_age.is_some() && maximum_age.is_some();
     program.minimum_age = minimum_age.flatten();
     program.maximum_age = maximum_age.flatten();
     if let (Some(min), Some(max)) = (program.minimum_age, program.maximum_age) {
@@ -90,12 +89,7 @@ pub(super) fn read(
         usable = false;
     }
 
-    for (index, place) in listed_towns
-        .clone()
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-    {
+    for (index, place) in listed_towns.clone().unwrap_or_default().into_iter().enumerate() {
         match towns_of(&place, areas) {
             Some(towns) => {
                 program.serves.extend(towns);
@@ -106,11 +100,7 @@ pub(super) fn read(
                     .and_then(|list| list.get(index))
                     .cloned()
                     .unwrap_or(Value::String(place.clone()));
-                problems.push(unknown_place(
-                    &format!("{path}.towns[{index}]"),
-                    &raw,
-                    areas,
-                ));
+                problems.push(unknown_place(&format!("{path}.towns[{index}]"), &raw, areas));
             }
         }
     }
@@ -147,8 +137,7 @@ fn read_translations(fields: &mut Fields) -> BTreeMap<String, ProgramText> {
             ));
             continue;
         };
-        let mut text_fields =
-            Fields::new(text, format!("{path}.{language}"), fields.problems_mut());
+        let mut text_fields = Fields::new(text, format!("{path}.{language}"), fields.problems_mut());
         let translated = ProgramText {
             name: text_fields.text("name"),
             description: text_fields.text("description"),

@@ -57,10 +57,8 @@ const TRANSLATED: [&str; 5] = ["name", "description", "eligibility", "hours", "c
 pub fn import(text: &str, needs: Vec<NeedEntry>) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError(format!("the first row cannot be read: {e}")))?
-        .clone();
+    let headers =
+        reader.headers().map_err(|e| ImportError(format!("the first row cannot be read: {e}")))?.clone();
     let mut notes = Vec::new();
     let columns = match_columns(&headers, &mut notes)?;
 
@@ -86,7 +84,11 @@ pub fn import(text: &str, needs: Vec<NeedEntry>) -> Result<Imported, ImportError
         }
         for need in &program.needs {
             if !catalogue.needs.iter().any(|n| &n.id == need) && added_needs.insert(need.clone()) {
-                catalogue.needs.push(NeedEntry { id: need.clone(), label: need.clone(), ..NeedEntry::default() });
+                catalogue.needs.push(NeedEntry {
+                    id: need.clone(),
+                    label: need.clone(),
+                    ..NeedEntry::default()
+                });
                 notes.push(ImportNote::new(
                     format!("row {row}, column \"needs\""),
                     format!("\"{need}\" is not a standard need; it was added with the label \"{need}\": give it a proper label"),
@@ -115,7 +117,8 @@ fn match_columns(
             notes.push(ImportNote::new("row 1", format!("column \"{}\" is not used", header.trim())));
         }
     }
-    let missing: Vec<&str> = ["id", "name", "needs"].into_iter().filter(|c| !columns.contains_key(*c)).collect();
+    let missing: Vec<&str> =
+        ["id", "name", "needs"].into_iter().filter(|c| !columns.contains_key(*c)).collect();
     if !missing.is_empty() {
         return Err(ImportError(format!(
             "the spreadsheet has no {} column{}: the first row must name the columns (see the template)",
@@ -221,7 +224,10 @@ fn read_row(
     })
 }
 
-fn read_translations(cell: &dyn Fn(&str) -> String, columns: &BTreeMap<String, usize>) -> BTreeMap<String, ProgramTranslation> {
+fn read_translations(
+    cell: &dyn Fn(&str) -> String,
+    columns: &BTreeMap<String, usize>,
+) -> BTreeMap<String, ProgramTranslation> {
     let mut translations: BTreeMap<String, ProgramTranslation> = BTreeMap::new();
     for column in columns.keys() {
         let Some((field, language)) = translation_column(column) else { continue };

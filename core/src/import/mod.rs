@@ -30,10 +30,7 @@ pub struct ImportNote {
 
 impl ImportNote {
     pub fn new(place: impl Into<String>, message: impl Into<String>) -> ImportNote {
-        ImportNote {
-            place: place.into(),
-            message: message.into(),
-        }
+        ImportNote { place: place.into(), message: message.into() }
     }
 }
 

@@ -1,17 +1,18 @@
 //! The family's choices as precomputed facts per program, so that filtering and
-//! counting are a tight loop of bit tests.
+//! counting are a tight loop over small integers.
 //!
-//! Built once with the index: each program's needs and languages as bit rows over the
-//! catalogue's needs and language codes, its towns as an id into a table of distinct
-//! town sets (most programs share a few: a county, statewide), its ages, age bands and
-//! whether it is free. [`Tests`] then answers "which choices does this program fail?"
-//! with the same rules as [`crate::filter::Filter::matches`].
+//! Built once with the index. Each program holds ids into tables of *distinct* values:
+//! its set of needs, its set of languages (bit rows over the catalogue's needs and
+//! language codes, any number of them) and its set of towns ([`super::places`]); and
+//! its ages, age bands and whether it is free. Few distinct sets exist, so a query
+//! decides once per set whether it fits a choice, and [`Tests::fails`] is then a few
+//! table lookups per program, with the same rules as [`crate::filter::Filter::matches`].
 
 use crate::age::{AgeRange, ChildAge};
-use crate::catalogue::{Catalogue, Program};
-use crate::towns::{resolve_place, Place, Town, COUNTIES};
+use crate::catalogue::Catalogue;
 
-use super::index::FastMap;
+use super::builder::FastMap;
+use super::places::{Places, SetTable, TownBits};
 use super::text::fold;
 use super::AGE_BANDS;
 
@@ -22,71 +23,67 @@ pub(crate) const AGE: u8 = 4;
 pub(crate) const LANGUAGE: u8 = 8;
 pub(crate) const FREE: u8 = 16;
 
-/// One row of bits per program, `stride` words wide (any number of needs or languages).
+/// Rows of bits, `stride` words wide, each distinct row stored once.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BitRows {
     stride: usize,
     words: Vec<u64>,
+    ids: FastMap<Vec<u64>, u32>,
 }
 
 impl BitRows {
-    fn new(rows: usize, bits: usize) -> BitRows {
-        let stride = bits.div_ceil(64);
-        BitRows {
-            stride,
-            words: vec![0; rows * stride],
+    fn new(bits: usize) -> BitRows {
+        BitRows { stride: bits.div_ceil(64), ..BitRows::default() }
+    }
+
+    /// The id of the row with these bits, adding it if it is new.
+    fn intern(&mut self, bits: impl IntoIterator<Item = usize>) -> u32 {
+        let row = self.mask(bits);
+        if let Some(&id) = self.ids.get(&row) {
+            return id;
         }
+        let id = self.len() as u32;
+        self.words.extend(&row);
+        self.ids.insert(row, id);
+        id
     }
 
-    fn set(&mut self, row: usize, bit: usize) {
-        self.words[row * self.stride + bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// A mask with the given bits, as wide as a row.
+    /// A row with the given bits.
     fn mask(&self, bits: impl IntoIterator<Item = usize>) -> Vec<u64> {
         let mut mask = vec![0; self.stride];
         for bit in bits {
-            mask[bit / 64] |= 1 << (bit % 64);
+            if let Some(word) = mask.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
         }
         mask
     }
 
+    /// How many distinct rows there are.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
     fn row(&self, row: usize) -> &[u64] {
-        &self.words[row * self.stride..(row + 1) * self.stride]
+        self.words.get(row * self.stride..(row + 1) * self.stride).unwrap_or(&[])
     }
 
-    fn intersects(&self, row: usize, mask: &[u64]) -> bool {
-        self.row(row).iter().zip(mask).any(|(a, b)| a & b != 0)
+    /// For each row, whether it shares a bit with `mask`.
+    fn rows_meeting(&self, mask: &[u64]) -> Vec<bool> {
+        (0..self.len()).map(|row| self.row(row).iter().zip(mask).any(|(a, b)| a & b != 0)).collect()
     }
 
-    /// Adds one to `counts[bit]` for every bit set in the row.
-    pub fn count_into(&self, row: usize, counts: &mut [usize]) {
+    /// Adds `times` to `counts[bit]` for every bit set in the row.
+    pub fn count_into(&self, row: usize, times: usize, counts: &mut [usize]) {
         for (w, &word) in self.row(row).iter().enumerate() {
             let mut word = word;
             while word != 0 {
-                let bit = w * 64 + word.trailing_zeros() as usize;
-                if let Some(count) = counts.get_mut(bit) {
-                    *count += 1;
+                if let Some(count) = counts.get_mut(w * 64 + word.trailing_zeros() as usize) {
+                    *count += times;
                 }
                 word &= word - 1;
             }
         }
-    }
-}
-
-/// A distinct set of towns, with what counting needs about it.
-#[derive(Clone, Debug)]
-pub(crate) struct TownBits {
-    bits: [u64; 3],
-    /// Town indexes (as in `Town::all()`) in the set.
-    pub towns: Vec<u8>,
-    /// One bit per county in `COUNTIES` with a town in the set.
-    pub counties: u8,
-}
-
-impl TownBits {
-    fn has(&self, town: usize) -> bool {
-        self.bits[town / 64] & (1 << (town % 64)) != 0
     }
 }
 
@@ -97,21 +94,27 @@ pub(crate) struct ProgramFacts {
     pub serves: u32,
     /// Index into `Facts::sets`: towns the program names itself (or through a village).
     listed: u32,
-    pub statewide: bool,
-    pub free: bool,
-    ages: AgeRange,
+    /// Row of `Facts::need_sets`.
+    pub needs: u32,
+    /// Row of `Facts::language_sets`.
+    pub languages: u32,
+    /// Ages served as months `[start, end)`; no bound is 0 or `u32::MAX`.
+    start: u32,
+    end: u32,
     /// One bit per entry of `AGE_BANDS` the program serves some age in.
     pub bands: u8,
+    pub statewide: bool,
+    pub free: bool,
 }
 
 /// Filtering facts for a whole catalogue.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Facts {
     pub need_ids: Vec<String>,
-    pub needs: BitRows,
+    pub need_sets: BitRows,
     /// Language codes in the catalogue, sorted ("es", "pt").
     pub language_codes: Vec<String>,
-    pub languages: BitRows,
+    pub language_sets: BitRows,
     pub sets: Vec<TownBits>,
     pub programs: Vec<ProgramFacts>,
 }
@@ -128,74 +131,81 @@ pub(crate) fn is_free(cost: &str) -> bool {
     cost.starts_with("free") || cost.starts_with("gratis") || cost.contains("no cost")
 }
 
-/// The months a child's age covers, without overflow for absurd ages.
-fn child_months(age: ChildAge) -> (u64, u64) {
-    match age {
+/// The months `[start, end)` a child's age covers, kept within `u32` (`ChildAge::months`
+/// overflows for absurd ages; within its range this is the same).
+fn child_months(age: ChildAge) -> (u32, u32) {
+    let (start, end) = match age {
         ChildAge::Years(y) => (u64::from(y) * 12, u64::from(y) * 12 + 12),
         ChildAge::Months(m) => (u64::from(m), u64::from(m) + 1),
-    }
+    };
+    let fit = |months: u64| months.min(u64::from(u32::MAX - 1)) as u32;
+    (fit(start), fit(end))
 }
 
-/// Whether the program's ages overlap the months `[start, end)`: `AgeRange::serves`.
-fn ages_overlap(ages: AgeRange, (start, end): (u64, u64)) -> bool {
-    ages.start.is_none_or(|s| u64::from(s) < end) && ages.end.is_none_or(|e| start < u64::from(e))
+/// Whether ages `[start, end)` overlap the months `[from, to)`, as `AgeRange::serves`
+/// (an open start is 0 and `0 < to` always holds; an open end is `u32::MAX`).
+fn ages_overlap((start, end): (u32, u32), (from, to): (u32, u32)) -> bool {
+    start < to && from < end
+}
+
+fn age_bands(ages: (u32, u32)) -> u8 {
+    let mut bands = 0;
+    for (i, band) in AGE_BANDS.iter().enumerate() {
+        let from = band.from_years * 12;
+        let to = band.to_years.map_or(u32::MAX, |to| to * 12 + 12);
+        if ages_overlap(ages, (from, to)) {
+            bands |= 1 << i;
+        }
+    }
+    bands
 }
 
 impl Facts {
     pub fn new(catalogue: &Catalogue) -> Facts {
-        let n = catalogue.programs.len();
         let need_ids: Vec<String> = catalogue.needs.iter().map(|need| need.id.clone()).collect();
-        let mut codes: Vec<String> = catalogue
-            .programs
-            .iter()
-            .flat_map(|p| p.languages.iter().map(|code| language_code(code)))
-            .filter(|code| !code.is_empty())
-            .collect();
+        // Codes as written ("es", "ES", "es-MX"), each once, then as compared ("es").
+        let written: std::collections::BTreeSet<&str> =
+            catalogue.programs.iter().flat_map(|p| p.languages.iter().map(String::as_str)).collect();
+        let compared: Vec<(&str, String)> =
+            written.into_iter().map(|code| (code, language_code(code))).collect();
+        let mut codes: Vec<String> =
+            compared.iter().map(|(_, code)| code.clone()).filter(|code| !code.is_empty()).collect();
         codes.sort();
         codes.dedup();
-        let mut needs = BitRows::new(n, need_ids.len());
-        let mut languages = BitRows::new(n, codes.len());
+        let code_bits: FastMap<&str, usize> = compared
+            .iter()
+            .filter_map(|(written, code)| Some((*written, codes.binary_search(code).ok()?)))
+            .collect();
+        let need_bits: FastMap<&str, usize> =
+            need_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+        let mut need_sets = BitRows::new(need_ids.len());
+        let mut language_sets = BitRows::new(codes.len());
         let mut sets = SetTable::default();
-        let mut listed_names: FastMap<&str, [u64; 3]> = FastMap::default();
-        let mut code_bits: FastMap<&str, Option<usize>> = FastMap::default();
-        let mut programs = Vec::with_capacity(n);
-        for (row, program) in catalogue.programs.iter().enumerate() {
-            for need in &program.needs {
-                if let Some(bit) = need_ids.iter().position(|id| id == need) {
-                    needs.set(row, bit);
-                }
-            }
-            for code in &program.languages {
-                let bit = code_bits
-                    .entry(code)
-                    .or_insert_with(|| codes.binary_search(&language_code(code)).ok());
-                if let Some(bit) = *bit {
-                    languages.set(row, bit);
-                }
-            }
-            let mut served = [0u64; 3];
-            for (i, town) in Town::all().enumerate() {
-                if program.serves.contains(town) {
-                    served[i / 64] |= 1 << (i % 64);
-                }
-            }
+        let mut places = Places::new(catalogue);
+        let mut free_costs: FastMap<&str, bool> = FastMap::default();
+        let mut programs = Vec::with_capacity(catalogue.programs.len());
+        for program in &catalogue.programs {
+            let needs = program.needs.iter().filter_map(|need| need_bits.get(need.as_str()));
+            let languages = program.languages.iter().filter_map(|code| code_bits.get(code.as_str()));
+            let (served, listed) = places.of(program);
+            let AgeRange { start, end } = program.ages;
+            let ages = (start.unwrap_or(0), end.unwrap_or(u32::MAX));
             programs.push(ProgramFacts {
                 serves: sets.intern(served),
-                listed: sets.intern(listed_towns(program, &mut listed_names)),
+                listed: sets.intern(listed),
+                needs: need_sets.intern(needs.copied()),
+                languages: language_sets.intern(languages.copied()),
+                start: ages.0,
+                end: ages.1,
+                bands: age_bands(ages),
                 statewide: program.statewide,
-                free: program.cost.as_deref().is_some_and(is_free),
-                ages: program.ages,
-                bands: age_bands(program.ages),
+                free: program
+                    .cost
+                    .as_deref()
+                    .is_some_and(|cost| *free_costs.entry(cost).or_insert_with(|| is_free(cost))),
             });
         }
-        Facts {
-            need_ids,
-            needs,
-            language_codes: codes,
-            languages,
-            sets: sets.sets,
-            programs,
-        }
+        Facts { need_ids, need_sets, language_codes: codes, language_sets, sets: sets.sets, programs }
     }
 
     /// The tier of a program for a chosen town: 0 if it names the town (or a village in
@@ -204,9 +214,10 @@ impl Facts {
         let (Some(town), Some(facts)) = (town, self.programs.get(program)) else {
             return 0;
         };
-        if self.sets[facts.listed as usize].has(town) {
+        let has = |set: u32| self.sets.get(set as usize).is_some_and(|s| s.has(town));
+        if has(facts.listed) {
             0
-        } else if self.sets[facts.serves as usize].has(town) {
+        } else if has(facts.serves) {
             1
         } else {
             2
@@ -214,106 +225,38 @@ impl Facts {
     }
 }
 
-/// The towns a program names: towns by name, and the towns of villages it names.
-fn listed_towns<'a>(program: &'a Program, cache: &mut FastMap<&'a str, [u64; 3]>) -> [u64; 3] {
-    let mut listed = [0u64; 3];
-    for name in &program.towns {
-        // resolve_place scans the town table; names repeat, so look each up once.
-        let bits = cache.entry(name).or_insert_with(|| {
-            let mut bits = [0u64; 3];
-            let towns = match resolve_place(name) {
-                Some(Place::Town(town)) => vec![town],
-                Some(Place::Village(_, towns)) => towns,
-                _ => Vec::new(),
-            };
-            for (i, town) in Town::all().enumerate() {
-                if towns.contains(&town) {
-                    bits[i / 64] |= 1 << (i % 64);
-                }
-            }
-            bits
-        });
-        for (word, bits) in listed.iter_mut().zip(*bits) {
-            *word |= bits;
-        }
-    }
-    listed
-}
-
-fn age_bands(ages: AgeRange) -> u8 {
-    let mut bands = 0;
-    for (i, band) in AGE_BANDS.iter().enumerate() {
-        let start = u64::from(band.from_years) * 12;
-        let end = band.to_years.map_or(u64::MAX, |to| u64::from(to) * 12 + 12);
-        if ages_overlap(ages, (start, end)) {
-            bands |= 1 << i;
-        }
-    }
-    bands
-}
-
-/// Distinct town sets, each stored once.
-#[derive(Default)]
-struct SetTable {
-    ids: FastMap<[u64; 3], u32>,
-    sets: Vec<TownBits>,
-}
-
-impl SetTable {
-    fn intern(&mut self, bits: [u64; 3]) -> u32 {
-        let sets = &mut self.sets;
-        *self.ids.entry(bits).or_insert_with(|| {
-            let towns: Vec<u8> = (0..192u8)
-                .filter(|&i| bits[i as usize / 64] & (1 << (i % 64)) != 0)
-                .collect();
-            let mut counties = 0u8;
-            for (i, town) in Town::all().enumerate() {
-                if towns.contains(&(i as u8)) {
-                    let county = COUNTIES.iter().position(|c| *c == town.county());
-                    counties |= county.map_or(0, |c| 1 << c);
-                }
-            }
-            sets.push(TownBits {
-                bits,
-                towns,
-                counties,
-            });
-            sets.len() as u32 - 1
-        })
-    }
-}
-
 /// The family's choices, ready to test programs against.
 pub(crate) struct Tests<'a> {
-    facts: &'a Facts,
-    needs: Option<Vec<u64>>,
+    programs: &'a [ProgramFacts],
+    sets: &'a [TownBits],
+    /// Per row of `need_sets`, whether it fits the chosen needs; `None`: no choice.
+    needs: Option<Vec<bool>>,
     /// The chosen town's index in `Town::all()`.
     pub town: Option<usize>,
-    age: Option<(u64, u64)>,
-    languages: Option<Vec<u64>>,
+    age: Option<(u32, u32)>,
+    languages: Option<Vec<bool>>,
     free: bool,
 }
 
 impl<'a> Tests<'a> {
     pub fn new(facts: &'a Facts, choices: &super::Choices) -> Tests<'a> {
         let needs = (!choices.needs.is_empty()).then(|| {
-            let bits = choices
-                .needs
-                .iter()
-                .filter_map(|need| facts.need_ids.iter().position(|id| id == need));
-            facts.needs.mask(bits)
+            let bits =
+                choices.needs.iter().filter_map(|need| facts.need_ids.iter().position(|id| id == need));
+            facts.need_sets.rows_meeting(&facts.need_sets.mask(bits))
         });
         let languages = (!choices.languages.is_empty()).then(|| {
             let bits = choices
                 .languages
                 .iter()
                 .filter_map(|code| facts.language_codes.binary_search(&language_code(code)).ok());
-            facts.languages.mask(bits)
+            facts.language_sets.rows_meeting(&facts.language_sets.mask(bits))
         });
         Tests {
-            facts,
+            programs: &facts.programs,
+            sets: &facts.sets,
             needs,
-            town: choices.town.and_then(|t| Town::all().position(|town| town == t)),
+            town: choices.town.and_then(|t| crate::towns::Town::all().position(|town| town == t)),
             age: choices.age.map(child_months),
             languages,
             free: choices.free_only,
@@ -321,27 +264,33 @@ impl<'a> Tests<'a> {
     }
 
     /// The choices (`NEED`, `TOWN`, …) that program `p` fails; 0 if it fits them all.
-    #[inline]
+    #[inline(always)]
     pub fn fails(&self, p: usize) -> u8 {
-        let facts = &self.facts.programs[p];
+        let Some(facts) = self.programs.get(p) else {
+            return NEED | TOWN;
+        };
         let mut fails = 0;
-        if let Some(mask) = &self.needs {
-            if !self.facts.needs.intersects(p, mask) {
+        if let Some(fits) = &self.needs {
+            if fits.get(facts.needs as usize) != Some(&true) {
                 fails |= NEED;
             }
         }
         if let Some(town) = self.town {
-            if !facts.statewide && !self.facts.sets[facts.serves as usize].has(town) {
+            let serves = match self.sets.get(facts.serves as usize) {
+                Some(set) => set.has(town),
+                None => false,
+            };
+            if !facts.statewide && !serves {
                 fails |= TOWN;
             }
         }
         if let Some(months) = self.age {
-            if !ages_overlap(facts.ages, months) {
+            if !ages_overlap((facts.start, facts.end), months) {
                 fails |= AGE;
             }
         }
-        if let Some(mask) = &self.languages {
-            if !self.facts.languages.intersects(p, mask) {
+        if let Some(fits) = &self.languages {
+            if fits.get(facts.languages as usize) != Some(&true) {
                 fails |= LANGUAGE;
             }
         }
@@ -377,15 +326,49 @@ mod tests {
 
     #[test]
     fn bit_rows_of_any_width() {
-        let mut rows = BitRows::new(2, 130);
-        rows.set(1, 129);
-        rows.set(1, 3);
-        assert!(rows.intersects(1, &rows.mask([129])));
-        assert!(!rows.intersects(0, &rows.mask([129])));
+        let mut rows = BitRows::new(130);
+        assert_eq!(rows.intern([]), 0);
+        assert_eq!(rows.intern([3, 129]), 1);
+        assert_eq!(rows.intern([129, 3]), 1, "each distinct row once");
+        assert_eq!(rows.rows_meeting(&rows.mask([129])), [false, true]);
         let mut counts = vec![0; 130];
-        rows.count_into(1, &mut counts);
-        assert_eq!((counts[3], counts[129], counts[4]), (1, 1, 0));
-        let empty = BitRows::new(3, 0);
-        assert!(!empty.intersects(2, &empty.mask([])));
+        rows.count_into(1, 2, &mut counts);
+        assert_eq!((counts[3], counts[129], counts[4]), (2, 2, 0));
+        let mut empty = BitRows::new(0);
+        assert_eq!(empty.intern([5]), 0);
+        assert_eq!(empty.rows_meeting(&empty.mask([])), [false]);
+    }
+
+    #[test]
+    fn ages_like_age_range() {
+        use crate::age::ChildAge::{Months, Years};
+        for (min, max) in [
+            (None, None),
+            (Some(0.0), Some(5.0)),
+            (Some(0.0), Some(0.5)),
+            (Some(18.0), None),
+            (None, Some(12.0)),
+        ] {
+            let range = AgeRange::from_years(min, max);
+            let ours = (range.start.unwrap_or(0), range.end.unwrap_or(u32::MAX));
+            for age in [
+                Months(0),
+                Months(6),
+                Months(7),
+                Years(0),
+                Years(5),
+                Years(6),
+                Years(17),
+                Years(18),
+                Years(119),
+            ] {
+                assert_eq!(
+                    ages_overlap(ours, child_months(age)),
+                    range.serves(age),
+                    "{min:?}–{max:?} {age:?}"
+                );
+            }
+        }
+        assert_eq!(child_months(Years(u32::MAX)).0, u32::MAX - 1);
     }
 }

@@ -33,12 +33,13 @@
 //!   (`salud mental`) counts as one query term;
 //! - **as a prefix**, only the last word and only while it is being typed (the text does
 //!   not end in a space or punctuation), and only if it has 2 or more letters: `hou`
-//!   finds `housing`. A one-letter last word is matched exactly, and left out while it
-//!   matches nothing, so results do not flash empty as a word is started;
+//!   finds `housing`. A last word just started (one letter, or a stop word such as
+//!   `de` that may become `dental`) is left out while it matches nothing, so results
+//!   do not flash empty as a word is started;
 //! - **with typos**, only if the word matched nothing in the ways above: 1 edit for words
 //!   of 4–7 letters, 2 for 8 or more, none below 4; swapping two neighbouring letters is
 //!   one edit (`hartfrod` → `hartford`). Typos never apply to a word the catalogue knows,
-//!   so `food` does not also find `good`.
+//!   so `food` does not also find `good`. (How candidates are found: [`SearchIndex`].)
 //!
 //! Stop words (`the`, `de`, `y`, …) are left out; at most [`MAX_WORDS`] words are used.
 //!
@@ -64,9 +65,12 @@
 //! for every option how many programs choosing it would give: each facet applies the
 //! keywords and every *other* choice, but not its own.
 
+mod builder;
+mod clauses;
 mod counts;
 mod filters;
 mod index;
+mod places;
 mod query;
 pub mod synonyms;
 #[doc(hidden)]
@@ -93,10 +97,7 @@ pub struct Query {
 impl Query {
     /// A query for these words, with nothing chosen.
     pub fn new(text: impl Into<String>) -> Query {
-        Query {
-            text: text.into(),
-            choices: Choices::default(),
-        }
+        Query { text: text.into(), choices: Choices::default() }
     }
 
     /// The same words with these choices.
@@ -122,12 +123,7 @@ pub struct Choices {
 
 impl From<&Filter> for Choices {
     fn from(filter: &Filter) -> Choices {
-        Choices {
-            needs: filter.needs.clone(),
-            town: filter.town,
-            age: filter.age,
-            ..Choices::default()
-        }
+        Choices { needs: filter.needs.clone(), town: filter.town, age: filter.age, ..Choices::default() }
     }
 }
 
@@ -144,6 +140,9 @@ pub struct SearchOptions {
     pub typos: bool,
     /// Use synonyms and stems (default true).
     pub synonyms: bool,
+    /// Fill [`Hit::matched`] for at most this many of the best hits (default 100); the
+    /// rest have it empty. Each list costs allocations, and a page shows far fewer hits.
+    pub matched_limit: usize,
     pub weights: Weights,
 }
 
@@ -155,6 +154,7 @@ impl Default for SearchOptions {
             prefix_last_term: true,
             typos: true,
             synonyms: true,
+            matched_limit: 100,
             weights: Weights::default(),
         }
     }
@@ -230,7 +230,9 @@ pub struct Hit {
     pub score: f32,
     /// 0 names the chosen town, 1 serves it through a county or area, 2 statewide.
     pub tier: u8,
-    /// The catalogue's terms (folded) that matched the query, one or more per query term.
+    /// The catalogue's terms (folded) that matched the query, one or more per query
+    /// term, for highlighting. Empty without keywords and beyond
+    /// [`SearchOptions::matched_limit`].
     pub matched: Vec<String>,
 }
 

@@ -80,10 +80,7 @@ impl Language {
     /// The groups that have the one-word member `stem`.
     pub fn groups_of<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
         let start = self.words.partition_point(|(word, _)| word.as_str() < stem);
-        self.words[start..]
-            .iter()
-            .take_while(move |(word, _)| word == stem)
-            .map(|(_, group)| *group)
+        self.words[start..].iter().take_while(move |(word, _)| word == stem).map(|(_, group)| *group)
     }
 
     /// The longest phrase member that `stems` starts with: its length and group.
@@ -145,9 +142,8 @@ mod tests {
     #[test]
     fn phrases_are_found_longest_first() {
         let language = Language::shipped();
-        let stems = |text: &str| -> Vec<String> {
-            text.split(' ').map(|w| language.stemmer.stem(w)).collect()
-        };
+        let stems =
+            |text: &str| -> Vec<String> { text.split(' ').map(|w| language.stemmer.stem(w)).collect() };
         let (len, group) = language.phrase_at(&stems("salud mental hartford")).unwrap();
         assert_eq!(len, 2);
         assert!(language.groups[group as usize].contains(&stems("mental health")));

@@ -29,35 +29,195 @@ const NEEDS: [(&str, &str, &str); 12] = [
 ];
 
 const WORDS: &[&str] = &[
-    "family", "families", "children", "parents", "help", "free", "support", "program", "services",
-    "care", "health", "child", "community", "home", "food", "young", "group", "visits", "school",
-    "housing", "baby", "babies", "meals", "pantry", "classes", "counseling", "mental", "nurse",
-    "doctor", "clinic", "reading", "books", "library", "safety", "violence", "prevention",
-    "recovery", "treatment", "rides", "transportation", "seniors", "caregivers", "screenings",
-    "development", "pregnant", "pregnancy", "prenatal", "newborn", "infants", "toddlers",
-    "preschool", "teens", "youth", "parenting", "coaching", "shelter", "rent", "utilities",
-    "heating", "insurance", "dental", "vision", "vaccines", "lactation", "breastfeeding", "wic",
-    "diapers", "clothing", "legal", "immigration", "english", "spanish", "bilingual",
-    "disabilities", "autism", "milestones", "crisis", "emergency", "hotline", "depression",
-    "anxiety", "stress", "sleep", "lead", "asthma", "grief", "play", "tutoring", "homework",
-    "camp", "respite", "veterans", "appointments", "referrals", "coordinator", "weekly",
-    "evening", "weekend", "walk-in", "bus", "van", "hospital", "center", "neighborhood",
-    "workshops", "training", "employment", "jobs", "money", "budgeting", "taxes", "benefits",
-    "nutrition", "cooking", "gardens", "farmers", "market", "vouchers", "formula", "cribs",
-    "car", "seats", "injury", "fire", "water", "swimming", "sports", "arts", "music", "mentors",
-    "volunteers", "peer", "well-child", "2-1-1", "telehealth", "in-person", "online",
+    "family",
+    "families",
+    "children",
+    "parents",
+    "help",
+    "free",
+    "support",
+    "program",
+    "services",
+    "care",
+    "health",
+    "child",
+    "community",
+    "home",
+    "food",
+    "young",
+    "group",
+    "visits",
+    "school",
+    "housing",
+    "baby",
+    "babies",
+    "meals",
+    "pantry",
+    "classes",
+    "counseling",
+    "mental",
+    "nurse",
+    "doctor",
+    "clinic",
+    "reading",
+    "books",
+    "library",
+    "safety",
+    "violence",
+    "prevention",
+    "recovery",
+    "treatment",
+    "rides",
+    "transportation",
+    "seniors",
+    "caregivers",
+    "screenings",
+    "development",
+    "pregnant",
+    "pregnancy",
+    "prenatal",
+    "newborn",
+    "infants",
+    "toddlers",
+    "preschool",
+    "teens",
+    "youth",
+    "parenting",
+    "coaching",
+    "shelter",
+    "rent",
+    "utilities",
+    "heating",
+    "insurance",
+    "dental",
+    "vision",
+    "vaccines",
+    "lactation",
+    "breastfeeding",
+    "wic",
+    "diapers",
+    "clothing",
+    "legal",
+    "immigration",
+    "english",
+    "spanish",
+    "bilingual",
+    "disabilities",
+    "autism",
+    "milestones",
+    "crisis",
+    "emergency",
+    "hotline",
+    "depression",
+    "anxiety",
+    "stress",
+    "sleep",
+    "lead",
+    "asthma",
+    "grief",
+    "play",
+    "tutoring",
+    "homework",
+    "camp",
+    "respite",
+    "veterans",
+    "appointments",
+    "referrals",
+    "coordinator",
+    "weekly",
+    "evening",
+    "weekend",
+    "walk-in",
+    "bus",
+    "van",
+    "hospital",
+    "center",
+    "neighborhood",
+    "workshops",
+    "training",
+    "employment",
+    "jobs",
+    "money",
+    "budgeting",
+    "taxes",
+    "benefits",
+    "nutrition",
+    "cooking",
+    "gardens",
+    "farmers",
+    "market",
+    "vouchers",
+    "formula",
+    "cribs",
+    "car",
+    "seats",
+    "injury",
+    "fire",
+    "water",
+    "swimming",
+    "sports",
+    "arts",
+    "music",
+    "mentors",
+    "volunteers",
+    "peer",
+    "well-child",
+    "2-1-1",
+    "telehealth",
+    "in-person",
+    "online",
 ];
 
 const SPANISH: &[&str] = &[
-    "familias", "niños", "padres", "ayuda", "gratis", "apoyo", "programa", "servicios",
-    "salud", "comunidad", "hogar", "comida", "escuela", "vivienda", "bebé", "clases",
-    "consejería", "médico", "clínica", "lectura", "libros", "seguridad", "violencia",
-    "recuperación", "transporte", "mayores", "embarazo", "recién", "nacido", "desarrollo",
-    "jóvenes", "crianza", "alquiler", "seguro", "vacunas", "lactancia", "pañales", "ropa",
-    "inglés", "español", "emergencia", "ansiedad", "juego", "tareas", "campamento",
+    "familias",
+    "niños",
+    "padres",
+    "ayuda",
+    "gratis",
+    "apoyo",
+    "programa",
+    "servicios",
+    "salud",
+    "comunidad",
+    "hogar",
+    "comida",
+    "escuela",
+    "vivienda",
+    "bebé",
+    "clases",
+    "consejería",
+    "médico",
+    "clínica",
+    "lectura",
+    "libros",
+    "seguridad",
+    "violencia",
+    "recuperación",
+    "transporte",
+    "mayores",
+    "embarazo",
+    "recién",
+    "nacido",
+    "desarrollo",
+    "jóvenes",
+    "crianza",
+    "alquiler",
+    "seguro",
+    "vacunas",
+    "lactancia",
+    "pañales",
+    "ropa",
+    "inglés",
+    "español",
+    "emergencia",
+    "ansiedad",
+    "juego",
+    "tareas",
+    "campamento",
 ];
 
-const SUFFIXES: &[&str] = &["Center", "Program", "Project", "Network", "Services", "Clinic", "Club", "Initiative"];
+const SUFFIXES: &[&str] =
+    &["Center", "Program", "Project", "Network", "Services", "Clinic", "Club", "Initiative"];
 
 /// A small deterministic random number generator (SplitMix64).
 struct Random(u64);
@@ -92,7 +252,8 @@ impl Random {
 
 /// An invented proper name, such as "Kalorin".
 fn proper_name(random: &mut Random) -> String {
-    const START: &[&str] = &["ka", "bre", "mo", "ta", "li", "ver", "sa", "do", "ne", "chu", "ro", "pe", "zan", "gil", "ha"];
+    const START: &[&str] =
+        &["ka", "bre", "mo", "ta", "li", "ver", "sa", "do", "ne", "chu", "ro", "pe", "zan", "gil", "ha"];
     const MIDDLE: &[&str] = &["lo", "ri", "va", "ne", "to", "mi", "sel", "dar", "gu", "ben", "ra", "co"];
     const END: &[&str] = &["n", "tt", "ra", "son", "ford", "ley", "ville", "a", "o", "ton", "well"];
     let mut name = random.pick(START).to_string();
@@ -143,7 +304,11 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
                 WORDS[random.skewed(40)],
                 random.pick(SUFFIXES)
             ),
-            organization: Some(format!("{} {} Services", names[random.below(names.len())], random.pick(SUFFIXES))),
+            organization: Some(format!(
+                "{} {} Services",
+                names[random.below(names.len())],
+                random.pick(SUFFIXES)
+            )),
             description: Some(sentence(&mut random, WORDS, description_words, &names)),
             eligibility: random.chance(50).then(|| sentence(&mut random, WORDS, eligibility_words, &[])),
             ..Program::default()
@@ -173,8 +338,16 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
             place.towns().into_iter().for_each(|t| program.serves.insert(t));
         }
         if random.chance(60) {
-            let (min, max) = [(0.0, 5.0), (0.0, 0.5), (3.0, 5.0), (6.0, 12.0), (13.0, 17.0), (18.0, 99.0), (0.0, 18.0), (60.0, 99.0)]
-                [random.below(8)];
+            let (min, max) = [
+                (0.0, 5.0),
+                (0.0, 0.5),
+                (3.0, 5.0),
+                (6.0, 12.0),
+                (13.0, 17.0),
+                (18.0, 99.0),
+                (0.0, 18.0),
+                (60.0, 99.0),
+            ][random.below(8)];
             program.minimum_age = Some(min);
             program.maximum_age = Some(max);
         }
@@ -186,7 +359,19 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
         if random.chance(10) {
             program.languages.push(random.pick(&["pt", "pl", "zh", "ht", "vi"]).to_string());
         }
-        program.cost = Some(random.pick(&["free", "free", "free", "sliding scale", "no cost to families", "gratis", "insurance"]).to_string());
+        program.cost = Some(
+            random
+                .pick(&[
+                    "free",
+                    "free",
+                    "free",
+                    "sliding scale",
+                    "no cost to families",
+                    "gratis",
+                    "insurance",
+                ])
+                .to_string(),
+        );
         if random.chance(50) {
             let words = 15 + random.below(10);
             let text = ProgramText {
@@ -222,7 +407,11 @@ pub fn queries(count: usize, seed: u64) -> Vec<Query> {
                 55..=69 => {
                     let full = word(&mut random);
                     let cut: String = full.chars().take(2 + random.below(4)).collect();
-                    if random.chance(50) { cut } else { format!("{} {cut}", word(&mut random)) }
+                    if random.chance(50) {
+                        cut
+                    } else {
+                        format!("{} {cut}", word(&mut random))
+                    }
                 }
                 70..=79 => {
                     let mut chars: Vec<char> = word(&mut random).chars().collect();

@@ -23,9 +23,9 @@ use serde::Deserialize;
 /// Words too common to search for, in English and Spanish. They are not indexed, and
 /// dropped from queries (except a last word still being typed, which is a prefix).
 pub const STOP_WORDS: &[&str] = &[
-    "a", "al", "an", "and", "are", "as", "at", "be", "by", "con", "de", "del", "el", "en", "for",
-    "from", "in", "is", "la", "las", "los", "o", "of", "on", "or", "para", "por", "que", "se",
-    "su", "sus", "the", "to", "un", "una", "with", "y", "you", "your",
+    "a", "al", "an", "and", "are", "as", "at", "be", "by", "con", "de", "del", "el", "en", "for", "from",
+    "in", "is", "la", "las", "los", "o", "of", "on", "or", "para", "por", "que", "se", "su", "sus", "the",
+    "to", "un", "una", "with", "y", "you", "your",
 ];
 
 /// Whether a folded word is a stop word.
@@ -52,49 +52,86 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Calls `emit` with each folded word of `text`. With `join_hyphens`, a run of words
 /// joined by hyphens is also emitted as one word after its parts.
-pub(crate) fn split(text: &str, join_hyphens: bool, emit: impl FnMut(&str)) {
-    Splitter::default().split(text, join_hyphens, emit);
+pub(crate) fn split(text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) {
+    Splitter::default().split(text, join_hyphens, |word| {
+        // Words are whole characters of the text or of folding: always UTF-8.
+        emit(std::str::from_utf8(word).unwrap_or_default())
+    });
 }
 
 /// Splits text into folded words, reusing its buffers from one text to the next
-/// (building an index splits millions of words).
+/// (building an index splits millions of words). Works on bytes: a word that is already
+/// lower-case ASCII, as most are, is handed out as a slice of the text, without copying.
+/// Every word handed out is valid UTF-8.
 #[derive(Default)]
 pub(crate) struct Splitter {
-    word: String,
-    joined: String,
+    word: Vec<u8>,
+    joined: Vec<u8>,
     folded: String,
 }
 
 impl Splitter {
-    /// See [`split`].
-    pub fn split(&mut self, text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) {
-        self.word.clear();
-        self.joined.clear();
+    /// See [`split`]; words come as UTF-8 bytes.
+    pub fn split(&mut self, text: &str, join_hyphens: bool, mut emit: impl FnMut(&[u8])) {
+        let bytes = text.as_bytes();
+        // The current word is `bytes[start..i]` while `copied` is false, else `self.word`.
+        let (mut start, mut in_word, mut copied) = (0, false, false);
         let mut parts = 0;
-        for c in text.chars() {
-            if c.is_ascii_alphanumeric() {
-                self.word.push(c.to_ascii_lowercase());
+        self.joined.clear();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                // The whole run of plain letters at once (a plain loop: fastest at "z").
+                let mut end = i + 1;
+                while end < bytes.len() && (bytes[end].is_ascii_lowercase() || bytes[end].is_ascii_digit()) {
+                    end += 1;
+                }
+                if !in_word {
+                    (start, in_word, copied) = (i, true, false);
+                } else if copied {
+                    self.word.extend_from_slice(&bytes[i..end]);
+                }
+                i = end;
+                continue;
+            }
+            let at = i;
+            let c = match b {
+                0..=0x7f => b as char,
+                _ => text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' '),
+            };
+            i += c.len_utf8();
+            let before = bytes.get(start..at).unwrap_or_default();
+            if b.is_ascii_uppercase() {
+                start_copy(&mut self.word, &mut in_word, &mut copied, before);
+                self.word.push(b.to_ascii_lowercase());
                 continue;
             }
             if matches!(c, '\'' | '’' | 'ʼ' | '\u{300}'..='\u{36f}') {
                 // Apostrophes join ("children's" is one word); combining accents (a
                 // decomposed "ñ" is "n" + U+0303) are dropped like precomposed ones.
+                if in_word {
+                    start_copy(&mut self.word, &mut in_word, &mut copied, before);
+                }
                 continue;
             }
             if !c.is_ascii() {
                 self.folded.clear();
                 push_folded(c, &mut self.folded);
                 if self.folded.chars().all(char::is_alphanumeric) {
-                    self.word.push_str(&self.folded);
+                    start_copy(&mut self.word, &mut in_word, &mut copied, before);
+                    self.word.extend_from_slice(self.folded.as_bytes());
                     continue;
                 }
             }
-            if !self.word.is_empty() {
-                emit(&self.word);
-                if join_hyphens {
-                    self.joined.push_str(&self.word);
+            if in_word {
+                let word = if copied { &self.word[..] } else { &bytes[start..at] };
+                emit(word);
+                // Only words joined by hyphens make a joined word.
+                if join_hyphens && (c == '-' || parts > 0) {
+                    self.joined.extend_from_slice(word);
                 }
-                self.word.clear();
+                in_word = false;
                 parts += 1;
             }
             if c == '-' && join_hyphens && parts > 0 {
@@ -106,10 +143,11 @@ impl Splitter {
             self.joined.clear();
             parts = 0;
         }
-        if !self.word.is_empty() {
-            emit(&self.word);
-            if join_hyphens {
-                self.joined.push_str(&self.word);
+        if in_word {
+            let word = if copied { &self.word[..] } else { &bytes[start..] };
+            emit(word);
+            if join_hyphens && parts > 0 {
+                self.joined.extend_from_slice(word);
             }
             parts += 1;
         }
@@ -117,6 +155,18 @@ impl Splitter {
             emit(&self.joined);
         }
     }
+}
+
+/// Anything but a plain lower-case letter ends a word's slice of the text: from there
+/// on the word is built in `word`, starting with the letters `before`.
+fn start_copy(word: &mut Vec<u8>, in_word: &mut bool, copied: &mut bool, before: &[u8]) {
+    if !*in_word {
+        word.clear();
+    } else if !*copied {
+        word.clear();
+        word.extend_from_slice(before);
+    }
+    (*in_word, *copied) = (true, true);
 }
 
 /// Appends `c` lower-cased and without accents.
@@ -208,8 +258,7 @@ impl SuffixRule {
             return false;
         };
         let before = rest.chars().last();
-        rest.chars().count() >= self.keep
-            && before.is_none_or(|c| !self.not_after.contains(c))
+        rest.chars().count() >= self.keep && before.is_none_or(|c| !self.not_after.contains(c))
     }
 }
 
@@ -228,6 +277,9 @@ mod tests {
         let check = |text: &str, join: bool, expected: &[&str]| {
             let mut found = Vec::new();
             split(text, join, |w| found.push(w.to_string()));
+            let mut bytes = Vec::new();
+            Splitter::default().split(text, join, |w| bytes.push(String::from_utf8(w.to_vec()).unwrap()));
+            assert_eq!(found, bytes);
             assert_eq!(found, expected, "{text:?}");
         };
         check("Call 2-1-1 now", true, &["call", "2", "1", "1", "211", "now"]);
@@ -237,5 +289,8 @@ mod tests {
         check("ÑANDÚ, São-Paulo", true, &["nandu", "sao", "paulo", "saopaulo"]);
         check("", true, &[]);
         check("nin\u{303}o", true, &["nino"]);
+        check("Don't STOP-me now's", true, &["dont", "stop", "me", "stopme", "nows"]);
+        check("añoÑa x'", false, &["anona", "x"]);
+        check("'tis ab'", false, &["tis", "ab"]);
     }
 }

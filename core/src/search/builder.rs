@@ -1,0 +1,386 @@
+//! Building a [`SearchIndex`]: one pass over the programs, then sorting terms.
+//!
+//! 1. Each program's texts are split into words ([`Splitter`]); each word gets a
+//!    temporary id from a hash table made for short words ([`TermTable`]) and is
+//!    recorded once per program with the fields it was found in. Need labels and place
+//!    names repeat from program to program, so each is split only once.
+//! 2. A counting sort groups the records by term; programs were visited in order, so
+//!    each posting list comes out sorted by program.
+//! 3. Terms are sorted (a term's id is its rank), and stems and typo tables derived.
+//!
+//! Building costs one hash lookup per word of catalogue text; nothing is kept between
+//! builds.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::catalogue::Catalogue;
+
+use super::filters::Facts;
+use super::index::{
+    letter_set, SearchIndex, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME, NEED, ORGANIZATION, PLACE,
+    TRANSLATION,
+};
+use super::synonyms::Language;
+use super::text::{is_stop_word, Splitter};
+
+/// Builds the index of a catalogue.
+pub(super) fn build(catalogue: &Catalogue) -> SearchIndex {
+    let language = Language::shipped();
+    let facts = Facts::new(catalogue);
+    let mut builder = Builder::default();
+    let need_terms: Vec<Vec<u32>> = catalogue
+        .needs
+        .iter()
+        .map(|need| {
+            let labels = std::iter::once(&need.label).chain(need.labels.values());
+            labels.flat_map(|label| builder.ids_of(label)).collect()
+        })
+        .collect();
+    let need_index: FastMap<&str, usize> =
+        catalogue.needs.iter().enumerate().map(|(i, need)| (need.id.as_str(), i)).collect();
+    let mut places: FastMap<&str, Vec<u32>> = FastMap::default();
+    for program in &catalogue.programs {
+        builder.start_program();
+        builder.add_text(&program.name, NAME);
+        for (text, field) in [
+            (&program.organization, ORGANIZATION),
+            (&program.description, DESCRIPTION),
+            (&program.eligibility, ELIGIBILITY),
+        ] {
+            builder.add_text(text.as_deref().unwrap_or(""), field);
+        }
+        for need in &program.needs {
+            let terms = need_index.get(need.as_str()).and_then(|&i| need_terms.get(i));
+            for &id in terms.into_iter().flatten() {
+                builder.add(id, NEED);
+            }
+        }
+        for place in &program.towns {
+            let ids = places.entry(place).or_insert_with(|| builder.ids_of(place));
+            for &id in ids.iter() {
+                builder.add(id, PLACE);
+            }
+        }
+        for text in program.translations.values() {
+            for part in [&text.name, &text.description, &text.eligibility] {
+                builder.add_text(part.as_deref().unwrap_or(""), TRANSLATION);
+            }
+        }
+    }
+    builder.finish(language, facts)
+}
+
+/// A hash map with a small, fast hasher (FxHash): keys are short, and a crafted
+/// catalogue could at worst slow its own build.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Words to values, for building: open addressing with linear probing, made for short
+/// words. Each slot keeps a word's first eight bytes and its length, so that finding a
+/// word of up to eight letters (most words) compares two integers and never reads text.
+#[derive(Default)]
+struct TermTable {
+    slots: Vec<Slot>,
+    keys: Vec<Box<[u8]>>,
+    values: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The word's first eight bytes, little-endian; words never hold a zero byte.
+    head: u64,
+    len: u32,
+    /// Index into `keys` and `values`, plus one; 0 marks an empty slot.
+    entry: u32,
+}
+
+impl TermTable {
+    /// The first eight bytes of a word as an integer.
+    #[inline(always)]
+    fn head(word: &[u8]) -> u64 {
+        if let Some(first) = word.first_chunk::<8>() {
+            return u64::from_le_bytes(*first);
+        }
+        // A plain loop: iterator adapters are not always inlined at `opt-level = "z"`.
+        let (mut head, mut i) = (0u64, 0);
+        while i < word.len() {
+            head |= u64::from(word[i]) << (8 * i);
+            i += 1;
+        }
+        head
+    }
+
+    #[inline(always)]
+    fn hash(word: &[u8], head: u64) -> u64 {
+        let mut h = (head ^ (word.len() as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = 8;
+        while i < word.len() {
+            h = (h ^ u64::from(word[i])).wrapping_mul(0x100_0000_01b3);
+            i += 1;
+        }
+        h ^ (h >> 31)
+    }
+
+    /// The slot for `word`: where it is, or the empty slot where it would go.
+    #[inline(always)]
+    fn find(&self, word: &[u8], head: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = Self::hash(word, head) as usize & mask;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.entry == 0 {
+                return i;
+            }
+            if slot.head == head
+                && slot.len as usize == word.len()
+                && (word.len() <= 8 || self.keys.get(slot.entry as usize - 1).is_some_and(|k| **k == *word))
+            {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<u32> {
+        let head = Self::head(word);
+        let entry = self.slots.get(self.find(word, head))?.entry;
+        self.values.get((entry as usize).checked_sub(1)?).copied()
+    }
+
+    /// Adds a word that is not in the table.
+    fn insert(&mut self, word: &[u8], value: u32) {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let head = Self::head(word);
+        let at = self.find(word, head);
+        self.keys.push(word.into());
+        self.values.push(value);
+        let entry = self.keys.len() as u32;
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = Slot { head, len: word.len() as u32, entry };
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![Slot::default(); size];
+        for (entry, key) in self.keys.iter().enumerate() {
+            let head = Self::head(key);
+            let at = self.find(key, head);
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = Slot { head, len: key.len() as u32, entry: entry as u32 + 1 };
+            }
+        }
+    }
+}
+
+/// The value a stop word gets in the term table: it is never indexed.
+const STOP: u32 = u32::MAX;
+
+/// Collects terms while programs are read; `finish` sorts them and lays out postings.
+#[derive(Default)]
+struct Builder {
+    /// Temporary term ids (in order of first appearance), or `STOP`.
+    ids: TermTable,
+    names: Vec<Box<str>>,
+    splitter: Splitter,
+    /// Program `p`'s (temporary id, fields) are `entries[starts[p]..starts[p + 1]]`.
+    entries: Vec<(u32, u8)>,
+    starts: Vec<u32>,
+    /// Per temporary id: 1 + the last program it was added to, and where in `entries`.
+    /// This merges a program's repeated terms without sorting its words.
+    seen: Vec<(u32, u32)>,
+}
+
+impl Builder {
+    fn start_program(&mut self) {
+        self.starts.push(self.entries.len() as u32);
+    }
+
+    /// Adds a term to the current program, in `field`.
+    #[inline(always)]
+    fn add(&mut self, id: u32, field: u8) {
+        let program = self.starts.len() as u32;
+        let Some(seen) = self.seen.get_mut(id as usize) else { return };
+        if seen.0 == program {
+            if let Some(entry) = self.entries.get_mut(seen.1 as usize) {
+                entry.1 |= field;
+            }
+        } else {
+            *seen = (program, self.entries.len() as u32);
+            self.entries.push((id, field));
+        }
+    }
+
+    /// Adds the terms of `text` to the current program, in `field`.
+    fn add_text(&mut self, text: &str, field: u8) {
+        let mut splitter = std::mem::take(&mut self.splitter);
+        splitter.split(text, true, |word| {
+            let id = self.id(word);
+            if id != STOP {
+                self.add(id, field);
+            }
+        });
+        self.splitter = splitter;
+    }
+
+    /// The temporary ids of the terms of `text`, without adding them to a program.
+    fn ids_of(&mut self, text: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        let mut splitter = std::mem::take(&mut self.splitter);
+        splitter.split(text, true, |word| match self.id(word) {
+            STOP => {}
+            id => ids.push(id),
+        });
+        self.splitter = splitter;
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The temporary id of a word, or `STOP` for a stop word (checked once per word).
+    #[inline]
+    fn id(&mut self, word: &[u8]) -> u32 {
+        if let Some(id) = self.ids.get(word) {
+            return id;
+        }
+        // The splitter hands out whole characters, so this never loses anything.
+        let text = String::from_utf8_lossy(word);
+        let id = if is_stop_word(&text) {
+            STOP
+        } else {
+            self.names.push(text.into());
+            self.seen.push((0, 0));
+            self.names.len() as u32 - 1
+        };
+        self.ids.insert(word, id);
+        id
+    }
+
+    fn finish(mut self, language: Language, facts: Facts) -> SearchIndex {
+        self.starts.push(self.entries.len() as u32);
+        let (starts, entries) = (&self.starts, &self.entries);
+        let term_count = self.names.len();
+        // Counting sort by term; programs are visited in order, so postings come out sorted.
+        let mut offsets = vec![0u32; term_count + 1];
+        for &(id, _) in entries {
+            offsets[id as usize + 1] += 1;
+        }
+        for i in 0..term_count {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut programs = vec![0u32; entries.len()];
+        let mut fields = vec![0u8; entries.len()];
+        for (p, window) in starts.windows(2).enumerate() {
+            for &(id, field) in &entries[window[0] as usize..window[1] as usize] {
+                let slot = &mut fill[id as usize];
+                programs[*slot as usize] = p as u32;
+                fields[*slot as usize] = field;
+                *slot += 1;
+            }
+        }
+        let mut order: Vec<u32> = (0..term_count as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        let terms = Words::from_sorted(order.iter().map(|&t| &*self.names[t as usize]));
+        let ranges = order.iter().map(|&t| (offsets[t as usize], offsets[t as usize + 1])).collect();
+
+        let mut stemmed: Vec<(String, u32)> =
+            (0..term_count as u32).map(|id| (language.stemmer.stem(terms.get(id)), id)).collect();
+        stemmed.sort_unstable();
+        let mut stem_starts = Vec::new();
+        let mut stem_terms = Vec::with_capacity(term_count);
+        for (i, (_, id)) in stemmed.iter().enumerate() {
+            if i == 0 || stemmed[i - 1].0 != stemmed[i].0 {
+                stem_starts.push(i as u32);
+            }
+            stem_terms.push(*id);
+        }
+        stem_starts.push(stemmed.len() as u32);
+        stemmed.dedup_by(|a, b| a.0 == b.0);
+        let stems = Words::from_sorted(stemmed.iter().map(|(stem, _)| stem.as_str()));
+
+        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); MAX_TYPO_LEN + 3];
+        let mut letters = Vec::with_capacity(term_count);
+        for id in 0..term_count as u32 {
+            let term = terms.get(id);
+            letters.push(letter_set(term.chars()));
+            if let Some(bucket) = by_len.get_mut(term.chars().count()) {
+                bucket.push(id);
+            }
+        }
+        SearchIndex {
+            terms,
+            ranges,
+            programs,
+            fields,
+            stems,
+            stem_starts,
+            stem_terms,
+            by_len,
+            letters,
+            language,
+            facts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_table_finds_what_was_inserted() {
+        let mut table = TermTable::default();
+        assert_eq!(table.get(b"food"), None);
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, word) in words.iter().enumerate() {
+            table.insert(word.as_bytes(), i as u32);
+        }
+        table.insert(b"", 7);
+        table.insert(b"averyveryverylongword", 8);
+        table.insert(b"averyveryverylongward", 9);
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(table.get(word.as_bytes()), Some(i as u32), "{word}");
+        }
+        assert_eq!(table.get(b""), Some(7));
+        assert_eq!(table.get(b"averyveryverylongword"), Some(8));
+        assert_eq!(table.get(b"averyveryverylongward"), Some(9));
+        assert_eq!(table.get(b"averyveryverylongwurd"), None);
+        assert_eq!(table.get(b"w5000"), None);
+    }
+}

@@ -1,0 +1,261 @@
+//! Query text into clauses: what each query term may match, and how well.
+//!
+//! A **clause** is one query term (a word, or a synonym phrase typed in full) with its
+//! **alternatives**: each index term it may match and the quality of that match
+//! (exact, stem, synonym, prefix, typo), or the programs holding a whole phrase. The
+//! rules are in the [module docs](super); [`super::query`] runs the clauses.
+
+use super::index::{SearchIndex, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, TRANSLATION};
+use super::text::{is_stop_word, words};
+use super::{SearchOptions, Weights, MAX_WORDS};
+
+/// Where an alternative's programs come from.
+pub(super) enum Source {
+    /// An index term's postings.
+    Term(u32),
+    /// Programs with every word of a phrase, and the weakest field weight among them.
+    Phrase(Vec<(u32, f32)>),
+}
+
+pub(super) struct Alternative {
+    pub source: Source,
+    pub quality: f32,
+    /// Index terms reported in `Hit::matched` when this alternative is the best one.
+    pub terms: Vec<u32>,
+}
+
+pub(super) struct Clause {
+    pub alternatives: Vec<Alternative>,
+    /// How many query words the clause stands for (a phrase counts once per word).
+    pub words: f32,
+    /// Postings to visit: evaluation starts with the cheapest clause.
+    pub cost: usize,
+}
+
+/// A query word after folding.
+struct Word {
+    text: String,
+    stem: String,
+    /// The last word, still being typed.
+    typing: bool,
+}
+
+/// The query terms as understood (for `SearchResults::terms`) and their clauses.
+pub(super) fn clauses(
+    index: &SearchIndex,
+    text: &str,
+    options: &SearchOptions,
+    table: &[f32; 128],
+) -> (Vec<String>, Vec<Clause>) {
+    let words = read_words(index, text, options);
+    let mut terms = Vec::new();
+    let mut clauses = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let stems: Vec<String> = words[i..].iter().map(|w| w.stem.clone()).collect();
+        let phrase = options.synonyms.then(|| index.language.phrase_at(&stems)).flatten();
+        if let Some((len, group)) = phrase {
+            let typed = &stems[..len];
+            terms.push(words[i..i + len].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            clauses.push(group_clause(index, group, typed, len, table, &options.weights));
+            i += len;
+            continue;
+        }
+        let clause = word_clause(index, &words[i], table, options);
+        // A last word just started (one letter, or a stop word so far) that matches
+        // nothing yet is left out, so results do not flash empty while typing.
+        let word = &words[i];
+        let just_started = word.text.chars().count() == 1 || is_stop_word(&word.text);
+        if !(word.typing && just_started && clause.alternatives.is_empty()) {
+            terms.push(words[i].text.clone());
+            clauses.push(clause);
+        }
+        i += 1;
+    }
+
+    (terms, clauses)
+}
+
+/// The words of the query that take part: folded, stop words out, at most `MAX_WORDS`.
+fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<Word> {
+    let typing = options.prefix_last_term && text.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let all = words(text);
+    let count = all.len();
+    let mut out = Vec::new();
+    for (i, text) in all.into_iter().enumerate() {
+        let typing = typing && i + 1 == count;
+        // A stop word being typed may be the start of a real word ("de" → "dental").
+        let keep = !is_stop_word(&text) || (typing && text.chars().count() >= 2);
+        if keep && out.len() < MAX_WORDS {
+            let stem = index.language.stemmer.stem(&text);
+            out.push(Word { text, stem, typing });
+        }
+    }
+    out
+}
+
+/// The weight of each combination of field bits: the best field's weight.
+pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
+    let fields = [
+        (NAME, weights.name),
+        (NEED, weights.need),
+        (ORGANIZATION, weights.organization),
+        (PLACE, weights.place),
+        (DESCRIPTION, weights.description),
+        (ELIGIBILITY, weights.eligibility),
+        (TRANSLATION, weights.translation),
+    ];
+    let mut table = [0.0f32; 128];
+    for (bits, weight) in table.iter_mut().enumerate() {
+        *weight = fields
+            .iter()
+            .filter(|(bit, _)| bits as u8 & bit != 0)
+            .map(|(_, w)| *w)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if !weight.is_finite() {
+            *weight = 0.0;
+        }
+    }
+    table
+}
+
+/// The clause for one word: exact, stems, prefixes, synonyms; typos if none of those.
+fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &SearchOptions) -> Clause {
+    let weights = &options.weights;
+    let mut found: Vec<(u32, f32)> = Vec::new();
+    let mut phrases = Vec::new();
+    found.extend(index.find(&word.text).map(|t| (t, weights.exact)));
+    if options.synonyms {
+        found.extend(index.with_stem(&word.stem).iter().map(|&t| (t, weights.synonym)));
+    }
+    if word.typing && word.text.chars().count() >= 2 {
+        found.extend(index.prefixed(&word.text).map(|t| (t, weights.prefix)));
+    }
+    if options.synonyms {
+        for group in index.language.groups_of(&word.stem) {
+            for member in &index.language.groups[group as usize] {
+                match member.as_slice() {
+                    [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, weights.synonym))),
+                    phrase => phrases.extend(phrase_alternative(index, phrase, weights.synonym, table)),
+                }
+            }
+        }
+    }
+    let budget = match word.text.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if found.is_empty() && phrases.is_empty() && options.typos && budget > 0 {
+        index.near(&word.text, budget, |t, edits| {
+            found.push((t, if edits == 1 { weights.one_typo } else { weights.two_typos }))
+        });
+    }
+    clause(index, found, phrases, 1.0)
+}
+
+/// The clause for a synonym phrase typed in full: every member of its group.
+fn group_clause(
+    index: &SearchIndex,
+    group: u32,
+    typed: &[String],
+    len: usize,
+    table: &[f32; 128],
+    weights: &Weights,
+) -> Clause {
+    let mut found = Vec::new();
+    let mut phrases = Vec::new();
+    for member in &index.language.groups[group as usize] {
+        let quality = if member.as_slice() == typed { weights.exact } else { weights.synonym };
+        match member.as_slice() {
+            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality))),
+            phrase => phrases.extend(phrase_alternative(index, phrase, quality, table)),
+        }
+    }
+    clause(index, found, phrases, len as f32)
+}
+
+/// Term alternatives (best quality per term) and phrase alternatives, as one clause.
+fn clause(index: &SearchIndex, mut found: Vec<(u32, f32)>, phrases: Vec<Alternative>, words: f32) -> Clause {
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    found.dedup_by_key(|(t, _)| *t);
+    let mut cost = 0;
+    let mut alternatives: Vec<Alternative> = found
+        .into_iter()
+        .map(|(t, quality)| {
+            cost += index.postings(t).0.len();
+            Alternative { source: Source::Term(t), quality, terms: vec![t] }
+        })
+        .collect();
+    for phrase in phrases {
+        if let Source::Phrase(programs) = &phrase.source {
+            cost += programs.len();
+        }
+        alternatives.push(phrase);
+    }
+    Clause { alternatives, words, cost }
+}
+
+/// Programs containing every word of a phrase (by stem), or `None` if none do.
+fn phrase_alternative(
+    index: &SearchIndex,
+    stems: &[String],
+    quality: f32,
+    table: &[f32; 128],
+) -> Option<Alternative> {
+    let mut programs: Option<Vec<(u32, f32)>> = None;
+    let mut terms = Vec::new();
+    for stem in stems {
+        let mut union: Vec<(u32, f32)> = Vec::new();
+        for &t in index.with_stem(stem) {
+            let (ps, fs) = index.postings(t);
+            let list = ps.iter().zip(fs).map(|(&p, &f)| (p, table[f as usize & 127]));
+            union = merge(&union, list, f32::max, true);
+            terms.push(t);
+        }
+        programs = Some(match programs {
+            None => union,
+            Some(before) => merge(&before, union.into_iter(), f32::min, false),
+        });
+        if programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
+    }
+    let programs = programs.filter(|p| !p.is_empty())?;
+    Some(Alternative { source: Source::Phrase(programs), quality, terms })
+}
+
+/// Merges two lists sorted by program: their union (`keep_all`) or intersection,
+/// combining the weights of a program in both with `combine`.
+fn merge(
+    a: &[(u32, f32)],
+    b: impl Iterator<Item = (u32, f32)>,
+    combine: fn(f32, f32) -> f32,
+    keep_all: bool,
+) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut a = a.iter().copied().peekable();
+    for (p, w) in b {
+        while let Some(&(q, v)) = a.peek() {
+            if q >= p {
+                break;
+            }
+            if keep_all {
+                out.push((q, v));
+            }
+            a.next();
+        }
+        match a.peek() {
+            Some(&(q, v)) if q == p => {
+                out.push((p, combine(v, w)));
+                a.next();
+            }
+            _ if keep_all => out.push((p, w)),
+            _ => {}
+        }
+    }
+    if keep_all {
+        out.extend(a);
+    }
+    out
+}
