@@ -34,7 +34,7 @@ const selected = queries.map((_, i) => i).filter((i) => Math.floor(i / 3) % Numb
 
 const heapBefore = heapUsed();
 let start = performance.now();
-engine.build(text, tables);
+const { loadMs, indexMs } = engine.build(text, tables);
 const buildMs = performance.now() - start;
 // The peers' heap growth: parsed catalogue facts and index (the text was read before).
 const heapGrowth = heapUsed() - heapBefore;
@@ -72,6 +72,8 @@ writeFileSync(
     engine: engine.name,
     programs: engine.programCount(),
     buildMs,
+    loadMs,
+    indexMs,
     rebuildMs,
     loadOnly,
     peakBytes: wasm?.peak ?? null,

@@ -99,12 +99,12 @@ writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 1));
 function printTable(engines, size, say) {
   const ours = engines.ours;
   const head = `${thousands(size)} programs`.padEnd(24);
-  say(`${head}${pad("build ms", 10)}${pad("median ms", 11)}${pad("p95 ms", 9)}${pad("memory MB", 11)}${pad("median vs ours", 17)}${pad("p95 vs ours", 15)}`);
+  say(`${head}${pad("load ms", 9)}${pad("index ms", 10)}${pad("median ms", 11)}${pad("p95 ms", 9)}${pad("memory MB", 11)}${pad("median vs ours", 17)}${pad("p95 vs ours", 15)}`);
   for (const r of Object.values(engines)) {
     const mark = r.selected.length < QUERY_COUNT ? "*" : "";
     const [median, p95] = r === ours ? ["—", "—"] : [versus(r.median, ours.median), versus(r.p95, ours.p95)];
     say(
-      `${(r.engine + mark).padEnd(24)}${pad(ms(r.buildMs), 10)}${pad(ms(r.median), 11)}${pad(ms(r.p95), 9)}` +
+      `${(r.engine + mark).padEnd(24)}${pad(ms(r.loadMs), 9)}${pad(ms(r.indexMs), 10)}${pad(ms(r.median), 11)}${pad(ms(r.p95), 9)}` +
         `${pad(mb(r.memoryBytes), 11)}${pad(median, 17)}${pad(p95, 15)}`,
     );
   }
@@ -190,7 +190,8 @@ function targets(engines, size, say) {
     );
   } else if (size === 50_000) {
     say(
-      `  targets (50k): build ≤ 300 ms: ${ms(ours.buildMs)} ms ${check(ours.buildMs <= 300)}; ` +
+      `  targets (50k): index build ≤ 300 ms: ${ms(ours.indexMs)} ms ${check(ours.indexMs <= 300)} ` +
+        `(and ${ms(ours.loadMs)} ms before it to read the JSON); ` +
         `p95 ≤ 5 ms: ${ms(ours.p95)} ms ${check(ours.p95 <= 5)}`,
     );
   } else {

@@ -1,6 +1,7 @@
 //! Program Finder: the widget that shows a catalogue of community programs to families.
 //!
-//! - [`i18n`], [`text`] and [`presets`]: plain Rust, tested natively.
+//! - [`i18n`], [`text`], [`presets`], [`url_state`] and [`host_options`]: plain Rust,
+//!   tested natively.
 //! - `ui` (feature `web`): Leptos components; they only render state.
 //! - `checker` (feature `web`): the staff checker page, its own wasm module.
 //! - `cli` (feature `cli`): the `catalogue` command-line tool for staff.
@@ -9,6 +10,7 @@
 //!
 //! The catalogue model, towns and filters live in the `finder-core` crate.
 
+pub mod host_options;
 pub mod i18n;
 pub mod presets;
 pub mod text;

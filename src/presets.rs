@@ -66,7 +66,7 @@ impl Presets {
                 }
                 None => presets
                     .rejected
-                    .push(format!("data-age=\"{age}\" is not an age; use years (\"5\") or months (\"6m\")")),
+                    .push(format!("age=\"{age}\" is not an age; use years (\"5\") or months (\"6m\")")),
             }
         }
         presets

@@ -184,6 +184,11 @@ impl TownSet {
         }
     }
 
+    /// The set as bits: bit `i` (of word `i / 64`) for the `i`-th town of [`Town::all`].
+    pub fn bits(&self) -> [u64; 3] {
+        self.0
+    }
+
     /// Whether the set holds no town.
     pub fn is_empty(&self) -> bool {
         self.len() == 0

@@ -105,19 +105,26 @@ fn folding_accents_and_case() {
 }
 
 #[test]
-fn prefixes_only_for_the_last_word_while_typing() {
+fn prefixes_for_every_word_and_a_short_last_word_while_typing() {
     let check = |text: &str, expected: &[&str]| {
         let hits = found(text, Choices::default(), &SearchOptions::default());
         assert_eq!(hits, expected, "{text:?}");
     };
     check("hou", &["shelter", "housing2"]);
-    check("hou ", &[]); // the word is finished: no prefix, and too short for typos
-    check("hou pantry", &[]); // only the last word is a prefix
+    check("hou ", &["shelter", "housing2"]); // 3 letters: a prefix even when finished
+    check("hou pantry", &[]); // "pantry" is in neither housing program
+    check("hou help", &["shelter", "housing2"]); // every word may be a prefix
+    check("ho", &["shelter", "housing2", "suppers"]); // 2 letters while typing ("hot meals")
+    check("ho ", &[]); // 2 letters, finished: no prefix, too short for typos
+    check("thera child", &["therapy"]); // "thera" → therapy, "child" → children
     check("food pan", &["pantry", "suppers"]);
     check("h", &ALL); // one letter that matches nothing yet is left out
-    check("food p", &["pantry", "suppers", "snap"]);
+    check("food p", &["pantry", "suppers", "snap", "story"]); // "good" in story: a typo, last
     check("suppers d", &["suppers", "pantry"]); // "d" is left out: nothing is just "d"
-    let no_prefix = SearchOptions { prefix_last_term: false, ..SearchOptions::default() };
+                                                // A stop word typed alone may be a word's start ("de" → "dental"); after other words
+                                                // it is left out.
+    check("food in", &["pantry", "suppers", "snap", "story"]);
+    let no_prefix = SearchOptions { prefixes: false, ..SearchOptions::default() };
     assert_eq!(found("hou", Choices::default(), &no_prefix), Vec::<String>::new());
 }
 
@@ -134,7 +141,11 @@ fn typos_by_length() {
     check("apointmnets", &["rides"]); // 11 letters: two edits
     check("fod", &[]); // 3 letters: no typos
     check("vna", &[]);
-    check("food", &["pantry", "suppers", "snap"]); // a known word: "good" is not a typo of it
+    // Typos apply to known words too, but rank after every match without one: "good"
+    // (story) comes after the three food programs, whatever its score.
+    check("food", &["pantry", "suppers", "snap", "story"]);
+    check("readers", &["story"]);
+    check("rent hartford", &["housing2"]); // a synonym of housing; shelter is in Windham
     let no_typos = SearchOptions { typos: false, ..SearchOptions::default() };
     assert_eq!(found("hartfrod", Choices::default(), &no_typos), Vec::<String>::new());
 }
@@ -173,7 +184,7 @@ fn every_word_must_match() {
     check("food hartford", &["pantry", "suppers"]);
     check("hartford food", &["pantry", "suppers"]);
     check("pantry windham", &[]);
-    check("the food of", &["pantry", "suppers", "snap"]); // stop words are left out
+    check("the food of", &["pantry", "suppers", "snap", "story"]); // stop words are left out
     check("", &ALL);
     check("   ", &ALL);
 }

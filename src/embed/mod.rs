@@ -1,51 +1,197 @@
 //! The embed layer: the only code that knows about the host page.
 //!
 //! `program-finder.js` (a small classic script, see `src/embed/loader.js`) loads the
-//! wasm module and calls [`boot`] with its own base URL. `boot` finds every
-//! `<div data-program-finder>` on the page, and for each one: reads its `data-*`
-//! attributes, attaches an open shadow root (so the page's CSS stays out and ours stays
-//! in), adopts the widget's stylesheet, and mounts an independent Leptos app.
+//! wasm module and offers the three ways in: `<div data-program-finder>`, the
+//! `<program-finder>` custom element and `ProgramFinder.mount(element, options)`. Each
+//! ends in [`mount`] with the host element and its options as name/value pairs
+//! ([`HostOptions`]). `mount` attaches an open shadow root (so the page's CSS stays out
+//! and ours stays in), adopts the widget's stylesheet and mounts an independent Leptos
+//! app; the [`Widget`] it returns follows option changes and takes everything away
+//! again on [`Widget::destroy`].
 
 mod address;
 mod browser;
+mod events;
 mod styles;
 
-use finder_core::towns::family_town;
+use std::any::Any;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::host_options::HostOptions;
 use crate::i18n::Lang;
 use crate::presets::Presets;
-use crate::ui::{FinderConfig, ProgramFinder};
+use crate::ui::{FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE};
 
-/// The attribute that marks a host element.
-const HOST_SELECTOR: &str = "[data-program-finder]";
 /// The bundled sample catalogue, next to `program-finder.js`.
 const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";
 
-/// Mounts a widget in every host element on the page that does not have one yet.
-/// Called by `program-finder.js` once the module is ready, with the URL of the folder
-/// the script was served from (used to find the bundled sample catalogue).
+/// One widget on the page, as `program-finder.js` holds it.
 #[wasm_bindgen]
-pub fn boot(script_base: String) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+pub struct Widget {
+    host: Element,
+    shadow: ShadowRoot,
+    script_base: String,
+    /// Whether it is the only widget on the page (the address keeps its choices then).
+    single: bool,
+    options: HostOptions,
+    presets: ArcRwSignal<Presets>,
+    lang: ArcRwSignal<Lang>,
+    running: Option<Running>,
+}
+
+/// What a mounted app holds on to; dropping it takes the app away.
+struct Running {
+    /// The Leptos app's `UnmountHandle`: dropping it unmounts the view and disposes
+    /// every signal, effect and resource of the app.
+    _app: Box<dyn Any>,
+    address: Option<Arc<address::PageAddress>>,
+    events: Arc<events::PageEvents>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(address) = &self.address {
+            address.stop();
+        }
+        self.events.stop();
+    }
+}
+
+/// Mounts a widget in `host` with `options` (`[name, value, …]`, see [`HostOptions`]).
+/// `script_base` is the folder `program-finder.js` came from; `single` says whether this
+/// is the only widget on the page.
+#[wasm_bindgen]
+pub fn mount(
+    host: Element,
+    options: Vec<String>,
+    script_base: String,
+    single: bool,
+) -> Result<Widget, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let options = HostOptions::from_pairs(&options);
+    report(&options);
+    // A host keeps its shadow root for good, so a widget mounted again reuses it.
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else {
-        return;
+    let lang = ArcRwSignal::new(choose_language(&document, &options));
+    let mut widget = Widget {
+        presets: ArcRwSignal::new(options.presets.clone()),
+        host,
+        shadow,
+        script_base,
+        single,
+        options,
+        lang,
+        running: None,
     };
-    let single = hosts.length() == 1;
-    for index in 0..hosts.length() {
-        let Some(host) = hosts.get(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
+    widget.start(&document)?;
+    Ok(widget)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Takes new options. Starting choices and language change in place (the family's
+    /// list follows at once); a new catalogue, lock, hidden control, page size, town
+    /// limit or address setting rebuilds the widget.
+    pub fn update(&mut self, options: Vec<String>) -> Result<(), JsValue> {
+        let options = HostOptions::from_pairs(&options);
+        report(&options);
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let rebuild = self.options.needs_remount(&options) || self.running.is_none();
+        if options.presets != self.options.presets {
+            self.presets.set(options.presets.clone());
+        }
+        let lang = choose_language(&document, &options);
+        if options.lang != self.options.lang && lang != self.lang.get_untracked() {
+            self.lang.set(lang);
+        }
+        self.options = options;
+        if rebuild {
+            self.stop();
+            self.start(&document)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the widget: its nodes, its stylesheet, its listeners and its timers. The
+    /// host element is left as it was (with an empty shadow root, which cannot be removed).
+    pub fn destroy(&mut self) {
+        self.stop();
+    }
+}
+
+impl Widget {
+    fn start(&mut self, document: &web_sys::Document) -> Result<(), JsValue> {
+        styles::adopt(document, &self.shadow)?;
+        let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+        container.set_class_name("root");
+        self.shadow.append_child(&container)?;
+        let catalogue_url = match &self.options.catalogue {
+            // A page's own catalogue is relative to the page; the sample to the script.
+            Some(url) => resolve(url, &document.base_uri().ok().flatten().unwrap_or_default()),
+            None => resolve(SAMPLE_CATALOGUE, &self.script_base),
         };
-        if host.shadow_root().is_some() {
-            continue; // already mounted (boot may be called again for late content)
+        let address =
+            self.options.url_state.unwrap_or(self.single).then(|| Arc::new(address::PageAddress::new()));
+        let events = Arc::new(events::PageEvents::new(&self.host));
+        let config = FinderConfig {
+            browser: Some(Arc::new(browser::Browser::new(&catalogue_url)) as _),
+            catalogue_url,
+            presets: self.presets.clone(),
+            lang: self.lang.clone(),
+            layout: layout(&self.options),
+            address: address.clone().map(|a| a as _),
+            events: Some(events.clone() as _),
+        };
+        let app = leptos::mount::mount_to(container, move || view! { <ProgramFinder config /> });
+        self.running = Some(Running { _app: Box::new(app), address, events });
+        Ok(())
+    }
+
+    fn stop(&mut self) {
+        let Some(running) = self.running.take() else { return };
+        // Silence it at once: no more events, address changes or Back/Forward.
+        if let Some(address) = &running.address {
+            address.stop();
         }
-        if let Err(error) = mount(&document, &host, &script_base, single) {
-            web_sys::console::error_2(&"Program Finder could not start in this element:".into(), &error);
-        }
+        running.events.stop();
+        self.shadow.set_inner_html("");
+        styles::release(&self.shadow);
+        // The app itself is dropped (its signals disposed) after the reactive work already
+        // queued has run: dropping it now would leave that work reading disposed signals.
+        set_timeout(move || drop(running), std::time::Duration::ZERO);
+    }
+}
+
+/// The layout the options ask for.
+fn layout(options: &HostOptions) -> Layout {
+    let hides = |control: &str| options.hide.iter().any(|c| c == control);
+    Layout {
+        locked_needs: options.lock_needs.clone(),
+        locked_town: options.lock_town,
+        hidden: Hidden {
+            search: hides("search"),
+            needs: hides("needs"),
+            town: hides("town"),
+            age: hides("age"),
+            more: hides("more"),
+            languages: hides("languages"),
+        },
+        page_size: options.page_size.unwrap_or(DEFAULT_PAGE_SIZE),
+        towns: options.towns.clone(),
+    }
+}
+
+/// Tells staff in the console what in the options could not be used.
+fn report(options: &HostOptions) {
+    for rejected in &options.rejected {
+        web_sys::console::warn_1(&format!("Program Finder: {rejected}").into());
     }
 }
 
@@ -54,65 +200,13 @@ pub fn install_panic_hook() {
     console_error_panic_hook::set_once();
 }
 
-fn mount(
-    document: &web_sys::Document,
-    host: &Element,
-    script_base: &str,
-    single: bool,
-) -> Result<(), JsValue> {
-    let mut config = read_config(document, host, script_base);
-    // The address keeps one widget's choices: on by default when it is alone on the page,
-    // opt-in with data-url-state="on" when there are several, off with "off".
-    let url_state = match host.get_attribute("data-url-state").as_deref().map(str::trim) {
-        Some("off") => false,
-        Some("on") => true,
-        _ => single,
-    };
-    if url_state {
-        config.address = Some(std::sync::Arc::new(address::PageAddress));
-    }
-    for rejected in &config.presets.rejected {
-        web_sys::console::warn_1(&format!("Program Finder: {rejected}").into());
-    }
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    styles::adopt(document, &shadow)?;
-    let container: HtmlElement = document.create_element("div")?.dyn_into()?;
-    container.set_class_name("root");
-    shadow.append_child(&container)?;
-    leptos::mount::mount_to(container, move || view! { <ProgramFinder config /> }).forget();
-    Ok(())
-}
-
-/// Reads a host element's attributes into the widget's configuration.
-fn read_config(document: &web_sys::Document, host: &Element, script_base: &str) -> FinderConfig {
-    let attribute = |name: &str| host.get_attribute(name);
-    // A page's own catalogue is relative to the page; the sample is relative to the script.
-    let catalogue_url = match attribute("data-catalogue").filter(|url| !url.trim().is_empty()) {
-        Some(url) => resolve(url.trim(), &document.base_uri().ok().flatten().unwrap_or_default()),
-        None => resolve(SAMPLE_CATALOGUE, script_base),
-    };
-    let mut presets = Presets::from_attributes(
-        attribute("data-need").as_deref(),
-        attribute("data-town").as_deref(),
-        attribute("data-age").as_deref(),
-    )
-    .with_query(attribute("data-q").as_deref());
-    if !presets.town.is_empty() && family_town(&presets.town).is_none() {
-        presets.rejected.push(format!(
-            "data-town=\"{}\" is not a Connecticut town; the town filter starts empty",
-            presets.town
-        ));
-        presets.town.clear();
-    }
-    let browser = Some(std::sync::Arc::new(browser::Browser::new(&catalogue_url)) as _);
-    FinderConfig { catalogue_url, presets, lang: choose_language(document, host), address: None, browser }
-}
-
-/// `data-lang` on the host element, else the page's `<html lang>`, else English.
-fn choose_language(document: &web_sys::Document, host: &Element) -> Lang {
+/// The `lang` option, else the page's `<html lang>`, else English.
+fn choose_language(document: &web_sys::Document, options: &HostOptions) -> Lang {
     let page = document.document_element().and_then(|html| html.get_attribute("lang"));
-    host.get_attribute("data-lang")
-        .and_then(|code| Lang::from_code(&code))
+    options
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
         .or_else(|| page.and_then(|code| Lang::from_code(&code)))
         .unwrap_or_else(Lang::english)
 }

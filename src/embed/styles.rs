@@ -41,3 +41,8 @@ pub fn adopt(document: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
     shadow.append_child(&style)?;
     Ok(())
 }
+
+/// Takes the widget's styles away from a shadow root (the widget was destroyed).
+pub fn release(shadow: &ShadowRoot) {
+    let _ = js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+}

@@ -17,11 +17,15 @@ pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl Into
     let region_id = format!("pf-details-{}", program.id);
     let button = NodeRef::<html::Button>::new();
     let region = NodeRef::<html::Div>::new();
+    let (events, opened) = (super::use_events(), program.clone());
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
         // Move focus only on a change made here, not when the card first renders.
         if was_open.is_some() {
             if is_open {
+                if let (Some(events), Some(false)) = (&events, was_open) {
+                    events.opened(&opened);
+                }
                 if let Some(region) = region.get() {
                     let _ = region.focus();
                 }

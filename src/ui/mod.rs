@@ -16,9 +16,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use finder_core::age::ChildAge;
-use finder_core::catalogue::Catalogue;
+use finder_core::catalogue::{Catalogue, Program};
 use finder_core::search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
-use finder_core::towns::family_town;
+use finder_core::towns::{family_town, Town};
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
@@ -32,12 +32,102 @@ pub use load::{load_catalogue, LoadFailure};
 pub struct FinderConfig {
     /// Absolute URL of the catalogue JSON.
     pub catalogue_url: String,
-    pub presets: Presets,
-    /// The interface language to start in; the family can switch.
-    pub lang: Lang,
+    /// The host page's choices. The page may change them later: the widget follows.
+    pub presets: ArcRwSignal<Presets>,
+    /// The interface language; the family can switch, and so can the page.
+    pub lang: ArcRwSignal<Lang>,
+    /// What the page fixed or hid, and how many cards a page of results shows.
+    pub layout: Layout,
     /// Where to keep the choices for sharing and Back/Forward, if anywhere.
     pub address: Option<Arc<dyn AddressBar + Send + Sync>>,
     pub browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+    /// Who to tell about searches, opened programs, calls and errors.
+    pub events: Option<Arc<dyn HostEvents + Send + Sync>>,
+}
+
+/// How the host page shapes the widget, fixed for its life (a change remounts it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Needs the page fixed (`data-lock-need`): always applied, their control hidden.
+    pub locked_needs: Option<Vec<String>>,
+    /// A town the page fixed (`data-lock-town`): always applied, its box hidden.
+    pub locked_town: Option<Town>,
+    /// Controls the page hid (`data-hide`).
+    pub hidden: Hidden,
+    /// Cards shown at first and added by each "Show more".
+    pub page_size: usize,
+    /// Only programs serving one of these towns (or statewide) are shown; empty: all.
+    pub towns: Vec<Town>,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            locked_needs: None,
+            locked_town: None,
+            hidden: Hidden::default(),
+            page_size: DEFAULT_PAGE_SIZE,
+            towns: Vec::new(),
+        }
+    }
+}
+
+/// Cards shown at first: enough to scan on a phone, few enough that a keystroke never
+/// waits for thousands of cards to render.
+pub const DEFAULT_PAGE_SIZE: usize = 30;
+
+/// Controls a host page can hide.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub search: bool,
+    pub needs: bool,
+    pub town: bool,
+    pub age: bool,
+    /// Language spoken and free-of-charge.
+    pub more: bool,
+    /// The English/Spanish switch.
+    pub languages: bool,
+}
+
+/// What the widget tells the host page (the embed layer turns these into DOM events).
+pub trait HostEvents {
+    /// The results changed: new words or choices (also once when the list first shows).
+    fn searched(&self, search: &SearchSummary);
+    /// A family opened a program's details.
+    fn opened(&self, program: &Program);
+    /// A family tapped a program's phone number.
+    fn called(&self, program: &Program);
+    /// The catalogue could not be shown; `message` is for staff.
+    fn failed(&self, message: &str);
+}
+
+/// A search, as reported to the host page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchSummary {
+    pub query: String,
+    pub needs: Vec<String>,
+    /// The town's name, when one is chosen.
+    pub town: Option<String>,
+    /// `"5"` (years) or `"6m"` (months), when an age is given.
+    pub age: Option<String>,
+    pub languages: Vec<String>,
+    pub free_only: bool,
+    /// Programs found.
+    pub total: usize,
+}
+
+/// The host page's listener, shared through context (absent: nobody listens).
+#[derive(Clone)]
+pub struct Events(pub Option<Arc<dyn HostEvents + Send + Sync>>);
+
+/// The listener of the widget this component is in, if any.
+pub fn use_events() -> Option<Arc<dyn HostEvents + Send + Sync>> {
+    use_context::<Events>().and_then(|events| events.0)
+}
+
+/// The layout of the widget this component is in.
+pub fn use_layout() -> Layout {
+    use_context::<Layout>().unwrap_or_default()
 }
 
 /// A place outside the widget that holds its choices: the host page's address. The embed
@@ -84,11 +174,14 @@ pub struct Choices {
     /// A language code staff must speak; empty for any.
     pub language: RwSignal<String>,
     pub free_only: RwSignal<bool>,
+    /// Needs and town the host page fixed: they win over the controls.
+    locked: StoredValue<(Option<Vec<String>>, Option<Town>)>,
 }
 
 impl Choices {
-    fn new(presets: &Presets) -> Choices {
+    fn new(presets: &Presets, layout: &Layout) -> Choices {
         Choices {
+            locked: StoredValue::new((layout.locked_needs.clone(), layout.locked_town)),
             query: RwSignal::new(presets.query.clone()),
             needs: RwSignal::new(presets.needs.clone()),
             town: RwSignal::new(presets.town.clone()),
@@ -106,12 +199,27 @@ impl Choices {
         Query {
             text: self.query.get(),
             choices: SearchChoices {
-                needs: self.needs.get(),
-                town: family_town(&self.town.get()),
+                needs: self.locked.with_value(|(needs, _)| needs.clone()).unwrap_or_else(|| self.needs.get()),
+                town: self.locked.with_value(|(_, town)| *town).or_else(|| family_town(&self.town.get())),
                 age: age_from_entry(&self.age.get(), self.age_unit.get()).ok().flatten(),
                 languages: if language.is_empty() { Vec::new() } else { vec![language] },
                 free_only: self.free_only.get(),
             },
+        }
+    }
+
+    /// The search as the host page hears of it.
+    fn summary(&self, total: usize) -> SearchSummary {
+        let query = self.search_query();
+        let url = self.to_url();
+        SearchSummary {
+            query: query.text.trim().to_string(),
+            needs: query.choices.needs,
+            town: query.choices.town.map(|town| town.name().to_string()),
+            age: (!url.age.is_empty()).then_some(url.age),
+            languages: query.choices.languages,
+            free_only: query.choices.free_only,
+            total,
         }
     }
 
@@ -145,6 +253,11 @@ impl Choices {
     pub fn set_from_url(&self, url: &UrlChoices) {
         let presets = Presets::from_attributes(Some(&url.needs.join(",")), Some(&url.town), Some(&url.age))
             .with_query(Some(&url.query));
+        self.set_presets(presets);
+    }
+
+    /// Takes the choices a host page set (presets, or a change of them later).
+    pub fn set_presets(&self, presets: Presets) {
         self.query.set(presets.query);
         self.needs.set(presets.needs);
         self.town.set(presets.town);
@@ -171,24 +284,39 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let presets = config.presets;
     let address = config.address;
     let browser = config.browser;
-    let lang = RwSignal::new(config.lang);
+    let layout = config.layout;
+    let lang = RwSignal::from(config.lang);
     provide_context(Language(lang));
+    provide_context(Events(config.events.clone()));
+    provide_context(layout.clone());
+    let events = config.events;
+    let languages_hidden = layout.hidden.languages;
 
     view! {
         <section class="finder" part="finder" aria-labelledby="pf-heading" lang=move || lang.get().code()>
             <div class="top">
                 <h2 id="pf-heading" class="heading">{move || lang.get().t("heading")}</h2>
-                <LanguageSwitch />
+                {(!languages_hidden).then(|| view! { <LanguageSwitch /> })}
             </div>
             <Suspense fallback=move || view! { <p class="loading" role="status">{move || lang.get().t("loading")}</p> }>
                 {move || {
                     let presets = presets.clone();
                     let address = address.clone();
                     let browser = browser.clone();
+                    let events = events.clone();
+                    let layout = layout.clone();
                     Suspend::new(async move {
                         match catalogue.await {
-                            Ok(loaded) => view! { <Finder catalogue=loaded presets address browser /> }.into_any(),
-                            Err(_) => view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any(),
+                            Ok(loaded) => {
+                                let loaded = only_towns(loaded, &layout.towns);
+                                view! { <Finder catalogue=loaded presets address browser layout /> }.into_any()
+                            }
+                            Err(failure) => {
+                                if let Some(events) = &events {
+                                    events.failed(&failure.to_string());
+                                }
+                                view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any()
+                            }
                         }
                     })
                 }}
@@ -217,25 +345,50 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The catalogue with only the programs serving one of `towns` (or statewide); all of
+/// it when `towns` is empty.
+fn only_towns(catalogue: Arc<Catalogue>, towns: &[Town]) -> Arc<Catalogue> {
+    if towns.is_empty() {
+        return catalogue;
+    }
+    let mut limited = (*catalogue).clone();
+    limited.programs.retain(|p| p.statewide || towns.iter().any(|&town| p.serves.contains(town)));
+    Arc::new(limited)
+}
+
+/// Preset needs the catalogue has; the others would empty the list, so they are dropped.
+fn known_needs(mut presets: Presets, catalogue: &Catalogue) -> Presets {
+    presets.needs.retain(|id| {
+        let known = catalogue.need(id).is_some();
+        if !known {
+            leptos::logging::warn!("Program Finder: need=\"{id}\" is not a need in this catalogue");
+        }
+        known
+    });
+    presets
+}
+
 /// The finder on a loaded catalogue: filters beside results.
 #[component]
 fn Finder(
     catalogue: Arc<Catalogue>,
-    mut presets: Presets,
+    presets: ArcRwSignal<Presets>,
     address: Option<Arc<dyn AddressBar + Send + Sync>>,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+    layout: Layout,
 ) -> impl IntoView {
     let lang = use_lang();
-    // A preset need the catalogue does not have would empty the list; drop it instead.
-    presets.needs.retain(|id| {
-        let known = catalogue.need(id).is_some();
-        if !known {
-            leptos::logging::warn!("Program Finder: data-need \"{id}\" is not a need in this catalogue");
-        }
-        known
-    });
-    let choices = Choices::new(&presets);
+    let choices = Choices::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
     provide_context(choices);
+    // The host page changed its presets (an attribute, or `update()`): take them.
+    let page_presets = RwSignal::from(presets);
+    let known = catalogue.clone();
+    Effect::new(move |first: Option<()>| {
+        let presets = page_presets.get();
+        if first.is_some() {
+            choices.set_presets(known_needs(presets, &known));
+        }
+    });
     if let Some(address) = address {
         keep_in_address(choices, address);
     }
@@ -247,19 +400,29 @@ fn Finder(
         let options = SearchOptions { counts: true, ..SearchOptions::default() };
         index.search(&choices.search_query(), &options)
     });
+    if let Some(events) = use_events() {
+        Effect::new(move |_| {
+            let total = results.with(|r| r.total);
+            events.searched(&choices.summary(total));
+        });
+    }
     let notice = catalogue.notice.clone();
+    let hidden = layout.hidden;
+    let (show_needs, show_town) =
+        (!hidden.needs && layout.locked_needs.is_none(), !hidden.town && layout.locked_town.is_none());
+    let needs = catalogue.needs.clone();
 
     view! {
         <div class="layout">
             <form class="filters" part="filters" role="search" aria-label=move || lang.get().t("heading")
                 on:submit=|ev| ev.prevent_default()>
-                <filters::SearchBox />
-                <filters::NeedChoices needs=catalogue.needs.clone() results />
+                {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
+                {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
-                    <town_box::TownBox />
-                    <filters::AgeEntry />
+                    {show_town.then(|| view! { <town_box::TownBox /> })}
+                    {(!hidden.age).then(|| view! { <filters::AgeEntry /> })}
                 </div>
-                <filters::MoreChoices results />
+                {(!hidden.more).then(|| view! { <filters::MoreChoices results /> })}
                 <filters::ClearAll />
             </form>
             <results::Results catalogue results browser />

@@ -7,7 +7,7 @@ use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
 use super::details::details;
-use super::{use_lang, BrowserServices, Choices, Saved};
+use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
 
@@ -15,10 +15,6 @@ use crate::text::{ages_served, phone_link, places_served, result_count, short_te
 pub(super) const SHORT_DESCRIPTION: usize = 220;
 /// Places listed on a card before "and N more".
 const PLACES_ON_CARD: usize = 4;
-
-/// Cards shown at first, and added by each "Show more": enough to scan on a phone, few
-/// enough that a keystroke never waits for thousands of cards to render.
-const PAGE: usize = 30;
 
 #[component]
 pub fn Results(
@@ -30,6 +26,7 @@ pub fn Results(
     let choices = expect_context::<Choices>();
     let saved = expect_context::<Saved>();
     let total = catalogue.programs.len();
+    let page = use_layout().page_size.max(1);
     let saved_programs = {
         let catalogue = catalogue.clone();
         move || {
@@ -41,11 +38,11 @@ pub fn Results(
         }
     };
     let saved_list = saved_programs.clone();
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(page);
     // A new search starts again at the first page.
     Effect::new(move |_| {
         choices.search_query();
-        shown.set(PAGE);
+        shown.set(page);
     });
     let count_memo =
         Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
@@ -103,7 +100,7 @@ pub fn Results(
                 </For>
             </ul>
             <Show when=move || { !saved.only.get() && count() > shown.get() }>
-                <button type="button" class="button more-results" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button type="button" class="button more-results" on:click=move |_| shown.update(|n| *n += page)>
                     {move || lang.get().t("show_more")}
                 </button>
             </Show>
@@ -155,7 +152,17 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         .collect_view();
     let call = program.phone.as_deref().and_then(|phone| {
         phone_link(phone).map(|href| {
-            view! { <a class="action call" part="call" href=href>{lang.t("call")}" "<span class="nowrap">{phone.to_string()}</span></a> }
+            let (events, called) = (use_events(), program.clone());
+            let on_call = move |_| {
+                if let Some(events) = &events {
+                    events.called(&called);
+                }
+            };
+            view! {
+                <a class="action call" part="call" href=href on:click=on_call>
+                    {lang.t("call")}" "<span class="nowrap">{phone.to_string()}</span>
+                </a>
+            }
         })
     });
     let website = program.website.clone().map(|href| {

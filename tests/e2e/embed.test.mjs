@@ -62,9 +62,10 @@ describe("embedding", () => {
     const nonsense = await new Finder(page, "#nonsense").loaded();
     assert.equal(await nonsense.cards.count(), 7);
     const warnings = messages.warnings.join("\n");
-    assert.match(warnings, /data-need "no-such-need"/);
-    assert.match(warnings, /data-town="Atlantis"/);
-    assert.match(warnings, /data-age="toddler"/);
+    // Named as options, the same for data-* attributes, element attributes and the JS API.
+    assert.match(warnings, /need="no-such-need"/);
+    assert.match(warnings, /town="Atlantis"/);
+    assert.match(warnings, /age="toddler"/);
   });
 
   test("two widgets on one page stay independent", async () => {

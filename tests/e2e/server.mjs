@@ -49,6 +49,9 @@ export function startServer({ root, port = 0, cors = true, replace = {} }) {
         "cache-control": "no-store",
       };
       if (cors) headers["access-control-allow-origin"] = "*";
+      // A page may come with headers of its own, such as a content security policy:
+      // page.html takes them from page.html.headers.json (placeholders replaced too).
+      Object.assign(headers, await extraHeaders(file, replace));
       response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -61,6 +64,19 @@ export function startServer({ root, port = 0, cors = true, replace = {} }) {
       ok({ url: `http://127.0.0.1:${actual}/`, port: actual, close: () => server.close() });
     });
   });
+}
+
+/** The headers in `file`.headers.json, if there is one. */
+async function extraHeaders(file, replace) {
+  if (extname(file) !== ".html") return {};
+  let text;
+  try {
+    text = await readFile(`${file}.headers.json`, "utf8");
+  } catch {
+    return {};
+  }
+  for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
+  return JSON.parse(text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

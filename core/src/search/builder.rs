@@ -37,10 +37,24 @@ pub(super) fn build(catalogue: &Catalogue) -> SearchIndex {
             labels.flat_map(|label| builder.ids_of(label)).collect()
         })
         .collect();
-    let need_index: FastMap<&str, usize> =
-        catalogue.needs.iter().enumerate().map(|(i, need)| (need.id.as_str(), i)).collect();
     let mut places: FastMap<&str, Vec<u32>> = FastMap::default();
-    for program in &catalogue.programs {
+    // About one distinct word per program in eight bytes of its text: reserve once
+    // rather than grow a list of millions.
+    let text_bytes: usize = catalogue
+        .programs
+        .iter()
+        .map(|p| {
+            let optional = [&p.organization, &p.description, &p.eligibility];
+            let translated: usize =
+                p.translations.values().map(|t| t.description.as_ref().map_or(0, String::len)).sum();
+            p.name.len()
+                + optional.iter().map(|t| t.as_ref().map_or(0, String::len)).sum::<usize>()
+                + translated
+        })
+        .sum();
+    builder.entries.reserve(text_bytes / 8);
+    let mut need_rows = Vec::new();
+    for (program, program_facts) in catalogue.programs.iter().zip(&facts.programs) {
         builder.start_program();
         builder.add_text(&program.name, NAME);
         for (text, field) in [
@@ -50,9 +64,11 @@ pub(super) fn build(catalogue: &Catalogue) -> SearchIndex {
         ] {
             builder.add_text(text.as_deref().unwrap_or(""), field);
         }
-        for need in &program.needs {
-            let terms = need_index.get(need.as_str()).and_then(|&i| need_terms.get(i));
-            for &id in terms.into_iter().flatten() {
+        // The program's needs as indexes, from the facts (no lookup by name again).
+        need_rows.clear();
+        facts.need_sets.bits_of(program_facts.needs as usize, &mut need_rows);
+        for &need in &need_rows {
+            for &id in need_terms.get(need).into_iter().flatten() {
                 builder.add(id, NEED);
             }
         }
@@ -108,8 +124,9 @@ impl Hasher for FxHasher {
 }
 
 /// Words to values, for building: open addressing with linear probing, made for short
-/// words. Each slot keeps a word's first eight bytes and its length, so that finding a
-/// word of up to eight letters (most words) compares two integers and never reads text.
+/// words. Each slot keeps a word's first sixteen bytes and its length, so that finding a
+/// word of up to sixteen letters (nearly every word) compares integers and never reads
+/// text.
 #[derive(Default)]
 struct TermTable {
     slots: Vec<Slot>,
@@ -121,6 +138,8 @@ struct TermTable {
 struct Slot {
     /// The word's first eight bytes, little-endian; words never hold a zero byte.
     head: u64,
+    /// Bytes 8 to 16 the same way (0 for shorter words).
+    tail: u64,
     len: u32,
     /// Index into `keys` and `values`, plus one; 0 marks an empty slot.
     entry: u32,
@@ -145,17 +164,28 @@ impl TermTable {
     #[inline(always)]
     fn hash(word: &[u8], head: u64) -> u64 {
         let mut h = (head ^ (word.len() as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let mut i = 8;
-        while i < word.len() {
-            h = (h ^ u64::from(word[i])).wrapping_mul(0x100_0000_01b3);
-            i += 1;
+        // The rest eight bytes at a time: long words are common in descriptions.
+        let mut rest = word.get(8..).unwrap_or_default();
+        while !rest.is_empty() {
+            let take = rest.len().min(8);
+            h = (h ^ Self::head(&rest[..take])).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(23);
+            rest = &rest[take..];
         }
         h ^ (h >> 31)
     }
 
+    /// Bytes 8 to 16 of a word as an integer.
+    #[inline(always)]
+    fn tail(word: &[u8]) -> u64 {
+        match word.get(8..) {
+            Some(rest) if !rest.is_empty() => Self::head(&rest[..rest.len().min(8)]),
+            _ => 0,
+        }
+    }
+
     /// The slot for `word`: where it is, or the empty slot where it would go.
     #[inline(always)]
-    fn find(&self, word: &[u8], head: u64) -> usize {
+    fn find(&self, word: &[u8], head: u64, tail: u64) -> usize {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = Self::hash(word, head) as usize & mask;
         while let Some(slot) = self.slots.get(i) {
@@ -163,8 +193,9 @@ impl TermTable {
                 return i;
             }
             if slot.head == head
+                && slot.tail == tail
                 && slot.len as usize == word.len()
-                && (word.len() <= 8 || self.keys.get(slot.entry as usize - 1).is_some_and(|k| **k == *word))
+                && (word.len() <= 16 || self.keys.get(slot.entry as usize - 1).is_some_and(|k| **k == *word))
             {
                 return i;
             }
@@ -175,8 +206,8 @@ impl TermTable {
 
     #[inline]
     fn get(&self, word: &[u8]) -> Option<u32> {
-        let head = Self::head(word);
-        let entry = self.slots.get(self.find(word, head))?.entry;
+        let (head, tail) = (Self::head(word), Self::tail(word));
+        let entry = self.slots.get(self.find(word, head, tail))?.entry;
         self.values.get((entry as usize).checked_sub(1)?).copied()
     }
 
@@ -185,13 +216,13 @@ impl TermTable {
         if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let head = Self::head(word);
-        let at = self.find(word, head);
+        let (head, tail) = (Self::head(word), Self::tail(word));
+        let at = self.find(word, head, tail);
         self.keys.push(word.into());
         self.values.push(value);
         let entry = self.keys.len() as u32;
         if let Some(slot) = self.slots.get_mut(at) {
-            *slot = Slot { head, len: word.len() as u32, entry };
+            *slot = Slot { head, tail, len: word.len() as u32, entry };
         }
     }
 
@@ -199,10 +230,10 @@ impl TermTable {
         let size = (self.slots.len() * 2).max(1024);
         self.slots = vec![Slot::default(); size];
         for (entry, key) in self.keys.iter().enumerate() {
-            let head = Self::head(key);
-            let at = self.find(key, head);
+            let (head, tail) = (Self::head(key), Self::tail(key));
+            let at = self.find(key, head, tail);
             if let Some(slot) = self.slots.get_mut(at) {
-                *slot = Slot { head, len: key.len() as u32, entry: entry as u32 + 1 };
+                *slot = Slot { head, tail, len: key.len() as u32, entry: entry as u32 + 1 };
             }
         }
     }
@@ -374,6 +405,12 @@ mod tests {
         table.insert(b"", 7);
         table.insert(b"averyveryverylongword", 8);
         table.insert(b"averyveryverylongward", 9);
+        // Words of 9 to 16 letters are told apart by their second eight bytes alone.
+        table.insert(b"community1", 10);
+        table.insert(b"community2", 11);
+        assert_eq!(table.get(b"community1"), Some(10));
+        assert_eq!(table.get(b"community2"), Some(11));
+        assert_eq!(table.get(b"community3"), None);
         for (i, word) in words.iter().enumerate() {
             assert_eq!(table.get(word.as_bytes()), Some(i as u32), "{word}");
         }

@@ -13,13 +13,17 @@ use super::{SearchOptions, Weights, MAX_WORDS};
 pub(super) enum Source {
     /// An index term's postings.
     Term(u32),
-    /// Programs with every word of a phrase, and the weakest field weight among them.
-    Phrase(Vec<(u32, f32)>),
+    /// Programs with every word of a phrase: the weakest field weight among the words,
+    /// and the typos it took to match them.
+    Phrase(Vec<(u32, f32, u8)>),
 }
 
 pub(super) struct Alternative {
     pub source: Source,
     pub quality: f32,
+    /// Edits between the query word and the term (0 unless a typo; a phrase's typos
+    /// are per program, in its `Source::Phrase`). Fewer typos rank first.
+    pub typos: u8,
     /// Index terms reported in `Hit::matched` when this alternative is the best one.
     pub terms: Vec<u32>,
 }
@@ -55,9 +59,8 @@ pub(super) fn clauses(
         let stems: Vec<String> = words[i..].iter().map(|w| w.stem.clone()).collect();
         let phrase = options.synonyms.then(|| index.language.phrase_at(&stems)).flatten();
         if let Some((len, group)) = phrase {
-            let typed = &stems[..len];
             terms.push(words[i..i + len].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
-            clauses.push(group_clause(index, group, typed, len, table, &options.weights));
+            clauses.push(group_clause(index, group, &words[i..i + len], table, options));
             i += len;
             continue;
         }
@@ -78,14 +81,15 @@ pub(super) fn clauses(
 
 /// The words of the query that take part: folded, stop words out, at most `MAX_WORDS`.
 fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<Word> {
-    let typing = options.prefix_last_term && text.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let typing = options.prefixes && text.chars().last().is_some_and(|c| c.is_alphanumeric());
     let all = words(text);
     let count = all.len();
     let mut out = Vec::new();
     for (i, text) in all.into_iter().enumerate() {
         let typing = typing && i + 1 == count;
-        // A stop word being typed may be the start of a real word ("de" → "dental").
-        let keep = !is_stop_word(&text) || (typing && text.chars().count() >= 2);
+        // A stop word typed alone may be the start of a real word ("de" → "dental"); after
+        // other words it is left out, as the peers do ("families in" finds families).
+        let keep = !is_stop_word(&text) || (typing && count == 1 && text.chars().count() >= 2);
         if keep && out.len() < MAX_WORDS {
             let stem = index.language.stemmer.stem(&text);
             out.push(Word { text, stem, typing });
@@ -119,72 +123,145 @@ pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
     table
 }
 
-/// The clause for one word: exact, stems, prefixes, synonyms; typos if none of those.
+/// The clause for one word: exact, stems, prefixes, synonyms, and typos.
 fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &SearchOptions) -> Clause {
     let weights = &options.weights;
-    let mut found: Vec<(u32, f32)> = Vec::new();
+    // (term, quality, typos)
+    let mut found: Vec<(u32, f32, u8)> = Vec::new();
     let mut phrases = Vec::new();
-    found.extend(index.find(&word.text).map(|t| (t, weights.exact)));
+    found.extend(index.find(&word.text).map(|t| (t, weights.exact, 0)));
     if options.synonyms {
-        found.extend(index.with_stem(&word.stem).iter().map(|&t| (t, weights.synonym)));
+        found.extend(index.with_stem(&word.stem).iter().map(|&t| (t, weights.synonym, 0)));
     }
-    if word.typing && word.text.chars().count() >= 2 {
-        found.extend(index.prefixed(&word.text).map(|t| (t, weights.prefix)));
+    let letters = word.text.chars().count();
+    // Every word of 3+ letters may be the start of a longer one ("health" → "healthy",
+    // "east" → "Eastford"), and a last word of 2 while it is typed ("ho" → "housing").
+    if options.prefixes && (letters >= 3 || (word.typing && letters == 2)) {
+        found.extend(index.prefixed(&word.text).map(|t| (t, weights.prefix, 0)));
     }
     if options.synonyms {
         for group in index.language.groups_of(&word.stem) {
             for member in &index.language.groups[group as usize] {
                 match member.as_slice() {
-                    [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, weights.synonym))),
+                    [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, weights.synonym, 0))),
                     phrase => phrases.extend(phrase_alternative(index, phrase, weights.synonym, table)),
                 }
             }
         }
     }
-    let budget = match word.text.chars().count() {
+    let budget = match letters {
         0..=3 => 0,
         4..=7 => 1,
         _ => 2,
     };
-    if found.is_empty() && phrases.is_empty() && options.typos && budget > 0 {
+    // Typos apply to every word, known or not ("classes" also finds "clases"); they rank
+    // after every match without typos, so "food" lists food programs before "good" ones.
+    if options.typos && budget > 0 {
         index.near(&word.text, budget, |t, edits| {
-            found.push((t, if edits == 1 { weights.one_typo } else { weights.two_typos }))
+            let quality = if edits == 1 { weights.one_typo } else { weights.two_typos };
+            found.push((t, quality, edits as u8))
         });
     }
     clause(index, found, phrases, 1.0)
 }
 
-/// The clause for a synonym phrase typed in full: every member of its group.
+/// The clause for a synonym phrase typed in full: every member of its group, and the
+/// words on their own ("salud mental" also finds "saludables" and "dental", as a search
+/// of the two words would).
 fn group_clause(
     index: &SearchIndex,
     group: u32,
-    typed: &[String],
-    len: usize,
+    words: &[Word],
     table: &[f32; 128],
-    weights: &Weights,
+    options: &SearchOptions,
 ) -> Clause {
+    let weights = &options.weights;
+    let typed: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
     let mut found = Vec::new();
     let mut phrases = Vec::new();
     for member in &index.language.groups[group as usize] {
-        let quality = if member.as_slice() == typed { weights.exact } else { weights.synonym };
+        let quality = if member.iter().map(String::as_str).eq(typed.iter().copied()) {
+            weights.exact
+        } else {
+            weights.synonym
+        };
         match member.as_slice() {
-            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality))),
+            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality, 0))),
             phrase => phrases.extend(phrase_alternative(index, phrase, quality, table)),
         }
     }
-    clause(index, found, phrases, len as f32)
+    phrases.extend(words_alternative(index, words, table, options));
+    clause(index, found, phrases, words.len() as f32)
 }
 
-/// Term alternatives (best quality per term) and phrase alternatives, as one clause.
-fn clause(index: &SearchIndex, mut found: Vec<(u32, f32)>, phrases: Vec<Alternative>, words: f32) -> Clause {
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    found.dedup_by_key(|(t, _)| *t);
+/// Programs matching every one of `words` by its own clause: per program, the weakest of
+/// the words' best weights (quality included) and the sum of their typos.
+fn words_alternative(
+    index: &SearchIndex,
+    words: &[Word],
+    table: &[f32; 128],
+    options: &SearchOptions,
+) -> Option<Alternative> {
+    let mut programs: Option<Vec<(u32, f32, u8)>> = None;
+    let mut terms = Vec::new();
+    for word in words {
+        let clause = word_clause(index, word, table, options);
+        // Per program: fewest typos, then the best weight.
+        let mut best: Vec<(u32, f32, u8)> = Vec::new();
+        for alternative in &clause.alternatives {
+            if let Source::Term(t) = alternative.source {
+                let (ps, fs) = index.postings(t);
+                let (quality, typos) = (alternative.quality, alternative.typos);
+                best.extend(ps.iter().zip(fs).map(|(&p, &f)| (p, table[f as usize & 127] * quality, typos)));
+                terms.push(t);
+            }
+        }
+        best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(b.1.total_cmp(&a.1)));
+        best.dedup_by_key(|(p, _, _)| *p);
+        programs = Some(match programs {
+            None => best,
+            Some(before) => intersect(&before, &best),
+        });
+        if programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
+    }
+    let programs = programs.filter(|p| !p.is_empty())?;
+    Some(Alternative { source: Source::Phrase(programs), quality: 1.0, typos: 0, terms })
+}
+
+/// Programs in both lists (sorted by program): the weaker weight, the typos added.
+fn intersect(a: &[(u32, f32, u8)], b: &[(u32, f32, u8)]) -> Vec<(u32, f32, u8)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while let (Some(&(p, w, t)), Some(&(q, v, u))) = (a.get(i), b.get(j)) {
+        if p < q {
+            i += 1;
+        } else if q < p {
+            j += 1;
+        } else {
+            out.push((p, w.min(v), t.saturating_add(u)));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Term alternatives (best match per term) and phrase alternatives, as one clause.
+fn clause(
+    index: &SearchIndex,
+    mut found: Vec<(u32, f32, u8)>,
+    phrases: Vec<Alternative>,
+    words: f32,
+) -> Clause {
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(b.1.total_cmp(&a.1)));
+    found.dedup_by_key(|(t, _, _)| *t);
     let mut cost = 0;
     let mut alternatives: Vec<Alternative> = found
         .into_iter()
-        .map(|(t, quality)| {
+        .map(|(t, quality, typos)| {
             cost += index.postings(t).0.len();
-            Alternative { source: Source::Term(t), quality, terms: vec![t] }
+            Alternative { source: Source::Term(t), quality, typos, terms: vec![t] }
         })
         .collect();
     for phrase in phrases {
@@ -221,8 +298,8 @@ fn phrase_alternative(
             return None;
         }
     }
-    let programs = programs.filter(|p| !p.is_empty())?;
-    Some(Alternative { source: Source::Phrase(programs), quality, terms })
+    let programs = programs.filter(|p| !p.is_empty())?.into_iter().map(|(p, w)| (p, w, 0)).collect();
+    Some(Alternative { source: Source::Phrase(programs), quality, typos: 0, terms })
 }
 
 /// Merges two lists sorted by program: their union (`keep_all`) or intersection,

@@ -1,20 +1,18 @@
 //! Filtering the keyword matches by the family's choices, and counting, for every option
 //! of every choice, how many programs choosing it would give ("facets").
 //!
-//! One pass over the candidates: for each program, the set of choices it fails. A
-//! program failing none is a result and counts in every facet; a program failing
-//! exactly one choice still counts in that choice's own facet, because each facet
-//! leaves out its own choice (the need counts answer "what if I picked this need
-//! instead"). Programs failing two or more count nowhere.
-//!
-//! The pass counts per distinct set (of needs, of languages, of towns, of age bands),
-//! one increment each; the sets are spread over their options at the end. Statewide
-//! programs count for every town and county.
+//! Everything is sets of programs ([`ProgramSet`]): the candidates (all programs, or
+//! those the keywords found), one set per choice made, and the precomputed set of every
+//! option ([`super::program_set::Columns`]). The results are the candidates AND every
+//! choice. A facet leaves out its own choice (the need counts answer "what if I picked
+//! this need instead"), so its options are counted against the candidates AND every
+//! *other* choice. Statewide programs count for every town and county.
 
 use crate::towns::{Town, COUNTIES};
 
-use super::filters::{Facts, ProgramFacts, Tests, AGE, FREE, LANGUAGE, NEED, TOWN};
-use super::{Counts, AGE_BANDS};
+use super::filters::{language_code, Facts};
+use super::program_set::ProgramSet;
+use super::{Choices, Counts};
 
 /// The programs the keywords left: all of them (no keywords), or a list.
 pub(super) enum Candidates {
@@ -22,162 +20,97 @@ pub(super) enum Candidates {
     Some(Vec<u32>),
 }
 
-/// The candidates that fit every choice (in candidate order), and the counts if asked.
+/// The facets, in the order of `Chosen::sets`.
+const NEEDS: usize = 0;
+const TOWN: usize = 1;
+const AGE: usize = 2;
+const LANGUAGES: usize = 3;
+const FREE: usize = 4;
+
+/// The candidates that fit every choice (ascending), and the counts if asked.
 pub(super) fn filter_and_count(
     facts: &Facts,
-    tests: &Tests,
+    choices: &Choices,
+    town: Option<usize>,
     candidates: &Candidates,
     want_counts: bool,
 ) -> (Vec<u32>, Option<Counts>) {
-    match candidates {
-        Candidates::All(n) => scan(facts, tests, 0..*n as u32, want_counts),
-        Candidates::Some(list) => scan(facts, tests, list.iter().copied(), want_counts),
-    }
-}
-
-#[inline(never)]
-fn scan(
-    facts: &Facts,
-    tests: &Tests,
-    candidates: impl Iterator<Item = u32>,
-    want_counts: bool,
-) -> (Vec<u32>, Option<Counts>) {
-    // Filled by index rather than `push`, which is a call at `opt-level = "z"`.
-    let mut passing = vec![0u32; facts.programs.len()];
-    let mut found = 0;
+    let n = facts.programs.len();
+    let base = match candidates {
+        Candidates::All(n) => ProgramSet::full(*n),
+        Candidates::Some(list) => {
+            let mut set = ProgramSet::empty(n);
+            for &p in list {
+                set.insert(p as usize);
+            }
+            set
+        }
+    };
+    let columns = &facts.columns;
+    let union = |options: &mut dyn Iterator<Item = &ProgramSet>| {
+        let mut set = ProgramSet::empty(n);
+        for option in options {
+            set.or_with(option);
+        }
+        set
+    };
+    // The set each choice keeps, or `None` when nothing is chosen. An unknown need or
+    // language keeps nothing, as `Filter` does.
+    let needs = (!choices.needs.is_empty()).then(|| {
+        let chosen = choices.needs.iter().filter_map(|need| facts.need_ids.iter().position(|id| id == need));
+        union(&mut chosen.filter_map(|i| columns.needs.get(i)))
+    });
+    let languages = (!choices.languages.is_empty()).then(|| {
+        let chosen = choices
+            .languages
+            .iter()
+            .filter_map(|c| facts.language_codes.binary_search(&language_code(c)).ok());
+        union(&mut chosen.filter_map(|i| columns.languages.get(i)))
+    });
+    let age = choices.age.map(|age| facts.serving_age(age));
+    let empty = ProgramSet::empty(n);
+    let sets: [Option<&ProgramSet>; 5] = [
+        needs.as_ref(),
+        town.map(|t| columns.towns.get(t).unwrap_or(&empty)),
+        age.as_ref(),
+        languages.as_ref(),
+        choices.free_only.then_some(&columns.free),
+    ];
+    // The candidates AND every choice except `skip` (none: `usize::MAX`).
+    let all_but = |skip: usize| {
+        let mut set = base.clone();
+        for (facet, chosen) in sets.iter().enumerate() {
+            if let (true, Some(chosen)) = (facet != skip, chosen) {
+                set.and_with(chosen);
+            }
+        }
+        set
+    };
+    let passing = all_but(usize::MAX);
     if !want_counts {
-        for p in candidates {
-            if tests.fails(p as usize) == 0 {
-                if let Some(slot) = passing.get_mut(found) {
-                    *slot = p;
-                    found += 1;
-                }
-            }
-        }
-        passing.truncate(found);
-        return (passing, None);
+        return (passing.to_vec(), None);
     }
-    let mut tally = Tally::new(facts);
-    let programs = facts.programs.as_slice();
-    for p in candidates {
-        let fails = tests.fails(p as usize);
-        if fails == 0 {
-            if let Some(slot) = passing.get_mut(found) {
-                *slot = p;
-                found += 1;
-            }
-        }
-        // A program failing one choice still counts for that choice's own options;
-        // failing two or more, it counts nowhere.
-        if fails & fails.wrapping_sub(1) == 0 {
-            if let Some(program) = programs.get(p as usize) {
-                tally.add(program, fails);
-            }
-        }
-    }
-    passing.truncate(found);
-    (passing, Some(tally.finish(facts)))
-}
-
-/// Running counts, per distinct set (of needs, languages, towns) rather than per
-/// option: one increment per program, spread over the options at the end.
-struct Tally {
-    need_sets: Vec<usize>,
-    language_sets: Vec<usize>,
-    /// Programs per town set (statewide programs apart).
-    town_sets: Vec<usize>,
-    statewide: usize,
-    /// Programs per combination of age bands.
-    bands: [usize; 64],
-    free: usize,
-}
-
-impl Tally {
-    fn new(facts: &Facts) -> Tally {
-        Tally {
-            need_sets: vec![0; facts.need_sets.len()],
-            language_sets: vec![0; facts.language_sets.len()],
-            town_sets: vec![0; facts.sets.len()],
-            statewide: 0,
-            bands: [0; 64],
-            free: 0,
-        }
-    }
-
-    /// Counts a program that fails nothing (`fails` 0) or only the choice `fails`.
-    #[inline(always)]
-    fn add(&mut self, program: &ProgramFacts, fails: u8) {
-        let counts_for = |facet: u8| fails == 0 || fails == facet;
-        if counts_for(NEED) {
-            if let Some(count) = self.need_sets.get_mut(program.needs as usize) {
-                *count += 1;
-            }
-        }
-        if counts_for(TOWN) {
-            if program.statewide {
-                self.statewide += 1;
-            } else if let Some(count) = self.town_sets.get_mut(program.serves as usize) {
-                *count += 1;
-            }
-        }
-        if counts_for(AGE) {
-            if let Some(count) = self.bands.get_mut(program.bands as usize) {
-                *count += 1;
-            }
-        }
-        if counts_for(LANGUAGE) {
-            if let Some(count) = self.language_sets.get_mut(program.languages as usize) {
-                *count += 1;
-            }
-        }
-        if counts_for(FREE) && program.free {
-            self.free += 1;
-        }
-    }
-
-    fn finish(self, facts: &Facts) -> Counts {
-        let mut needs = vec![0; facts.need_ids.len()];
-        for (row, &count) in self.need_sets.iter().enumerate().filter(|(_, &c)| c > 0) {
-            facts.need_sets.count_into(row, count, &mut needs);
-        }
-        let mut languages = vec![0; facts.language_codes.len()];
-        for (row, &count) in self.language_sets.iter().enumerate().filter(|(_, &c)| c > 0) {
-            facts.language_sets.count_into(row, count, &mut languages);
-        }
-        let mut ages = vec![0; AGE_BANDS.len()];
-        for (bands, &count) in self.bands.iter().enumerate() {
-            for (band, total) in ages.iter_mut().enumerate() {
-                if bands & (1 << band) != 0 {
-                    *total += count;
-                }
-            }
-        }
-        let mut towns = vec![self.statewide; Town::all().count()];
-        let mut counties = [self.statewide; COUNTIES.len()];
-        for (set, &count) in facts.sets.iter().zip(&self.town_sets) {
-            if count == 0 {
-                continue;
-            }
-            for &town in &set.towns {
-                if let Some(total) = towns.get_mut(town as usize) {
-                    *total += count;
-                }
-            }
-            let mut bits = set.counties;
-            while bits != 0 {
-                if let Some(total) = counties.get_mut(bits.trailing_zeros() as usize) {
-                    *total += count;
-                }
-                bits &= bits - 1;
-            }
-        }
-        Counts {
-            needs: facts.need_ids.iter().cloned().zip(needs).collect(),
-            counties: COUNTIES.iter().copied().zip(counties).collect(),
-            towns,
-            ages,
-            languages: facts.language_codes.iter().cloned().zip(languages).collect(),
-            free: self.free,
-        }
-    }
+    // A facet with no choice made counts against the results themselves.
+    let against = |facet: usize| if sets[facet].is_some() { all_but(facet) } else { passing.clone() };
+    let count = |within: &ProgramSet, options: &[ProgramSet]| -> Vec<usize> {
+        options.iter().map(|option| within.count_and(option)).collect()
+    };
+    let for_needs = against(NEEDS);
+    let for_towns = against(TOWN);
+    let for_languages = against(LANGUAGES);
+    let counts = Counts {
+        needs: facts.need_ids.iter().cloned().zip(count(&for_needs, &columns.needs)).collect(),
+        counties: COUNTIES.iter().copied().zip(count(&for_towns, &columns.counties)).collect(),
+        towns: count(&for_towns, &columns.towns),
+        ages: count(&against(AGE), &columns.bands),
+        languages: facts
+            .language_codes
+            .iter()
+            .cloned()
+            .zip(count(&for_languages, &columns.languages))
+            .collect(),
+        free: against(FREE).count_and(&columns.free),
+    };
+    debug_assert_eq!(counts.towns.len(), Town::all().count());
+    (passing.to_vec(), Some(counts))
 }

@@ -1,27 +1,20 @@
-//! The family's choices as precomputed facts per program, so that filtering and
-//! counting are a tight loop over small integers.
+//! The family's choices as precomputed facts per program, built once with the index.
 //!
-//! Built once with the index. Each program holds ids into tables of *distinct* values:
-//! its set of needs, its set of languages (bit rows over the catalogue's needs and
-//! language codes, any number of them) and its set of towns ([`super::places`]); and
-//! its ages, age bands and whether it is free. Few distinct sets exist, so a query
-//! decides once per set whether it fits a choice, and [`Tests::fails`] is then a few
-//! table lookups per program, with the same rules as [`crate::filter::Filter::matches`].
+//! Each program holds ids into tables of *distinct* values: its set of needs, its set
+//! of languages (bit rows over the catalogue's needs and language codes, any number of
+//! them) and its set of towns ([`super::places`]); and its ages, age bands and whether
+//! it is free. From these, [`Columns`] keeps for every option the set of programs
+//! choosing it keeps, with the same rules as [`crate::filter::Filter::matches`]; the
+//! per-program facts remain for ranking by town (tier) and for a child's exact age.
 
 use crate::age::{AgeRange, ChildAge};
 use crate::catalogue::Catalogue;
 
 use super::builder::FastMap;
 use super::places::{Places, SetTable, TownBits};
+use super::program_set::{Columns, ProgramSet};
 use super::text::fold;
 use super::AGE_BANDS;
-
-/// Bits of the choices a program fails, as returned by [`Tests::fails`].
-pub(crate) const NEED: u8 = 1;
-pub(crate) const TOWN: u8 = 2;
-pub(crate) const AGE: u8 = 4;
-pub(crate) const LANGUAGE: u8 = 8;
-pub(crate) const FREE: u8 = 16;
 
 /// Rows of bits, `stride` words wide, each distinct row stored once.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +22,8 @@ pub(crate) struct BitRows {
     stride: usize,
     words: Vec<u64>,
     ids: FastMap<Vec<u64>, u32>,
+    /// The row being looked up, reused so that a lookup allocates nothing.
+    scratch: Vec<u64>,
 }
 
 impl BitRows {
@@ -38,25 +33,20 @@ impl BitRows {
 
     /// The id of the row with these bits, adding it if it is new.
     fn intern(&mut self, bits: impl IntoIterator<Item = usize>) -> u32 {
-        let row = self.mask(bits);
-        if let Some(&id) = self.ids.get(&row) {
-            return id;
-        }
-        let id = self.len() as u32;
-        self.words.extend(&row);
-        self.ids.insert(row, id);
-        id
-    }
-
-    /// A row with the given bits.
-    fn mask(&self, bits: impl IntoIterator<Item = usize>) -> Vec<u64> {
-        let mut mask = vec![0; self.stride];
+        self.scratch.clear();
+        self.scratch.resize(self.stride, 0);
         for bit in bits {
-            if let Some(word) = mask.get_mut(bit / 64) {
+            if let Some(word) = self.scratch.get_mut(bit / 64) {
                 *word |= 1 << (bit % 64);
             }
         }
-        mask
+        if let Some(&id) = self.ids.get(self.scratch.as_slice()) {
+            return id;
+        }
+        let id = self.len() as u32;
+        self.words.extend(&self.scratch);
+        self.ids.insert(self.scratch.clone(), id);
+        id
     }
 
     /// How many distinct rows there are.
@@ -68,19 +58,12 @@ impl BitRows {
         self.words.get(row * self.stride..(row + 1) * self.stride).unwrap_or(&[])
     }
 
-    /// For each row, whether it shares a bit with `mask`.
-    fn rows_meeting(&self, mask: &[u64]) -> Vec<bool> {
-        (0..self.len()).map(|row| self.row(row).iter().zip(mask).any(|(a, b)| a & b != 0)).collect()
-    }
-
-    /// Adds `times` to `counts[bit]` for every bit set in the row.
-    pub fn count_into(&self, row: usize, times: usize, counts: &mut [usize]) {
+    /// Appends the bits set in a row to `out`.
+    pub fn bits_of(&self, row: usize, out: &mut Vec<usize>) {
         for (w, &word) in self.row(row).iter().enumerate() {
             let mut word = word;
             while word != 0 {
-                if let Some(count) = counts.get_mut(w * 64 + word.trailing_zeros() as usize) {
-                    *count += times;
-                }
+                out.push(w * 64 + word.trailing_zeros() as usize);
                 word &= word - 1;
             }
         }
@@ -117,6 +100,8 @@ pub(crate) struct Facts {
     pub language_sets: BitRows,
     pub sets: Vec<TownBits>,
     pub programs: Vec<ProgramFacts>,
+    /// The same facts as sets of programs, for filtering and counting.
+    pub columns: Columns,
 }
 
 /// A language code as compared: folded, and only the language ("es-MX" is "es").
@@ -205,7 +190,30 @@ impl Facts {
                     .is_some_and(|cost| *free_costs.entry(cost).or_insert_with(|| is_free(cost))),
             });
         }
-        Facts { need_ids, need_sets, language_codes: codes, language_sets, sets: sets.sets, programs }
+        let mut facts = Facts {
+            need_ids,
+            need_sets,
+            language_codes: codes,
+            language_sets,
+            sets: sets.sets,
+            programs: Vec::new(),
+            columns: Columns::default(),
+        };
+        facts.columns = Columns::new(&facts, &programs);
+        facts.programs = programs;
+        facts
+    }
+
+    /// The programs serving some month of a child's age.
+    pub fn serving_age(&self, age: ChildAge) -> ProgramSet {
+        let months = child_months(age);
+        let mut set = ProgramSet::empty(self.programs.len());
+        for (p, program) in self.programs.iter().enumerate() {
+            if ages_overlap((program.start, program.end), months) {
+                set.insert(p);
+            }
+        }
+        set
     }
 
     /// The tier of a program for a chosen town: 0 if it names the town (or a village in
@@ -222,82 +230,6 @@ impl Facts {
         } else {
             2
         }
-    }
-}
-
-/// The family's choices, ready to test programs against.
-pub(crate) struct Tests<'a> {
-    programs: &'a [ProgramFacts],
-    sets: &'a [TownBits],
-    /// Per row of `need_sets`, whether it fits the chosen needs; `None`: no choice.
-    needs: Option<Vec<bool>>,
-    /// The chosen town's index in `Town::all()`.
-    pub town: Option<usize>,
-    age: Option<(u32, u32)>,
-    languages: Option<Vec<bool>>,
-    free: bool,
-}
-
-impl<'a> Tests<'a> {
-    pub fn new(facts: &'a Facts, choices: &super::Choices) -> Tests<'a> {
-        let needs = (!choices.needs.is_empty()).then(|| {
-            let bits =
-                choices.needs.iter().filter_map(|need| facts.need_ids.iter().position(|id| id == need));
-            facts.need_sets.rows_meeting(&facts.need_sets.mask(bits))
-        });
-        let languages = (!choices.languages.is_empty()).then(|| {
-            let bits = choices
-                .languages
-                .iter()
-                .filter_map(|code| facts.language_codes.binary_search(&language_code(code)).ok());
-            facts.language_sets.rows_meeting(&facts.language_sets.mask(bits))
-        });
-        Tests {
-            programs: &facts.programs,
-            sets: &facts.sets,
-            needs,
-            town: choices.town.and_then(|t| crate::towns::Town::all().position(|town| town == t)),
-            age: choices.age.map(child_months),
-            languages,
-            free: choices.free_only,
-        }
-    }
-
-    /// The choices (`NEED`, `TOWN`, …) that program `p` fails; 0 if it fits them all.
-    #[inline(always)]
-    pub fn fails(&self, p: usize) -> u8 {
-        let Some(facts) = self.programs.get(p) else {
-            return NEED | TOWN;
-        };
-        let mut fails = 0;
-        if let Some(fits) = &self.needs {
-            if fits.get(facts.needs as usize) != Some(&true) {
-                fails |= NEED;
-            }
-        }
-        if let Some(town) = self.town {
-            let serves = match self.sets.get(facts.serves as usize) {
-                Some(set) => set.has(town),
-                None => false,
-            };
-            if !facts.statewide && !serves {
-                fails |= TOWN;
-            }
-        }
-        if let Some(months) = self.age {
-            if !ages_overlap((facts.start, facts.end), months) {
-                fails |= AGE;
-            }
-        }
-        if let Some(fits) = &self.languages {
-            if fits.get(facts.languages as usize) != Some(&true) {
-                fails |= LANGUAGE;
-            }
-        }
-        if self.free && !facts.free {
-            fails |= FREE;
-        }
-        fails
     }
 }
 
@@ -330,13 +262,14 @@ mod tests {
         assert_eq!(rows.intern([]), 0);
         assert_eq!(rows.intern([3, 129]), 1);
         assert_eq!(rows.intern([129, 3]), 1, "each distinct row once");
-        assert_eq!(rows.rows_meeting(&rows.mask([129])), [false, true]);
-        let mut counts = vec![0; 130];
-        rows.count_into(1, 2, &mut counts);
-        assert_eq!((counts[3], counts[129], counts[4]), (2, 2, 0));
+        let mut bits = Vec::new();
+        rows.bits_of(1, &mut bits);
+        assert_eq!(bits, [3, 129]);
         let mut empty = BitRows::new(0);
         assert_eq!(empty.intern([5]), 0);
-        assert_eq!(empty.rows_meeting(&empty.mask([])), [false]);
+        bits.clear();
+        empty.bits_of(0, &mut bits);
+        assert!(bits.is_empty());
     }
 
     #[test]

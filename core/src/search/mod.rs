@@ -31,29 +31,36 @@
 //! - **by stem** (`books` → `book`) or **synonym** (`comida` → `food`, from
 //!   `core/data/synonyms.json`, see [`synonyms`]); a synonym phrase typed in full
 //!   (`salud mental`) counts as one query term;
-//! - **as a prefix**, only the last word and only while it is being typed (the text does
-//!   not end in a space or punctuation), and only if it has 2 or more letters: `hou`
-//!   finds `housing`. A last word just started (one letter, or a stop word such as
-//!   `de` that may become `dental`) is left out while it matches nothing, so results
-//!   do not flash empty as a word is started;
-//! - **with typos**, only if the word matched nothing in the ways above: 1 edit for words
-//!   of 4–7 letters, 2 for 8 or more, none below 4; swapping two neighbouring letters is
-//!   one edit (`hartfrod` → `hartford`). Typos never apply to a word the catalogue knows,
-//!   so `food` does not also find `good`. (How candidates are found: [`SearchIndex`].)
+//! - **as a prefix**: every word of 3 or more letters (`health` finds `healthy`, `east`
+//!   finds `Eastford`), and a last word of 2 letters while it is being typed (the text
+//!   does not end in a space or punctuation): `ho` finds `housing`. A last word just
+//!   started (one letter, or a stop word typed alone, such as `de` that may become
+//!   `dental`) is left out while it matches nothing, so results do not flash empty as a
+//!   word is started;
+//! - **with typos**: 1 edit for words of 4–7 letters, 2 for 8 or more, none below 4;
+//!   swapping two neighbouring letters is one edit (`hartfrod` → `hartford`). Typos
+//!   apply to known words too (`classes` also finds `clases`), as in MiniSearch and
+//!   Fuse.js, but rank after every match without one (see Ranking), so `food` lists
+//!   food programs before one that only says `good`. (How candidates are found:
+//!   [`SearchIndex`].)
 //!
-//! Stop words (`the`, `de`, `y`, …) are left out; at most [`MAX_WORDS`] words are used.
+//! Stop words (`the`, `de`, `y`, …) are left out, also while typed after other words
+//! (`families in`); at most [`MAX_WORDS`] words are used. A synonym phrase typed in
+//! full (`salud mental`) also matches its words one by one, each in all the ways above.
 //!
 //! # Ranking
 //!
-//! 1. **Tier** (only when a town is chosen): 0 if the program names the town itself (or
+//! 1. **Typos**: the fewer edits a program needed to match the words, the earlier
+//!    (0 for every match that is exact, by stem, synonym or prefix).
+//! 2. **Tier** (only when a town is chosen): 0 if the program names the town itself (or
 //!    a village in it), 1 if it serves the town through a county or area, 2 if only
 //!    statewide. The tier sorts before the score. Without a town, every tier is 0.
-//! 2. **Score**: the sum, over query terms, of the best field weight the term hit (name
+//! 3. **Score**: the sum, over query terms, of the best field weight the term hit (name
 //!    10 > need label 6 > organization 4 > place 3 > description, eligibility and
 //!    translations 2) times the quality of the match (exact 1.0, stem or synonym 0.8,
 //!    prefix 0.7, one typo 0.5, two typos 0.3). A phrase counts once per word. See
 //!    [`Weights`].
-//! 3. **Catalogue order** breaks every tie, so results are stable. With no keywords,
+//! 4. **Catalogue order** breaks every tie, so results are stable. With no keywords,
 //!    results are in tier order, then catalogue order.
 //!
 //! # Filters and counts
@@ -71,6 +78,7 @@ mod counts;
 mod filters;
 mod index;
 mod places;
+mod program_set;
 mod query;
 pub mod synonyms;
 #[doc(hidden)]
@@ -134,9 +142,10 @@ pub struct SearchOptions {
     pub counts: bool,
     /// At most this many hits (the best ones); `total` still counts them all. Default: all.
     pub limit: Option<usize>,
-    /// Match the last word as a prefix while it is being typed (default true).
-    pub prefix_last_term: bool,
-    /// Allow typos in words the catalogue does not know (default true).
+    /// Match words as the start of longer words: every word of 3 or more letters, and a
+    /// last word of 2 while it is being typed (default true).
+    pub prefixes: bool,
+    /// Allow typos, by the word's length (default true).
     pub typos: bool,
     /// Use synonyms and stems (default true).
     pub synonyms: bool,
@@ -151,7 +160,7 @@ impl Default for SearchOptions {
         SearchOptions {
             counts: false,
             limit: None,
-            prefix_last_term: true,
+            prefixes: true,
             typos: true,
             synonyms: true,
             matched_limit: 100,
@@ -230,6 +239,9 @@ pub struct Hit {
     pub score: f32,
     /// 0 names the chosen town, 1 serves it through a county or area, 2 statewide.
     pub tier: u8,
+    /// Edits it took to match the query's words (0: no typo). Hits with fewer typos
+    /// rank first.
+    pub typos: u8,
     /// The catalogue's terms (folded) that matched the query, one or more per query
     /// term, for highlighting. Empty without keywords and beyond
     /// [`SearchOptions::matched_limit`].

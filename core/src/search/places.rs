@@ -59,35 +59,17 @@ impl<'a> Places<'a> {
         bits
     }
 
-    /// The towns a program serves, and the towns it names itself.
+    /// The towns a program serves (resolved when the catalogue loaded), and the towns
+    /// it names itself.
     pub fn of(&mut self, program: &'a Program) -> (Bits, Bits) {
-        let (mut served, mut listed) = (Bits::default(), Bits::default());
+        let mut listed = Bits::default();
         for name in &program.towns {
-            let (s, l) = self.name(name);
+            let (_, l) = self.name(name);
             for w in 0..3 {
-                served[w] |= s[w];
                 listed[w] |= l[w];
             }
         }
-        // `serves` was resolved from these same names when the catalogue loaded: check
-        // that cheaply, and read it town by town only if it differs.
-        let count: u32 = served.iter().map(|w| w.count_ones()).sum();
-        let agrees = count as usize == program.serves.len()
-            && (0..3).all(|w| {
-                let mut word = served[w];
-                while word != 0 {
-                    let town = self.towns.get(w * 64 + word.trailing_zeros() as usize);
-                    if !town.is_some_and(|t| program.serves.contains(*t)) {
-                        return false;
-                    }
-                    word &= word - 1;
-                }
-                true
-            });
-        if !agrees {
-            served = Self::bits_of(&self.towns, &program.serves);
-        }
-        (served, listed)
+        (program.serves.bits(), listed)
     }
 
     fn name(&mut self, name: &'a str) -> (Bits, Bits) {

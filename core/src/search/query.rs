@@ -9,7 +9,6 @@
 
 use super::clauses::{clauses, field_weights, Clause, Source};
 use super::counts::{filter_and_count, Candidates};
-use super::filters::Tests;
 use super::index::SearchIndex;
 use super::{Hit, Query, SearchOptions, SearchResults};
 
@@ -17,22 +16,22 @@ pub(super) fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -
     let table = field_weights(&options.weights);
     let (terms, clauses) = clauses(index, &query.text, options, &table);
 
-    let tests = Tests::new(&index.facts, &query.choices);
+    let town = query.choices.town.and_then(|t| crate::towns::Town::all().position(|town| town == t));
     let n = index.program_count();
-    let (best, candidates, scores) = if clauses.is_empty() {
-        (Vec::new(), Candidates::All(n), Vec::new())
+    let (best, candidates, scores, typos) = if clauses.is_empty() {
+        (Vec::new(), Candidates::All(n), Vec::new(), Vec::new())
     } else {
-        let (best, found, scores) = evaluate(index, &clauses, &table, n);
-        (best, Candidates::Some(found), scores)
+        let run = evaluate(index, &clauses, &table, n);
+        (run.best, Candidates::Some(run.list), run.scores, run.typos)
     };
-    let (passing, counts) = filter_and_count(&index.facts, &tests, &candidates, options.counts);
+    let (passing, counts) = filter_and_count(&index.facts, &query.choices, town, &candidates, options.counts);
 
     let total = passing.len();
     let limit = options.limit.unwrap_or(total).min(total);
     let ranked = if clauses.is_empty() {
-        by_tier(index, passing, tests.town, limit)
+        by_tier(index, passing, town, limit)
     } else {
-        by_score(index, passing, &scores, tests.town, limit)
+        by_score(index, passing, &scores, &typos, town, limit)
     };
     let hits = ranked
         .into_iter()
@@ -41,6 +40,7 @@ pub(super) fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -
             program: p,
             score: scores.get(p as usize).copied().unwrap_or(0.0),
             tier,
+            typos: typos.get(p as usize).copied().unwrap_or(0),
             matched: if rank < options.matched_limit {
                 matched_terms(index, &clauses, &best, p as usize)
             } else {
@@ -69,24 +69,28 @@ fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: u
     first
 }
 
-/// With keywords: tier, then score (highest first), then catalogue order. Only the
-/// best `limit` are fully sorted.
+/// With keywords: typos (fewest first), tier, score (highest first), then catalogue
+/// order. Only the best `limit` are fully sorted.
 #[inline(never)]
 fn by_score(
     index: &SearchIndex,
     passing: Vec<u32>,
     scores: &[f32],
+    typos: &[u8],
     town: Option<usize>,
     limit: usize,
 ) -> Vec<(u8, u32)> {
-    // One integer key per hit: tier, then the score's bits inverted (a non-negative
-    // float's bits sort like the float), then the program index.
+    // One integer key per hit: typos, tier, then the score's bits inverted (a
+    // non-negative float's bits sort like the float), then the program index.
     let mut keys: Vec<(u64, u32)> = passing
         .into_iter()
         .map(|p| {
             let tier = index.facts.tier(p as usize, town);
             let score = scores.get(p as usize).copied().unwrap_or(0.0).max(0.0);
-            ((u64::from(tier) << 32) | u64::from(u32::MAX - score.to_bits()), p)
+            let typos = typos.get(p as usize).copied().unwrap_or(0);
+            let key =
+                (u64::from(typos) << 40) | (u64::from(tier) << 32) | u64::from(u32::MAX - score.to_bits());
+            (key, p)
         })
         .collect();
     if limit == 0 {
@@ -97,7 +101,7 @@ fn by_score(
         keys.truncate(limit);
     }
     keys.sort_unstable();
-    keys.into_iter().map(|(key, p)| ((key >> 32) as u8, p)).collect()
+    keys.into_iter().map(|(key, p)| (((key >> 32) & 0xff) as u8, p)).collect()
 }
 
 /// Per-program state while clauses run: dense arrays, one slot per program. (Accessed
@@ -107,9 +111,12 @@ struct Evaluation {
     met: Vec<u8>,
     /// Per program and clause: the index of the best alternative.
     best: Vec<u32>,
-    /// The best score of each program in the clause being run.
+    /// The best score of each program in the clause being run, and its typos.
     clause_score: Vec<f32>,
+    clause_typos: Vec<u8>,
     scores: Vec<f32>,
+    /// Typos of each program over the clauses run so far.
+    typos: Vec<u8>,
     /// The first `touched` programs of `list` met the clause being run.
     list: Vec<u32>,
     touched: usize,
@@ -117,39 +124,39 @@ struct Evaluation {
 }
 
 impl Evaluation {
-    /// Program `p` matches alternative `a` of clause `c` (run as step `step`) with `score`.
+    /// Program `p` matches alternative `a` of clause `c` (run as step `step`) with
+    /// `score` and `typos`. The best alternative has the fewest typos, then the best score.
     #[inline(always)]
-    fn visit(&mut self, p: u32, score: f32, a: u32, c: usize, step: u8) {
+    fn visit(&mut self, p: u32, score: f32, typos: u8, a: u32, c: usize, step: u8) {
         let i = p as usize;
-        let (Some(met), Some(best), Some(clause_score)) =
-            (self.met.get_mut(i), self.best.get_mut(i * self.width + c), self.clause_score.get_mut(i))
-        else {
+        let (Some(met), Some(best), Some(clause_score), Some(clause_typos)) = (
+            self.met.get_mut(i),
+            self.best.get_mut(i * self.width + c),
+            self.clause_score.get_mut(i),
+            self.clause_typos.get_mut(i),
+        ) else {
             return;
         };
         if *met == step {
             *met = step + 1;
-            *clause_score = score;
-            *best = a;
+            (*clause_score, *clause_typos, *best) = (score, typos, a);
             if let Some(slot) = self.list.get_mut(self.touched) {
                 *slot = p;
                 self.touched += 1;
             }
-        } else if *met == step + 1 && score > *clause_score {
-            *clause_score = score;
-            *best = a;
+        } else if *met == step + 1
+            && (typos < *clause_typos || (typos == *clause_typos && score > *clause_score))
+        {
+            (*clause_score, *clause_typos, *best) = (score, typos, a);
         }
     }
 }
 
-/// Runs the clauses. Returns, per program and clause, the index of the best
-/// alternative; the programs that met every clause; and every program's score.
+/// Runs the clauses. In the result: per program and clause, the index of the best
+/// alternative (`best`); the programs that met every clause (`list`); and every
+/// program's score and typos.
 #[inline(never)]
-fn evaluate(
-    index: &SearchIndex,
-    clauses: &[Clause],
-    table: &[f32; 128],
-    n: usize,
-) -> (Vec<u32>, Vec<u32>, Vec<f32>) {
+fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usize) -> Evaluation {
     let width = clauses.len();
     let mut order: Vec<usize> = (0..width).collect();
     order.sort_by_key(|&c| clauses[c].cost);
@@ -157,7 +164,9 @@ fn evaluate(
         met: vec![0; n],
         best: vec![0; n * width],
         clause_score: vec![0.0; n],
+        clause_typos: vec![0; n],
         scores: vec![0.0; n],
+        typos: vec![0; n],
         list: vec![0; n],
         touched: 0,
         width,
@@ -166,27 +175,29 @@ fn evaluate(
         let step = step as u8;
         run.touched = 0;
         for (a, alternative) in clauses[c].alternatives.iter().enumerate() {
-            let (a, quality) = (a as u32, alternative.quality);
+            let (a, quality, typos) = (a as u32, alternative.quality, alternative.typos);
             match &alternative.source {
                 Source::Term(t) => {
                     let (programs, fields) = index.postings(*t);
                     for (&p, &f) in programs.iter().zip(fields) {
-                        run.visit(p, table[f as usize & 127] * quality, a, c, step);
+                        run.visit(p, table[f as usize & 127] * quality, typos, a, c, step);
                     }
                 }
                 Source::Phrase(programs) => {
-                    for &(p, weight) in programs {
-                        run.visit(p, weight * quality, a, c, step);
+                    for &(p, weight, typos) in programs {
+                        run.visit(p, weight * quality, typos, a, c, step);
                     }
                 }
             }
         }
         let words = clauses[c].words;
         for &p in run.list.get(..run.touched).unwrap_or_default() {
-            if let (Some(score), Some(clause)) =
-                (run.scores.get_mut(p as usize), run.clause_score.get(p as usize))
-            {
+            let p = p as usize;
+            if let (Some(score), Some(clause)) = (run.scores.get_mut(p), run.clause_score.get(p)) {
                 *score += clause * words;
+            }
+            if let (Some(typos), Some(clause)) = (run.typos.get_mut(p), run.clause_typos.get(p)) {
+                *typos = typos.saturating_add(*clause);
             }
         }
         if run.touched == 0 {
@@ -194,7 +205,7 @@ fn evaluate(
         }
     }
     run.list.truncate(run.touched);
-    (run.best, run.list, run.scores)
+    run
 }
 
 /// The index terms through which program `p` matched, in query order, each once.

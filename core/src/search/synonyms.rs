@@ -41,7 +41,9 @@ impl Language {
     /// The shipped data. If the file could not be read (a test guards against this),
     /// search still works, without synonyms and stems.
     pub fn shipped() -> Language {
-        Self::from_json(DATA).unwrap_or_default()
+        // Read once per page: every widget's index starts from a copy.
+        static SHIPPED: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| Self::from_json(DATA).unwrap_or_default()).clone()
     }
 
     /// Reads a data file in the shipped format.

@@ -1,0 +1,314 @@
+// What a web team relies on (EMBEDDING.md): the custom element following its attributes,
+// the JS API cleaning up after itself, theming, events, a strict content security policy,
+// and three widgets with different catalogues and options on one page.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { Finder, openPage, startAll } from "./harness.mjs";
+
+/** Records timers and violations from before any script of the page runs. */
+const WATCH = () => {
+  const active = new Set();
+  const { setTimeout: set, clearTimeout: clear, setInterval: every, clearInterval: stop } = window;
+  window.setTimeout = (fn, ms, ...rest) => {
+    const id = set(
+      (...a) => {
+        active.delete(id);
+        typeof fn === "function" && fn(...a);
+      },
+      ms,
+      ...rest,
+    );
+    active.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => {
+    active.delete(id);
+    clear(id);
+  };
+  window.setInterval = (fn, ms, ...rest) => {
+    const id = every(fn, ms, ...rest);
+    active.add(id);
+    return id;
+  };
+  window.clearInterval = (id) => {
+    active.delete(id);
+    stop(id);
+  };
+  window.__timers = active;
+  window.__violations = [];
+  document.addEventListener("securitypolicyviolation", (e) =>
+    window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+  window.__events = [];
+  for (const name of ["pf-search", "pf-open-program", "pf-call", "pf-error"]) {
+    document.addEventListener(name, (e) => {
+      window.__events.push({ name, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: e.detail });
+    });
+  }
+};
+
+describe("hosting", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+  let pages = [];
+  afterEach(async () => {
+    for (const page of pages) await page.close();
+    pages = [];
+  });
+
+  async function open(path, size) {
+    const page = await env.browser.newPage({ viewport: size ?? { width: 1280, height: 900 } });
+    pages.push(page);
+    const messages = { errors: [], warnings: [] };
+    page.on("console", (m) => m.type() === "error" && messages.errors.push(m.text()));
+    page.on("pageerror", (e) => messages.errors.push(String(e)));
+    await page.addInitScript(WATCH);
+    await page.goto(env.site.url + path);
+    return { page, messages };
+  }
+
+  test("the custom element follows its attributes", async () => {
+    const { page, messages } = await open("pages/api.html");
+    const finder = await new Finder(page, "#element").loaded();
+    assert.equal(await finder.cards.count(), 7);
+    const set = (name, value) =>
+      page.evaluate(([n, v]) => {
+        const el = document.getElementById("element");
+        v === null ? el.removeAttribute(n) : el.setAttribute(n, v);
+      }, [name, value]);
+
+    await set("need", "housing");
+    await page.waitForFunction(() => document.getElementById("element").shadowRoot.querySelectorAll("[data-program-id]").length === 3);
+    assert.deepEqual(await finder.ids(), ["windham-county-housing", "statewide-food-housing", "adults"]);
+    assert.equal(await finder.need("Housing").isChecked(), true);
+
+    // Two attributes at once, and the language.
+    await page.evaluate(() => {
+      const el = document.getElementById("element");
+      el.setAttribute("town", "Hartford");
+      el.setAttribute("lang", "es");
+    });
+    await finder.root.getByRole("heading", { name: "Encuentre programas comunitarios" }).waitFor();
+    assert.deepEqual(await finder.ids(), ["statewide-food-housing"]);
+
+    // A new catalogue rebuilds the widget on it.
+    await set("catalogue", "../fixtures/one-bad-program.json");
+    await page.waitForFunction(() => document.getElementById("element").shadowRoot.querySelector('[data-program-id="third"]'));
+    await set("need", null);
+    await set("town", null);
+    await page.waitForFunction(() => document.getElementById("element").shadowRoot.querySelectorAll("[data-program-id]").length === 2);
+    assert.deepEqual(await finder.ids(), ["first", "third"]);
+    // Removing the element destroys its widget.
+    await page.evaluate(() => document.getElementById("element").remove());
+    assert.deepEqual(await page.evaluate(() => window.__timers.size), 0);
+    assert.deepEqual(messages.errors, []);
+  });
+
+  test("mount and destroy, again and again, leave no nodes, listeners or timers behind", async () => {
+    const { page, messages } = await open("pages/api.html");
+    await new Finder(page, "#element").loaded();
+    await page.waitForTimeout(500); // the first widget's first pf-search, sent
+    const client = await page.context().newCDPSession(page);
+    const listeners = async () => {
+      let total = 0;
+      for (const expression of ["window", "document", "document.getElementById('host')"]) {
+        const { result } = await client.send("Runtime.evaluate", { expression });
+        const found = await client.send("DOMDebugger.getEventListeners", { objectId: result.objectId, depth: -1, pierce: true });
+        total += found.listeners.length;
+      }
+      return total;
+    };
+    const before = { listeners: await listeners(), timers: await page.evaluate(() => window.__timers.size) };
+
+    for (let round = 0; round < 12; round++) {
+      await page.evaluate(async (round) => {
+        const host = document.getElementById("host");
+        const finder = ProgramFinder.mount(host, { catalogue: "../fixtures/catalogue.json", need: round % 2 ? "food" : "housing", urlState: "on" });
+        await finder.ready;
+        // Wait for the list, type a word (a search event is then pending), and go.
+        while (!host.shadowRoot.querySelector("[data-program-id]")) await new Promise((r) => setTimeout(r, 20));
+        const box = host.shadowRoot.querySelector("input[type=search]");
+        box.value = "pantry";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+        finder.destroy();
+      }, round);
+    }
+    await page.waitForTimeout(400); // longer than any debounce
+    const afterwards = await page.evaluate(() => {
+      const host = document.getElementById("host");
+      return {
+        shadowNodes: host.shadowRoot.childNodes.length,
+        sheets: host.shadowRoot.adoptedStyleSheets.length,
+        lightNodes: host.childNodes.length,
+        timers: window.__timers.size,
+        handle: ProgramFinder.get(host),
+        searches: window.__events.filter((e) => e.name === "pf-search" && e.target === "host").length,
+      };
+    });
+    assert.deepEqual(afterwards, { shadowNodes: 0, sheets: 0, lightNodes: 0, timers: before.timers, handle: null, searches: 0 });
+    assert.equal(await listeners(), before.listeners, "event listeners on window, document and the host");
+    // The address was handed to each widget in turn and left as the page had it... except
+    // for the last choices written, which a destroyed widget no longer changes.
+    await page.goBack().catch(() => {});
+    assert.deepEqual(messages.errors, []);
+  });
+
+  test("the JS API mounts, updates and destroys", async () => {
+    const { page, messages } = await open("pages/api.html");
+    const finder = new Finder(page, "#host");
+    await page.evaluate(() => {
+      window.api = ProgramFinder.mount(document.getElementById("host"), { catalogue: "../fixtures/catalogue.json", lockNeed: "literacy", hide: ["search"] });
+    });
+    await finder.loaded();
+    assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
+    assert.equal(await finder.search.count(), 0, "hidden search box");
+    assert.equal(await finder.root.locator("fieldset.needs").count(), 0, "a locked need hides the need choices");
+    // "Clear all" cannot undo what the page locked.
+    await finder.setAge(4);
+    assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
+    await finder.clearAll.click();
+    assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
+
+    // update() changes only the options it names.
+    await page.evaluate(() => window.api.update({ town: "Meriden" }));
+    await page.waitForFunction(() => document.getElementById("host").shadowRoot.querySelectorAll("[data-program-id]").length === 1);
+    assert.deepEqual(await finder.ids(), ["preschool"]);
+    await page.evaluate(() => window.api.update({ lockNeed: null, pageSize: 2, town: null }));
+    await page.waitForFunction(() => document.getElementById("host").shadowRoot.querySelector("fieldset.needs"));
+    assert.equal(await finder.cards.count(), 2, "page size 2");
+    await finder.root.getByRole("button", { name: "Show more programs" }).click();
+    assert.equal(await finder.cards.count(), 4);
+    await page.evaluate(() => window.api.destroy());
+    assert.equal(await page.evaluate(() => document.getElementById("host").shadowRoot.childNodes.length), 0);
+    // Only one global: what window has beyond a blank page's, less this test's own.
+    const blank = await env.browser.newPage();
+    pages.push(blank);
+    await blank.goto(env.site.url + "pages/blank.html");
+    const builtIn = new Set(await blank.evaluate(() => Object.getOwnPropertyNames(window)));
+    const added = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    const ours = added.filter((name) => !builtIn.has(name) && !name.startsWith("__") && name !== "api");
+    assert.deepEqual(ours, ["ProgramFinder"]);
+    assert.deepEqual(messages.errors, []);
+  });
+
+  test("themes apply through custom properties and parts", async () => {
+    const { page } = await open("pages/api.html");
+    const finder = await new Finder(page, "#element").loaded();
+    const call = finder.root.locator(".call").first();
+    const before = await call.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(before, "rgb(11, 90, 140)");
+    await page.addStyleTag({
+      content: `program-finder { --pf-accent: rgb(106, 27, 154); --pf-font: Georgia, serif; --pf-radius: 3px; }
+                program-finder::part(card) { border-width: 5px; }`,
+    });
+    // (After any colour transition.)
+    await call.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    assert.equal(await call.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(106, 27, 154)");
+    assert.match(await call.evaluate((el) => getComputedStyle(el).fontFamily), /Georgia/);
+    assert.equal(await finder.cards.first().evaluate((el) => getComputedStyle(el).borderTopWidth), "5px");
+    assert.equal(await finder.root.locator(".root").evaluate((el) => getComputedStyle(el).borderTopLeftRadius), "3px");
+  });
+
+  test("events tell the page what families do, with the documented detail", async () => {
+    const { page } = await open("pages/api.html");
+    const finder = await new Finder(page, "#element").loaded();
+    await page.waitForFunction(() => window.__events.some((e) => e.name === "pf-search"));
+    const first = await page.evaluate(() => window.__events.find((e) => e.name === "pf-search"));
+    assert.deepEqual(first, {
+      name: "pf-search",
+      target: "element",
+      bubbles: true,
+      composed: true,
+      detail: { query: "", needs: [], town: null, age: null, languages: [], freeOnly: false, total: 7 },
+    });
+
+    // Typing a word sends one event once the results settle, not one per letter.
+    await page.evaluate(() => (window.__events = []));
+    await finder.search.pressSequentially("pantry", { delay: 40 });
+    await finder.need("Food").check();
+    await finder.setAge(8, "months");
+    await page.waitForTimeout(500);
+    const searches = await page.evaluate(() => window.__events.filter((e) => e.name === "pf-search").map((e) => e.detail));
+    assert.ok(searches.length <= 3, `${searches.length} search events`);
+    assert.deepEqual(searches.at(-1), {
+      query: "pantry",
+      needs: ["food"],
+      town: null,
+      age: "8m",
+      languages: [],
+      freeOnly: false,
+      total: await finder.cards.count(),
+    });
+    assert.ok(searches.at(-1).total >= 1);
+
+    await finder.root.getByRole("button", { name: "More details" }).first().click();
+    const call = finder.root.locator(".call").first();
+    await call.evaluate((a) => a.removeAttribute("href")); // a tel: link would leave the page
+    await call.click();
+    const others = await page.evaluate(() => window.__events.filter((e) => e.name !== "pf-search"));
+    assert.deepEqual(others, [
+      { name: "pf-open-program", target: "element", bubbles: true, composed: true, detail: { id: "hartford-food", name: "Hartford Pantry" } },
+      { name: "pf-call", target: "element", bubbles: true, composed: true, detail: { id: "hartford-food", name: "Hartford Pantry", phone: "860-555-0100" } },
+    ]);
+
+    // A catalogue that cannot load: pf-error, and the family sees the message.
+    await page.evaluate(() => document.getElementById("element").setAttribute("catalogue", "../fixtures/missing.json"));
+    await finder.root.getByRole("alert").waitFor();
+    const error = await page.evaluate(() => window.__events.find((e) => e.name === "pf-error"));
+    assert.match(error.detail.message, /404/);
+  });
+
+  test("a page with a strict content security policy works with no violation", async () => {
+    const { page, messages } = await open("pages/strict-csp.html");
+    const response = await page.reload();
+    assert.match(response.headers()["content-security-policy"], /script-src 'self' http:\/\/127\.0\.0\.1:\d+\/ 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(response.headers()["content-security-policy"], /unsafe-inline/);
+    const finder = await new Finder(page, "#host").loaded();
+    assert.equal(await finder.cards.count(), 7);
+    await finder.need("Housing").check();
+    await finder.chooseTown("Hart", "Hartford");
+    await finder.root.getByRole("button", { name: "More details" }).first().click();
+    assert.deepEqual(await finder.ids(), ["statewide-food-housing"]);
+    // Styles applied (the stylesheet was not blocked): the call button is coloured.
+    assert.equal(await finder.root.locator(".root").evaluate((el) => getComputedStyle(el).paddingTop), "16px");
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(messages.errors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
+
+    // The test can fail: an inline style on this page is reported.
+    await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.textContent = "body { color: red }";
+      document.head.append(style);
+    });
+    await page.waitForFunction(() => window.__violations.length > 0);
+  });
+
+  test("three widgets, three ways in, different catalogues and options, on one page", async () => {
+    const { page, messages } = await open("pages/three.html");
+    const byData = await new Finder(page, "#by-data").loaded();
+    const byElement = new Finder(page, "#by-element");
+    await byElement.root.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    const byApi = await new Finder(page, "#by-api").loaded();
+
+    assert.deepEqual(await byData.ids(), ["hartford-food", "statewide-food-housing", "newborn"], "data-need=food");
+    // The sample catalogue, housing locked, no search box, one card a page, in Spanish.
+    assert.equal(await byElement.root.getByRole("searchbox").count(), 0);
+    assert.equal(await byElement.cards.count(), 1);
+    assert.equal(await byElement.root.getByRole("heading", { level: 2 }).textContent(), "Encuentre programas comunitarios");
+    const housing = await byElement.root.locator(".tag").allTextContents();
+    assert.ok(housing.some((t) => /Vivienda/.test(t)), housing.join());
+    // The JS API: a third catalogue, limited to Hartford: the statewide and the Hartford program.
+    assert.deepEqual(await byApi.ids(), ["first", "third"]);
+
+    // A choice in one changes none of the others.
+    await byData.need("Housing").check();
+    assert.deepEqual(await byApi.ids(), ["first", "third"]);
+    assert.equal(await byElement.cards.count(), 1);
+    // Several widgets: none of them writes the address unless asked.
+    assert.equal(new URL(page.url()).search, "");
+    assert.deepEqual(messages.errors.filter((e) => !/no-place|could not use|skipped/i.test(e)), []);
+  });
+});
