@@ -1,7 +1,8 @@
 # Program Finder: every command a contributor needs.
 #
 #   make demo    build the widget and serve the demo page at http://127.0.0.1:8080
-#   make test    every test: native (cargo test) and browser end-to-end (headless Chromium)
+#   make test    every test: native (cargo test), browser end-to-end (headless Chromium),
+#                and the size budget (size-budget.json)
 #   make dist    the files a web team hosts, in dist/, with a size report
 #   make lint    rustfmt and clippy, warnings as errors
 #
@@ -13,18 +14,22 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 
-.PHONY: demo test dist lint native-test e2e setup-build setup-browser clean bench
+.PHONY: demo test dist lint native-test e2e size-check setup-build setup-browser clean bench
 
 demo: dist
 	@node tests/e2e/server.mjs --root dist --port $(DEMO_PORT)
 
-test: native-test e2e
+test: native-test e2e size-check
 
 native-test:
 	cargo test --workspace
 
 e2e: dist setup-browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# Fails when the widget's download grows past size-budget.json.
+size-check: dist
+	node tools/size-report.mjs dist --budget size-budget.json
 
 dist: setup-build
 	@# Build with the wasm toolchain chosen by setup (rustup, or Debian's with build-std).

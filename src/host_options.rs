@@ -37,6 +37,8 @@ pub struct HostOptions {
     pub url_state: Option<bool>,
     /// `debug`: show staff a banner with the catalogue's problems.
     pub debug: bool,
+    /// `timeout`: seconds to wait for the catalogue before trying again.
+    pub timeout: Option<u32>,
     /// What could not be used, for the console.
     pub rejected: Vec<String>,
 }
@@ -107,6 +109,10 @@ impl HostOptions {
                     }
                 },
                 "debug" => options.debug = !matches!(value.trim(), "false" | "off"),
+                "timeout" => match value.trim().parse::<u32>() {
+                    Ok(seconds) if (1..=120).contains(&seconds) => options.timeout = Some(seconds),
+                    _ => options.rejected.push(format!("timeout=\"{value}\" should be seconds, 1 to 120")),
+                },
                 // The marker attribute of `<div data-program-finder>` itself.
                 "program-finder" => {}
                 other => options.rejected.push(format!("\"{other}\" is not an option of the program finder")),
@@ -128,7 +134,8 @@ impl HostOptions {
     /// its choices or language changed in place.
     pub fn needs_remount(&self, other: &HostOptions) -> bool {
         fn shape(o: &HostOptions) -> impl PartialEq + '_ {
-            (&o.catalogue, &o.lock_needs, o.lock_town, &o.hide, o.page_size, &o.towns, o.url_state, o.debug)
+            let shape = (&o.catalogue, &o.lock_needs, o.lock_town, &o.hide, o.page_size, &o.towns);
+            (shape, o.url_state, o.debug, o.timeout)
         }
         shape(self) != shape(other)
     }
@@ -190,6 +197,8 @@ mod tests {
             "off",
             "debug",
             "",
+            "timeout",
+            "20",
         ]);
         assert_eq!(options.catalogue.as_deref(), Some("/programs.json"));
         assert_eq!(options.presets.needs, ["food", "housing"]);
@@ -202,7 +211,7 @@ mod tests {
         assert_eq!(options.page_size, Some(10));
         // A village counts as its town.
         assert_eq!(options.towns.iter().map(|t| t.name()).collect::<Vec<_>>(), ["Hartford", "Windham"]);
-        assert_eq!((options.url_state, options.debug), (Some(false), true));
+        assert_eq!((options.url_state, options.debug, options.timeout), (Some(false), true, Some(20)));
         assert!(options.rejected.is_empty(), "{:?}", options.rejected);
     }
 

@@ -1,10 +1,13 @@
 // Prints what a family's phone downloads: raw, gzip and brotli sizes of the widget's
-// wasm, JS and CSS in dist/. Usage: node tools/size-report.mjs dist
+// wasm, JS and CSS in dist/. Usage: node tools/size-report.mjs dist [--budget size-budget.json]
+// With --budget, exits with an error when the brotli total is over the file's budget_kb.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
+const budgetAt = process.argv.indexOf("--budget");
+const budgetFile = budgetAt > 0 ? process.argv[budgetAt + 1] : null;
 const files = readdirSync(dir);
 const pick = (test) => files.filter(test).map((f) => join(dir, f));
 const groups = [
@@ -34,3 +37,14 @@ console.log("total downloaded".padEnd(24) + kb(total.raw) + kb(total.gzip) + kb(
 console.log("(the CSS row is already counted inside the wasm)");
 const checker = sizes(pick((f) => f.startsWith("program-finder-checker")));
 console.log("staff checker page".padEnd(24) + kb(checker.raw) + kb(checker.gzip) + kb(checker.brotli) + "  (check.html only; families never load it)\n");
+
+if (budgetFile) {
+  const { budget_kb: budget, goal_kb: goal } = JSON.parse(readFileSync(budgetFile, "utf8"));
+  const used = total.brotli / 1024;
+  const line = `size budget (${budgetFile}): ${used.toFixed(1)} KB brotli of ${budget} KB allowed (goal ${goal} KB)`;
+  if (used > budget) {
+    console.error(`${line}: OVER by ${(used - budget).toFixed(1)} KB`);
+    process.exit(1);
+  }
+  console.log(`${line}: within`);
+}

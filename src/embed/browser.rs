@@ -9,11 +9,20 @@ use crate::ui::BrowserServices;
 /// (or two sites on one origin) never mix their lists.
 pub struct Browser {
     key: String,
+    /// Where the last good copy of the catalogue is kept.
+    catalogue_key: String,
 }
+
+/// The largest catalogue kept for offline use, in characters: localStorage belongs to the
+/// host page's origin and holds about 5 MB in all, so the widget takes at most a part.
+const MAX_KEPT_CATALOGUE: usize = 1_500_000;
 
 impl Browser {
     pub fn new(catalogue_url: &str) -> Browser {
-        Browser { key: format!("program-finder:saved:{catalogue_url}") }
+        Browser {
+            key: format!("program-finder:saved:{catalogue_url}"),
+            catalogue_key: format!("program-finder:catalogue:{catalogue_url}"),
+        }
     }
 
     fn storage() -> Option<web_sys::Storage> {
@@ -38,6 +47,24 @@ impl BrowserServices for Browser {
         {
             let _ = storage.set_item(&self.key, &text);
         }
+    }
+
+    fn last_good_catalogue(&self) -> Option<(String, f64)> {
+        let stored = Browser::storage()?.get_item(&self.catalogue_key).ok()??;
+        let kept: serde_json::Value = serde_json::from_str(&stored).ok()?;
+        Some((kept.get("text")?.as_str()?.to_string(), kept.get("saved_at")?.as_f64()?))
+    }
+
+    fn keep_catalogue(&self, text: &str) {
+        let Some(storage) = Browser::storage() else { return };
+        if text.len() > MAX_KEPT_CATALOGUE {
+            // Too big to keep: drop an older copy rather than show it later.
+            let _ = storage.remove_item(&self.catalogue_key);
+            return;
+        }
+        let kept = serde_json::json!({ "saved_at": js_sys::Date::now(), "text": text });
+        // A full storage refuses: then no copy is kept, and nothing else changes.
+        let _ = storage.set_item(&self.catalogue_key, &kept.to_string());
     }
 
     fn print(&self) {

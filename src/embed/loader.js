@@ -28,7 +28,7 @@
   var HOSTS = "[data-program-finder]";
   /** Attributes of <program-finder> that change the widget (the same names as data-*). */
   var OPTIONS = ["catalogue", "need", "town", "age", "q", "lang", "lock-need", "lock-town", "hide", "towns",
-    "page-size", "url-state", "debug"];
+    "page-size", "url-state", "debug", "timeout"];
 
   var ready = import(base + "__GLUE__").then(function (glue) {
     return glue.default({ module_or_path: base + "__WASM__" }).then(function () {

@@ -24,7 +24,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use crate::host_options::HostOptions;
 use crate::i18n::Lang;
 use crate::presets::Presets;
-use crate::ui::{FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE};
+use crate::ui::{FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT};
 
 /// The bundled sample catalogue, next to `program-finder.js`.
 const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";
@@ -185,6 +185,8 @@ fn layout(options: &HostOptions) -> Layout {
         },
         page_size: options.page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         towns: options.towns.clone(),
+        debug: options.debug,
+        timeout: options.timeout.map_or(DEFAULT_TIMEOUT, |s| std::time::Duration::from_secs(s.into())),
     }
 }
 

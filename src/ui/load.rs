@@ -1,58 +1,170 @@
-//! Fetching and reading a catalogue, with every failure told apart.
+//! Fetching and reading a catalogue, with every failure told apart, retries that back
+//! off, and the last good copy when the network lets a family down.
 //!
-//! Families see one calm message for any failure; staff get the exact reason in the
-//! browser console, including each program that was skipped and why.
+//! Families see one calm message for any failure (or the saved list); staff get the
+//! exact reason in the browser console, including each program that was skipped and why.
+//!
+//! - A request that gets no answer within the timeout is abandoned (`AbortController`).
+//! - Failures that may pass (no network, a timeout, HTTP 5xx, 408, 429) are retried after
+//!   1 s and then 3 s; a 404 or a file that is not a catalogue is not: it will not fix
+//!   itself, and staff need to hear about it at once.
+//! - The browser revalidates with the server (`cache: no-cache`: `If-None-Match` /
+//!   `If-Modified-Since` from its HTTP cache), so an unchanged catalogue is not downloaded
+//!   twice and a changed one is never served stale. (Adding those headers by hand would
+//!   make every cross-origin request need a CORS preflight that many servers refuse.)
+//! - Each catalogue that loads is kept in the browser ([`BrowserServices::keep_catalogue`]);
+//!   when every attempt fails, that copy is shown with the date it was saved.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use finder_core::catalogue::{load, Catalogue, LoadError};
+use finder_core::Problem;
 use leptos::logging::{error, warn};
+use leptos::prelude::set_timeout_with_handle;
+
+use super::BrowserServices;
 
 /// Why a catalogue could not be shown.
 #[derive(Clone, Debug)]
 pub enum LoadFailure {
     /// No response at all: offline, refused by CORS, or a bad address.
     Network(String),
+    /// No response within the time allowed.
+    Timeout(u32),
     /// The server answered with an error status.
     Http(u16),
     /// The response was not a usable catalogue.
     Catalogue(LoadError),
 }
 
+impl LoadFailure {
+    /// Whether trying again soon might work.
+    fn may_pass(&self) -> bool {
+        match self {
+            LoadFailure::Network(_) | LoadFailure::Timeout(_) => true,
+            LoadFailure::Http(status) => *status >= 500 || matches!(status, 408 | 429),
+            LoadFailure::Catalogue(_) => false,
+        }
+    }
+}
+
 impl std::fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadFailure::Network(why) => write!(f, "the request failed ({why})"),
+            LoadFailure::Timeout(seconds) => write!(f, "the server did not answer within {seconds} s"),
             LoadFailure::Http(status) => write!(f, "the server answered HTTP {status}"),
             LoadFailure::Catalogue(why) => write!(f, "{why}"),
         }
     }
 }
 
-/// Fetches the catalogue at `url` and reads it. Problems inside a usable catalogue
-/// are written to the console; the catalogue is still returned.
-pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, LoadFailure> {
-    let result = fetch_and_read(&url).await;
-    match &result {
-        Err(failure) => error!("Program Finder could not use the catalogue at {url}: {failure}"),
-        Ok((_, problems)) if !problems.is_empty() => {
-            warn!("Program Finder: the catalogue at {url} has {} problem(s):", problems.len());
-            for problem in problems {
-                warn!("  {problem}");
-            }
-        }
-        Ok(_) => {}
-    }
-    result.map(|(catalogue, _)| Arc::new(catalogue))
+/// A catalogue ready to show.
+#[derive(Clone, Debug)]
+pub struct LoadedCatalogue {
+    pub catalogue: Arc<Catalogue>,
+    /// Skipped programs and dropped values (also written to the console).
+    pub problems: Vec<Problem>,
+    /// Set when this is the copy kept in the browser: when it was saved (milliseconds
+    /// since 1970), because the latest could not be loaded.
+    pub saved_at: Option<f64>,
 }
 
-async fn fetch_and_read(url: &str) -> Result<(Catalogue, Vec<finder_core::Problem>), LoadFailure> {
-    let response =
-        gloo_net::http::Request::get(url).send().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadFailure::Http(response.status()));
+/// Waits between attempts: the first retry after 1 s, the second after 3 s.
+const BACKOFF_MS: [i32; 2] = [1_000, 3_000];
+
+/// Fetches the catalogue at `url` and reads it, retrying and falling back as described
+/// in the module documentation. Problems inside a usable catalogue go to the console.
+pub async fn load_catalogue(
+    url: String,
+    timeout: Duration,
+    browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+) -> Result<LoadedCatalogue, LoadFailure> {
+    let mut attempt = 0;
+    let failure = loop {
+        match fetch_text(&url, timeout).await.and_then(|text| read(&text).map(|loaded| (text, loaded))) {
+            Ok((text, (catalogue, problems))) => {
+                report_problems(&url, &problems);
+                if let Some(browser) = &browser {
+                    browser.keep_catalogue(&text);
+                }
+                return Ok(LoadedCatalogue { catalogue: Arc::new(catalogue), problems, saved_at: None });
+            }
+            Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
+                let wait = BACKOFF_MS[attempt];
+                warn!("Program Finder: the catalogue at {url}: {failure}; trying again in {} s", wait / 1000);
+                sleep(wait).await;
+                attempt += 1;
+            }
+            Err(failure) => break failure,
+        }
+    };
+    error!("Program Finder could not use the catalogue at {url}: {failure}");
+    let saved = browser.as_ref().and_then(|b| b.last_good_catalogue());
+    if let Some((text, saved_at)) = saved {
+        if let Ok((catalogue, problems)) = read(&text) {
+            warn!("Program Finder: showing the copy of {url} this browser kept");
+            return Ok(LoadedCatalogue {
+                catalogue: Arc::new(catalogue),
+                problems,
+                saved_at: Some(saved_at),
+            });
+        }
     }
-    let text = response.text().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
-    let loaded = load(&text).map_err(LoadFailure::Catalogue)?;
+    Err(failure)
+}
+
+fn report_problems(url: &str, problems: &[Problem]) {
+    if !problems.is_empty() {
+        warn!("Program Finder: the catalogue at {url} has {} problem(s):", problems.len());
+        for problem in problems {
+            warn!("  {problem}");
+        }
+    }
+}
+
+fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
+    let loaded = load(text).map_err(LoadFailure::Catalogue)?;
     Ok((loaded.catalogue, loaded.problems))
+}
+
+/// The response body, or why there is none. Gives up after `timeout`.
+async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadFailure> {
+    let controller = web_sys::AbortController::new().ok();
+    let stop = controller.clone();
+    let timer = set_timeout_with_handle(
+        move || {
+            if let Some(stop) = stop {
+                stop.abort();
+            }
+        },
+        timeout,
+    )
+    .ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let request =
+        gloo_net::http::Request::get(url).cache(web_sys::RequestCache::NoCache).abort_signal(signal.as_ref());
+    let answer = async {
+        let response = request.send().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
+        if !response.ok() {
+            return Err(LoadFailure::Http(response.status()));
+        }
+        response.text().await.map_err(|e| LoadFailure::Network(e.to_string()))
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
+    answer.map_err(|failure| if timed_out { LoadFailure::Timeout(timeout.as_secs() as u32) } else { failure })
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::presets::{age_from_entry, AgeUnit, Presets};
 use crate::url_state::UrlChoices;
 
-pub use load::{load_catalogue, LoadFailure};
+pub use load::{load_catalogue, LoadFailure, LoadedCatalogue};
 
 /// What one widget needs to start: where its catalogue is and its starting choices.
 #[derive(Clone)]
@@ -58,6 +58,10 @@ pub struct Layout {
     pub page_size: usize,
     /// Only programs serving one of these towns (or statewide) are shown; empty: all.
     pub towns: Vec<Town>,
+    /// Show staff a banner with the catalogue's problems (`data-debug`).
+    pub debug: bool,
+    /// How long to wait for the catalogue before trying again.
+    pub timeout: std::time::Duration,
 }
 
 impl Default for Layout {
@@ -68,6 +72,8 @@ impl Default for Layout {
             hidden: Hidden::default(),
             page_size: DEFAULT_PAGE_SIZE,
             towns: Vec::new(),
+            debug: false,
+            timeout: DEFAULT_TIMEOUT,
         }
     }
 }
@@ -75,6 +81,9 @@ impl Default for Layout {
 /// Cards shown at first: enough to scan on a phone, few enough that a keystroke never
 /// waits for thousands of cards to render.
 pub const DEFAULT_PAGE_SIZE: usize = 30;
+
+/// How long to wait for the catalogue by default: long enough for a slow phone network.
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Controls a host page can hide.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -148,6 +157,10 @@ pub trait BrowserServices {
     fn print(&self);
     /// Shares the page's address; `true` if it was copied (no share sheet on this device).
     fn share(&self, title: &str) -> bool;
+    /// The last catalogue that loaded here, and when it was saved (ms since 1970).
+    fn last_good_catalogue(&self) -> Option<(String, f64)>;
+    /// Keeps a catalogue that loaded, for when the network fails.
+    fn keep_catalogue(&self, text: &str);
 }
 
 /// The widget's interface language, shared through context.
@@ -280,7 +293,8 @@ impl Choices {
 #[component]
 pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let url = config.catalogue_url.clone();
-    let catalogue = LocalResource::new(move || load_catalogue(url.clone()));
+    let (timeout, loader) = (config.layout.timeout, config.browser.clone());
+    let catalogue = LocalResource::new(move || load_catalogue(url.clone(), timeout, loader.clone()));
     let presets = config.presets;
     let address = config.address;
     let browser = config.browser;
@@ -308,8 +322,9 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                     Suspend::new(async move {
                         match catalogue.await {
                             Ok(loaded) => {
-                                let loaded = only_towns(loaded, &layout.towns);
-                                view! { <Finder catalogue=loaded presets address browser layout /> }.into_any()
+                                let banners = banners(&loaded, layout.debug, move || catalogue.refetch());
+                                let loaded = only_towns(loaded.catalogue, &layout.towns);
+                                view! { {banners}<Finder catalogue=loaded presets address browser layout /> }.into_any()
                             }
                             Err(failure) => {
                                 if let Some(events) = &events {
@@ -323,6 +338,41 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// Above the list: that it is the saved copy (with Retry), and for staff the problems.
+fn banners(
+    loaded: &LoadedCatalogue,
+    debug: bool,
+    retry: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let saved = loaded.saved_at.map(|saved_at| {
+        let date = move || {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+            let text = js_sys::Date::new(&saved_at.into()).to_locale_date_string(lang.get().code(), &options);
+            lang.get().format("saved_copy", &[("date", &String::from(text))])
+        };
+        view! {
+            <div class="saved-copy" role="status">
+                <p>{date}</p>
+                <button type="button" class="button" on:click=move |_| retry()>{move || lang.get().t("retry")}</button>
+            </div>
+        }
+    });
+    let problems = loaded.problems.clone();
+    let staff = (debug && !problems.is_empty()).then(|| {
+        let count = problems.len().to_string();
+        let list = problems.iter().take(50).map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+        view! {
+            <details class="debug" lang="en">
+                <summary>{move || lang.get().format("debug_problems", &[("count", &count)])}</summary>
+                <ul>{list}</ul>
+            </details>
+        }
+    });
+    view! { {saved}{staff} }
 }
 
 /// Buttons to switch the interface language; the current one is pressed.

@@ -3,7 +3,9 @@
 // and three widgets with different catalogues and options on one page.
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Finder, openPage, startAll } from "./harness.mjs";
+import { fileURLToPath } from "node:url";
+import { Finder, startAll } from "./harness.mjs";
+import { startServer } from "./server.mjs";
 
 /** Records timers and violations from before any script of the page runs. */
 const WATCH = () => {
@@ -284,6 +286,26 @@ describe("hosting", () => {
       document.head.append(style);
     });
     await page.waitForFunction(() => window.__violations.length > 0);
+  });
+
+  test("a catalogue from a third origin, with CORS; refused without it", async () => {
+    const fixtures = fileURLToPath(new URL("fixtures/", import.meta.url));
+    const open3 = await startServer({ root: fixtures });
+    const closed = await startServer({ root: fixtures, cors: false });
+    try {
+      const { page } = await open("pages/api.html");
+      const finder = new Finder(page, "#host");
+      await page.evaluate((url) => ProgramFinder.mount(document.getElementById("host"), { catalogue: url }), open3.url + "catalogue.json");
+      await finder.loaded();
+      assert.equal(await finder.cards.count(), 7);
+      // The same file from an origin that does not allow it: a message, not a blank box.
+      await page.evaluate((url) => ProgramFinder.get(document.getElementById("host")).update({ catalogue: url }), closed.url + "catalogue.json");
+      await finder.root.getByRole("alert").waitFor();
+      assert.match(await finder.root.getByRole("alert").textContent(), /2-1-1|Try again|could not/i);
+    } finally {
+      open3.close();
+      closed.close();
+    }
   });
 
   test("three widgets, three ways in, different catalogues and options, on one page", async () => {
