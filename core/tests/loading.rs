@@ -184,3 +184,26 @@ fn the_bundled_sample_catalogue_loads_without_problems() {
     }
     assert!(loaded.catalogue.notice.as_deref().unwrap_or("").to_lowercase().contains("sample"));
 }
+
+/// Reading a few programs at a time gives exactly what `load` gives, in any step size.
+#[test]
+fn loading_in_steps_is_loading_at_once() {
+    let text = include_str!("../../public/sample-catalogue.json");
+    let whole = finder_core::catalogue::load(text).expect("the sample loads");
+    for step in [1, 3, 7, 1000] {
+        let mut loading = finder_core::catalogue::Loading::start(text).expect("starts");
+        let mut steps = 0;
+        while !loading.step(step) {
+            steps += 1;
+        }
+        let (read, listed) = loading.progress();
+        assert_eq!(read, listed);
+        // It really went in steps: one call per `step` programs.
+        assert_eq!(steps + 1, listed.div_ceil(step).max(1), "{step}: {steps} steps for {listed} programs");
+        let stepped = loading.finish();
+        assert_eq!(stepped.catalogue, whole.catalogue, "step {step}");
+        assert_eq!(stepped.problems.len(), whole.problems.len());
+    }
+    // A broken file is refused at the start, as by `load`.
+    assert!(finder_core::catalogue::Loading::start("{\"version\": 2}").is_err());
+}

@@ -156,57 +156,110 @@ impl std::error::Error for LoadError {}
 
 /// Reads a catalogue from JSON text. See the module documentation.
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
-    // The top level is read with each value left as text, and each program is read on
-    // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
-    // spent most of the loading time allocating and freeing it.
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|e| match e.classify() {
-        Category::Data => LoadError::NotACatalogue(
-            "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
-        ),
-        _ => LoadError::NotJson(e.to_string()),
-    })?;
-    let mut root = Map::new();
-    for (key, raw) in &top {
-        if key != "programs" {
-            let value = serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
-            root.insert(key.clone(), value);
-        }
-    }
-    check_version(&root)?;
-    let mut problems = Vec::new();
-    let needs = read_needs(&root, &mut problems)?;
-    let raw_programs: Vec<&RawValue> = match top.get("programs") {
-        Some(raw) => serde_json::from_str(raw.get())
-            .map_err(|_| LoadError::NotACatalogue("\"programs\" should be a list".into()))?,
-        None => return Err(LoadError::NotACatalogue("it has no \"programs\" list".into())),
-    };
-    let mut header = Fields::new(&root, String::new(), &mut problems);
-    let title = header.text("title");
-    let notice = header.text("notice");
-    let updated = header.date("updated");
-    let areas = places::read_areas(&root, &mut problems);
+    let mut loading = Loading::start(json)?;
+    while !loading.step(usize::MAX) {}
+    Ok(loading.finish())
+}
 
-    let mut programs: Vec<Program> = Vec::with_capacity(raw_programs.len());
+/// A catalogue being read a few programs at a time, so that a page can stay responsive
+/// while a big one loads: [`Loading::start`], then [`Loading::step`] until it says it
+/// is done, then [`Loading::finish`]. The result is exactly [`load`]'s.
+pub struct Loading<'a> {
+    header: (Option<String>, Option<String>, Option<String>),
+    needs: Vec<Need>,
+    areas: Vec<(String, TownSet)>,
+    raw_programs: Vec<&'a RawValue>,
+    next: usize,
+    programs: Vec<Program>,
     // A set, not a scan of earlier programs: a scan made 50,000 programs take 17 s to load.
-    let mut ids_seen: HashSet<String> = HashSet::with_capacity(raw_programs.len());
-    for (index, raw) in raw_programs.iter().enumerate() {
-        let path = format!("programs[{index}]");
-        // Already checked as JSON above, so this cannot fail; `Null` is reported as
-        // "not an object" if it somehow did.
-        let raw: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
-        match program::read(&raw, index, &path, &needs, &areas, &mut problems) {
-            Some(program) if !ids_seen.insert(program.id.clone()) => {
-                problems.push(Problem::skipped(
-                    path,
-                    format!("the id \"{}\" is already used by an earlier program", program.id),
-                ));
+    ids_seen: HashSet<String>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Loading<'a> {
+    /// Checks the file as a whole (JSON, version, needs, areas); reads no program yet.
+    pub fn start(json: &'a str) -> Result<Loading<'a>, LoadError> {
+        // The top level is read with each value left as text, and each program is read on
+        // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
+        // spent most of the loading time allocating and freeing it.
+        let top: BTreeMap<String, &RawValue> =
+            serde_json::from_str(json).map_err(|e| match e.classify() {
+                Category::Data => LoadError::NotACatalogue(
+                    "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
+                ),
+                _ => LoadError::NotJson(e.to_string()),
+            })?;
+        let mut root = Map::new();
+        for (key, raw) in &top {
+            if key != "programs" {
+                let value = serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
+                root.insert(key.clone(), value);
             }
-            Some(program) => programs.push(program),
-            None => {}
         }
+        check_version(&root)?;
+        let mut problems = Vec::new();
+        let needs = read_needs(&root, &mut problems)?;
+        let raw_programs: Vec<&RawValue> = match top.get("programs") {
+            Some(raw) => serde_json::from_str(raw.get())
+                .map_err(|_| LoadError::NotACatalogue("\"programs\" should be a list".into()))?,
+            None => return Err(LoadError::NotACatalogue("it has no \"programs\" list".into())),
+        };
+        let mut header = Fields::new(&root, String::new(), &mut problems);
+        let header = (header.text("title"), header.text("notice"), header.date("updated"));
+        let areas = places::read_areas(&root, &mut problems);
+        Ok(Loading {
+            header,
+            needs,
+            areas,
+            programs: Vec::with_capacity(raw_programs.len()),
+            ids_seen: HashSet::with_capacity(raw_programs.len()),
+            raw_programs,
+            next: 0,
+            problems,
+        })
     }
-    let catalogue = Catalogue { title, notice, updated, needs, areas, programs };
-    Ok(Loaded { catalogue, problems })
+
+    /// Reads up to `count` more programs; `true` when every program has been read.
+    pub fn step(&mut self, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(self.raw_programs.len());
+        for index in self.next..end {
+            let path = format!("programs[{index}]");
+            // Already checked as JSON by `start`, so this cannot fail; `Null` is reported
+            // as "not an object" if it somehow did.
+            let raw: Value = serde_json::from_str(self.raw_programs[index].get()).unwrap_or(Value::Null);
+            match program::read(&raw, index, &path, &self.needs, &self.areas, &mut self.problems) {
+                Some(program) if !self.ids_seen.insert(program.id.clone()) => {
+                    self.problems.push(Problem::skipped(
+                        path,
+                        format!("the id \"{}\" is already used by an earlier program", program.id),
+                    ));
+                }
+                Some(program) => self.programs.push(program),
+                None => {}
+            }
+        }
+        self.next = end;
+        self.next >= self.raw_programs.len()
+    }
+
+    /// How many programs the file lists, and how many have been read.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.raw_programs.len())
+    }
+
+    /// The catalogue; programs not read yet by [`Loading::step`] are left out.
+    pub fn finish(self) -> Loaded {
+        let (title, notice, updated) = self.header;
+        let catalogue = Catalogue {
+            title,
+            notice,
+            updated,
+            needs: self.needs,
+            areas: self.areas,
+            programs: self.programs,
+        };
+        Loaded { catalogue, problems: self.problems }
+    }
 }
 
 fn check_version(root: &Map<String, Value>) -> Result<(), LoadError> {
