@@ -5,6 +5,7 @@
 #                and the size budget (size-budget.json)
 #   make dist    the files a web team hosts, in dist/, with a size report
 #   make lint    rustfmt and clippy, warnings as errors
+#   make fuzz    each fuzz target for 10 minutes (needs a nightly toolchain; not in CI)
 #
 # Each target installs what it needs (tools/setup.sh); a second run installs nothing.
 
@@ -14,18 +15,33 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 
-.PHONY: demo test dist lint native-test e2e size-check setup-build setup-browser clean bench
+.PHONY: demo test dist lint native-test e2e size-check fuzz fuzz-build setup-build setup-browser clean bench
 
 demo: dist
 	@node tests/e2e/server.mjs --root dist --port $(DEMO_PORT)
 
-test: native-test e2e size-check
+test: native-test fuzz-build e2e size-check
 
 native-test:
 	cargo test --workspace
 
 e2e: dist setup-browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# The fuzz targets (fuzz/) compile with the rest of the tests; `make fuzz` runs them.
+fuzz-build:
+	cargo check --manifest-path fuzz/Cargo.toml --target-dir target/fuzz
+
+# Each fuzz target for FUZZ_SECONDS (10 minutes) with libFuzzer. Not in CI: it needs a
+# nightly toolchain (rustup toolchain install nightly) and takes 40 minutes. A crash is
+# saved in fuzz/artifacts/<target>/; add it to the target's regression test, then fix.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := catalogue url_state csv_import hsds_import
+fuzz:
+	test -x $(TOOLS)/bin/cargo-fuzz || cargo install cargo-fuzz --locked --root $(TOOLS)
+	for target in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run --fuzz-dir fuzz $$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 # Fails when the widget's download grows past size-budget.json.
 size-check: dist

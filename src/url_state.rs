@@ -162,4 +162,11 @@ mod tests {
         assert_eq!(to_query("?pf-need=housing", &UrlChoices::default()), "");
         assert_eq!(from_query(&to_query("", &choices)), choices, "round trip");
     }
+
+    /// Found by the url_state fuzz target: an absurd age overflowed instead of being ignored.
+    #[test]
+    fn absurd_ages_in_a_link_are_ignored() {
+        assert_eq!(from_query("?pf-age=1110000001").age, "");
+        assert_eq!(from_query("?pf-age=4294967295m").age, "");
+    }
 }

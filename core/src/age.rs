@@ -28,11 +28,12 @@ impl ChildAge {
     /// The oldest age the finder accepts, in years. Anything above is a typing mistake.
     pub const MAX_YEARS: u32 = 120;
 
-    /// The interval of months this age covers, `[start, end)`.
+    /// The interval of months this age covers, `[start, end)`. Absurd ages (a page may
+    /// write any number) stop at the largest month rather than overflow: found by fuzzing.
     pub fn months(self) -> (u32, u32) {
         match self {
-            ChildAge::Years(y) => (y * 12, y * 12 + 12),
-            ChildAge::Months(m) => (m, m + 1),
+            ChildAge::Years(y) => (y.saturating_mul(12), y.saturating_mul(12).saturating_add(12)),
+            ChildAge::Months(m) => (m, m.saturating_add(1)),
         }
     }
 
