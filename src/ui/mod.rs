@@ -363,11 +363,11 @@ fn banners(
     });
     let problems = loaded.problems.clone();
     let staff = (debug && !problems.is_empty()).then(|| {
-        let count = problems.len().to_string();
-        let list = problems.iter().take(50).map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+        let count = problems.len();
+        let list = problems.iter().take(50).map(|p| view! { <li lang="en">{p.to_string()}</li> }).collect_view();
         view! {
-            <details class="debug" lang="en">
-                <summary>{move || lang.get().format("debug_problems", &[("count", &count)])}</summary>
+            <details class="debug">
+                <summary>{move || lang.get().count("debug_problems", count, &[("count", &count.to_string())])}</summary>
                 <ul>{list}</ul>
             </details>
         }

@@ -208,4 +208,32 @@ describe("faults", () => {
     assert.ok(report.overflow <= 0, `the page scrolls sideways by ${report.overflow}px`);
     await page.screenshot({ path: new URL("screenshots/hostile-375.png", import.meta.url).pathname, fullPage: false });
   });
+
+  test("a partly broken catalogue: the good programs, and with debug a banner for staff", async () => {
+    const page = await env.browser.newPage();
+    pages.push(page);
+    await page.goto(env.site.url + "pages/blank.html");
+    await page.evaluate((cdn) => {
+      for (const [id, debug] of [["plain", false], ["staff", true]]) {
+        const host = document.createElement("div");
+        host.id = id;
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = "../fixtures/one-bad-program.json";
+        if (debug) host.dataset.debug = "";
+        document.body.append(host);
+      }
+      const script = document.createElement("script");
+      script.src = cdn + "program-finder.js";
+      document.head.append(script);
+    }, env.cdn.url);
+    const plain = await new Finder(page, "#plain").loaded();
+    const staff = await new Finder(page, "#staff").loaded();
+    assert.deepEqual(await plain.ids(), ["first", "third"]);
+    assert.deepEqual(await staff.ids(), ["first", "third"]);
+    assert.equal(await plain.root.locator(".debug").count(), 0, "families never see it");
+    const banner = staff.root.locator(".debug");
+    assert.match(await banner.locator("summary").textContent(), /For staff: 1 problem in this catalogue/);
+    await banner.locator("summary").click();
+    assert.match(await banner.locator("li").first().textContent(), /programs\[1\].*neither "towns" nor "statewide"/);
+  });
 });
