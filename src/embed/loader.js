@@ -25,6 +25,11 @@
   }
   var base = new URL(".", script.src).href;
   var FALLBACK = "The program finder could not start. For help finding programs, call 2-1-1.";
+  /** Shown in every widget if the module stops (a Rust panic aborts it): never a frozen box. */
+  var STOPPED = {
+    en: ["Something went wrong in the program finder.", "Reload the page to try again. For help finding programs now, call 2-1-1."],
+    es: ["Algo falló en el buscador de programas.", "Vuelva a cargar la página. Para encontrar programas ahora, llame al 2-1-1."],
+  };
   var HOSTS = "[data-program-finder]";
   /** Attributes of <program-finder> that change the widget (the same names as data-*). */
   var OPTIONS = ["catalogue", "need", "town", "age", "q", "lang", "lock-need", "lock-town", "hide", "towns",
@@ -104,10 +109,19 @@
         destroyed = true;
         widgets.delete(element);
         if (widget) {
-          widget.destroy();
-          widget.free();
+          try {
+            widget.destroy();
+            widget.free();
+          } catch (error) {
+            // The module has stopped (see `stopped`): nothing of it runs any more.
+            if (element.shadowRoot) element.shadowRoot.replaceChildren();
+          }
           widget = null;
         }
+      },
+      /** The language the widget was asked for, for messages shown from here. */
+      lang: function () {
+        return String(current.lang || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
       },
     };
     widgets.set(element, handle);
@@ -125,6 +139,39 @@
     handle.ready.catch(function () {});
     return handle;
   }
+
+  /**
+   * The wasm module stopped: a Rust panic aborts it, and the browser reports a
+   * WebAssembly.RuntimeError ("unreachable"). Every widget would be frozen; each shows a
+   * plain message with 2-1-1 instead, in its own shadow root with its own styles.
+   */
+  function stopped(error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    failed = true;
+    widgets.forEach(function (handle, element) {
+      var words = STOPPED[handle.lang()] || STOPPED.en;
+      var box = document.createElement("div");
+      box.className = "load-error";
+      box.setAttribute("role", "alert");
+      words.forEach(function (text, i) {
+        var p = document.createElement("p");
+        if (i === 0) p.className = "load-error-title";
+        p.textContent = text;
+        box.appendChild(p);
+      });
+      var root = document.createElement("div");
+      root.className = "root";
+      root.appendChild(box);
+      if (element.shadowRoot) element.shadowRoot.replaceChildren(root);
+      else element.textContent = words.join(" ");
+    });
+  }
+  window.addEventListener("error", function (event) {
+    stopped(event.error);
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    stopped(event.reason);
+  });
 
   /** Mounts every <div data-program-finder> without a widget; drops those removed. */
   function scan() {

@@ -158,6 +158,22 @@ describe("hosting", () => {
     assert.deepEqual(messages.errors, []);
   });
 
+  test("if the module stops (a Rust panic), every widget says so, with 2-1-1", async () => {
+    const { page } = await open("pages/three.html");
+    await new Finder(page, "#by-data").loaded();
+    await new Finder(page, "#by-api").loaded();
+    // What the browser reports when a panic aborts the wasm module.
+    await page.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
+    for (const [id, words] of [["by-data", /Something went wrong.*2-1-1/s], ["by-element", /Algo falló.*2-1-1/s], ["by-api", /2-1-1/]]) {
+      const alert = page.locator(`#${id}`).getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), words, id);
+    }
+    // Still styled as the widget, and a page that destroys it afterwards gets no error.
+    assert.equal(await page.locator("#by-data .load-error").evaluate((el) => getComputedStyle(el).borderTopStyle), "solid");
+    await page.evaluate(() => window.apiFinder.destroy());
+  });
+
   test("the JS API mounts, updates and destroys", async () => {
     const { page, messages } = await open("pages/api.html");
     const finder = new Finder(page, "#host");
