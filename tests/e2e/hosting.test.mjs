@@ -199,6 +199,12 @@ describe("hosting", () => {
     assert.equal(await finder.cards.count(), 2, "page size 2");
     await finder.root.getByRole("button", { name: "Show more programs" }).click();
     assert.equal(await finder.cards.count(), 4);
+    // A locked town: applied, and its box not shown.
+    await page.evaluate(() => window.api.update({ lockTown: "Meriden", pageSize: null }));
+    await page.waitForFunction(() => !document.getElementById("host").shadowRoot.querySelector("input[role=combobox]"));
+    await finder.loaded();
+    // The program listing Meriden first, then statewide ones.
+    assert.deepEqual(await finder.ids(), ["adults", "statewide-food-housing", "preschool", "newborn"]);
     await page.evaluate(() => window.api.destroy());
     assert.equal(await page.evaluate(() => document.getElementById("host").shadowRoot.childNodes.length), 0);
     // Only one global: what window has beyond a blank page's, less this test's own.
