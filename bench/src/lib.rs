@@ -121,8 +121,8 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Loads catalogue JSON as the widget does and indexes it. The catalogue itself is
-    /// dropped: hits are program numbers, which is all the benchmark needs.
+    /// Loads catalogue JSON as the widget does and indexes it ([`Engine::load`], then
+    /// [`Engine::build_index`]); the catalogue is kept, as the widget keeps it.
     #[wasm_bindgen(constructor)]
     pub fn new(catalogue_json: &str) -> Result<Engine, String> {
         let mut engine = Engine::load(catalogue_json)?;
