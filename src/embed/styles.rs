@@ -10,8 +10,9 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
-/// The whole widget stylesheet, compiled into the wasm so there is no second request.
-const CSS: &str = include_str!("../../style/finder.css");
+/// The whole widget stylesheet (style/finder.css without its comments, see build.rs),
+/// compiled into the wasm so there is no second request.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/finder.css"));
 
 thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };

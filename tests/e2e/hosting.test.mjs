@@ -3,6 +3,7 @@
 // and three widgets with different catalogues and options on one page.
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Finder, startAll } from "./harness.mjs";
 import { startServer } from "./server.mjs";
@@ -234,6 +235,20 @@ describe("hosting", () => {
     assert.match(await call.evaluate((el) => getComputedStyle(el).fontFamily), /Georgia/);
     assert.equal(await finder.cards.first().evaluate((el) => getComputedStyle(el).borderTopWidth), "5px");
     assert.equal(await finder.root.locator(".root").evaluate((el) => getComputedStyle(el).borderTopLeftRadius), "3px");
+  });
+
+  test("the stylesheet shipped without comments has every rule of style/finder.css", async () => {
+    const { page } = await open("pages/api.html");
+    const finder = await new Finder(page, "#element").loaded();
+    const source = readFileSync(fileURLToPath(new URL("../../style/finder.css", import.meta.url)), "utf8");
+    const { shipped, parsed } = await page.locator("#element").evaluate((host, text) => {
+      const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText);
+      const fromSource = new CSSStyleSheet();
+      fromSource.replaceSync(text);
+      return { shipped: rules(host.shadowRoot.adoptedStyleSheets[0]), parsed: rules(fromSource) };
+    }, source);
+    assert.ok(parsed.length > 50, `style/finder.css parsed into ${parsed.length} rules`);
+    assert.deepEqual(shipped, parsed);
   });
 
   test("events tell the page what families do, with the documented detail", async () => {
