@@ -159,3 +159,27 @@ pub fn ClearAll() -> impl IntoView {
         </Show>
     }
 }
+
+/// On a phone the choices come before the list and fill more than a screen: after the
+/// three main ones (need, town, age) this button says how many programs they give and
+/// takes the family (and the focus, for screen readers) past the rest to the list. Not
+/// sticky: a button fixed over the choices would cover some of them. Hidden by the
+/// stylesheet when choices and results sit side by side.
+#[component]
+pub fn SeeResults(results: Memo<SearchResults>, count_ref: NodeRef<leptos::html::P>) -> impl IntoView {
+    let lang = use_lang();
+    let go = move |_| {
+        if let Some(count) = count_ref.get_untracked() {
+            let _ = count.focus();
+            count.scroll_into_view();
+        }
+    };
+    view! {
+        <button type="button" class="button see-results" part="see-results" on:click=go>
+            {move || {
+                let total = results.with(|r| r.total);
+                lang.get().count("see_results", total, &[("count", &total.to_string())])
+            }}
+        </button>
+    }
+}

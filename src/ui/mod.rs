@@ -461,6 +461,7 @@ fn Finder(
     let (show_needs, show_town) =
         (!hidden.needs && layout.locked_needs.is_none(), !hidden.town && layout.locked_town.is_none());
     let needs = catalogue.needs.clone();
+    let count_ref = NodeRef::<leptos::html::P>::new();
 
     view! {
         <div class="layout">
@@ -472,10 +473,11 @@ fn Finder(
                     {show_town.then(|| view! { <town_box::TownBox /> })}
                     {(!hidden.age).then(|| view! { <filters::AgeEntry /> })}
                 </div>
+                <filters::SeeResults results count_ref />
                 {(!hidden.more).then(|| view! { <filters::MoreChoices results /> })}
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue results browser />
+            <results::Results catalogue results browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }

@@ -21,6 +21,8 @@ pub fn Results(
     catalogue: Arc<Catalogue>,
     results: Memo<SearchResults>,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+    /// The count, which "See N programs" moves focus to.
+    count_ref: NodeRef<leptos::html::P>,
 ) -> impl IntoView {
     let lang = use_lang();
     let choices = expect_context::<Choices>();
@@ -74,7 +76,7 @@ pub fn Results(
     view! {
         <div class="results-area">
             // A polite live region: screen readers announce the new count after each change.
-            <p class="count" part="count" role="status" aria-live="polite">
+            <p class="count" part="count" role="status" aria-live="polite" tabindex="-1" node_ref=count_ref>
                 {move || if saved.only.get() {
                     let n = count();
                     lang.get().count("saved_count", n, &[("total", &n.to_string())])

@@ -156,4 +156,29 @@ describe("filters on the fixture catalogue", () => {
     assert.match(await statewide.textContent(), /All of Connecticut/);
     assert.match(await finder.root.locator('[data-program-id="under-six"]').textContent(), /0–5 years/);
   });
+
+  test("on a phone, 'See N programs' after need, town and age takes the family to the list", async () => {
+    const phone = await openPage(env.browser, env.site.url + "pages/filters.html", { width: 375, height: 700 });
+    const small = await new Finder(phone.page).loaded();
+    const see = small.root.getByRole("button", { name: /^See \d+ programs?$/ });
+    await small.need("Housing").check();
+    assert.equal(await see.textContent(), "See 3 programs");
+    await small.age.fill("4");
+    assert.equal(await see.textContent(), "See 2 programs");
+    assert.equal(await small.count.textContent(), "Showing 2 of 7 programs");
+    // Right below the age box, where a family's eyes are after typing the age.
+    await small.age.scrollIntoViewIfNeeded();
+    const [age, box] = [await small.age.boundingBox(), await see.boundingBox()];
+    assert.ok(box.y > age.y && box.y + box.height <= 700, `button at y=${box.y}, age box at y=${age.y}`);
+    const firstCard = await small.cards.first().boundingBox();
+    assert.ok(firstCard.y > 700, "the first program is below the screen before the click");
+    await see.click();
+    assert.equal(await small.count.evaluate((el) => el.getRootNode().activeElement === el), true, "focus on the count");
+    const card = await small.cards.first().boundingBox();
+    assert.ok(card.y >= 0 && card.y < 700, `first program on screen after the click (y=${card.y})`);
+    await phone.page.close();
+    // Side by side on a wide screen, the list is already in sight: no button.
+    assert.equal(await finder.root.locator(".see-results").count(), 1);
+    assert.equal(await finder.root.getByRole("button", { name: /^See \d+ programs?$/ }).count(), 0);
+  });
 });
