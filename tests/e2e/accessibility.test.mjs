@@ -67,6 +67,20 @@ describe("accessibility", () => {
     assert.deepEqual(await violations(page, "#page-lang"), [], "Spanish at 320 px");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `no horizontal scrolling at 320 px (page is ${width} px wide)`);
+    // Long Spanish labels wrap inside their chips, but a count stays whole and every
+    // checkbox keeps its size (both were squeezed once).
+    const chips = await page.locator("#page-lang .chip").evaluateAll((chips) =>
+      chips.map((chip) => {
+        const count = chip.querySelector(".chip-count").getBoundingClientRect();
+        const box = chip.querySelector("input").getBoundingClientRect();
+        return { text: chip.textContent, countHeight: count.height, boxWidth: box.width };
+      }),
+    );
+    assert.ok(chips.length >= 8, `${chips.length} chips`);
+    for (const chip of chips) {
+      assert.ok(chip.countHeight < 30, `count on one line in "${chip.text}" (${chip.countHeight} px high)`);
+      assert.equal(chip.boxWidth, 18, `checkbox width in "${chip.text}"`);
+    }
     const broken = await openPage(env.browser, env.site.url + "pages/bad.html");
     await broken.page.locator("#missing").getByRole("alert").waitFor();
     assert.deepEqual(await violations(broken.page, "#missing"), [], "load error");
