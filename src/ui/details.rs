@@ -89,7 +89,7 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
             {address}
             {fact(lang.t("languages_spoken"), languages.map(|l| (l, None)))}
             {fact(lang.t("cost"), cost)}
-            {fact(lang.t("last_reviewed"), program.last_reviewed.clone().map(|d| (d, None)))}
+            {fact(lang.t("last_reviewed"), program.last_reviewed.as_deref().map(|d| (long_date(d, lang), None)))}
         </dl>
         <div class="actions">{contact}</div>
     }
@@ -117,4 +117,18 @@ fn encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// A catalogue date (2026-10-15) as a family reads it: "October 15, 2026", "15 de octubre
+/// de 2026". Read as UTC and shown in UTC, so it is the same day in every time zone;
+/// anything the browser cannot read is shown as written.
+fn long_date(iso: &str, lang: Lang) -> String {
+    let date = js_sys::Date::new(&iso.into());
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    date.to_locale_date_string(lang.code(), &options).into()
 }

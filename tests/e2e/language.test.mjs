@@ -42,6 +42,22 @@ describe("languages", () => {
     assert.match(await card.textContent(), new RegExp(spanish.in_english_only));
   });
 
+  test("a date reads in the family's words, on the day staff wrote, west of UTC too", async () => {
+    // In New York, midnight UTC on the 15th is still the 14th: the widget must say the 15th.
+    const page = await env.browser.newPage({ timezoneId: "America/New_York" });
+    await page.goto(env.site.url + "pages/spanish.html");
+    const widget = page.locator("#page-lang");
+    await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    const reviewed = sample.programs.find((p) => p.last_reviewed && !p.last_reviewed.endsWith("-01"));
+    const [year, month, day] = reviewed.last_reviewed.split("-").map(Number);
+    const months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+    const details = widget.locator(`[data-program-id="${reviewed.id}"]`);
+    await details.getByRole("button", { name: spanish.more_details }).click();
+    const fact = details.locator("dt", { hasText: spanish.last_reviewed }).locator("xpath=following-sibling::dd[1]");
+    assert.equal(await fact.textContent(), `${day} de ${months[month - 1]} de ${year}`);
+    await page.close();
+  });
+
   test("data-lang wins over the page, and the switch changes language in place", async () => {
     const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html");
     const widget = page.locator("#attribute-lang");
