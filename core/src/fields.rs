@@ -241,9 +241,9 @@ impl<'a> Fields<'a> {
         let problem = match value.as_f64() {
             Some(years) if !years.is_finite() => format!("\"{key}\" is not a number of years"),
             Some(years) if (0.0..=MAX_AGE_YEARS).contains(&years) => return Some(Some(years)),
-            Some(years) if years < 0.0 => format!("\"{key}\" is {years}; ages cannot be negative"),
-            Some(years) => {
-                format!("\"{key}\" is {years}; ages above {MAX_AGE_YEARS} years are not believable")
+            Some(years) if years < 0.0 => format!("\"{key}\" is {value}; ages cannot be negative"),
+            Some(_) => {
+                format!("\"{key}\" is {value}; ages above {} years are not believable", MAX_AGE_YEARS as u32)
             }
             None => format!("\"{key}\" should be a number of years, not {}", kind(value)),
         };
@@ -361,6 +361,15 @@ pub fn is_phone_number(text: &str) -> bool {
     }
 }
 
+/// A number of years as staff wrote it ("2.5"). Through serde_json rather than `{}`
+/// on the `f64`, which would add Rust's float formatting to the widget (11 KB of code).
+pub(crate) fn years_text(years: f64) -> String {
+    if years.fract() == 0.0 && years.abs() < 1e15 {
+        return (years as i64).to_string();
+    }
+    serde_json::Number::from_f64(years).map_or_else(|| "?".to_string(), |n| n.to_string())
+}
+
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -369,5 +378,19 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_text;
+
+    #[test]
+    fn years_read_as_staff_wrote_them() {
+        assert_eq!(years_text(5.0), "5");
+        assert_eq!(years_text(0.0), "0");
+        assert_eq!(years_text(2.5), "2.5");
+        assert_eq!(years_text(0.25), "0.25");
+        assert_eq!(years_text(-3.0), "-3");
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::places::{towns_of, unknown_place};
 use super::{Need, Program, ProgramText};
 use crate::age::AgeRange;
-use crate::fields::{Fields, Problem};
+use crate::fields::{years_text, Fields, Problem};
 use crate::spelling::closest;
 use crate::towns::TownSet;
 
@@ -57,6 +57,7 @@ pub(super) fn read(
     program.maximum_age = maximum_age.flatten();
     if let (Some(min), Some(max)) = (program.minimum_age, program.maximum_age) {
         if max < min {
+            let (max, min) = (years_text(max), years_text(min));
             let message = format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})");
             let hint = "swap them, or check the ages against the program's flyer";
             problems.push(Problem::skipped(path, message).with_hint(Some(hint.into())));

@@ -155,7 +155,7 @@ impl Facts {
             written.into_iter().map(|code| (code, language_code(code))).collect();
         let mut codes: Vec<String> =
             compared.iter().map(|(_, code)| code.clone()).filter(|code| !code.is_empty()).collect();
-        codes.sort();
+        codes.sort_unstable();
         codes.dedup();
         let code_bits: FastMap<&str, usize> = compared
             .iter()

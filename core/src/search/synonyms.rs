@@ -72,7 +72,8 @@ impl Language {
             }
             language.groups.push(members);
         }
-        language.words.sort();
+        // (Unstable: equal entries are identical, and it shares code with other sorts.)
+        language.words.sort_unstable();
         language.words.dedup();
         language.phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
         language.stemmer = stemmer;
