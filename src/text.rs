@@ -18,10 +18,11 @@ pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
-/// An age bound in years as words: 5 → "5", 0.5 → "6 months".
+/// An age bound with its unit: 5 → "5 years", 1 → "1 year", 0.5 → "6 months".
 fn age_words(lang: Lang, years: f64) -> String {
     if years.fract() == 0.0 {
-        format!("{}", years as u32)
+        let whole = years as u32;
+        lang.count("years", whole as usize, &[("count", &whole.to_string())])
     } else {
         let months = (years * 12.0).round() as usize;
         lang.count("months", months, &[("count", &months.to_string())])
@@ -29,22 +30,25 @@ fn age_words(lang: Lang, years: f64) -> String {
 }
 
 /// The ages a program serves, as a family would say it: "0–5 years", "Birth to 6 months",
-/// "18 and older", "Up to 12 years", "All ages".
+/// "18 years and older", "Up to 12 years", "6 months to 2 years", "All ages". A bound
+/// always carries its unit unless the sentence gives it once for both ("0–5 years"), so
+/// "1 to 18 months" (one year to eighteen months) cannot be misread as one month.
 pub fn ages_served(program: &Program, lang: Lang) -> String {
     let min = program.minimum_age.filter(|m| *m > 0.0);
     let words = |years| age_words(lang, years);
+    let number = |years: f64| (years as u32).to_string();
     match (min, program.maximum_age) {
         (None, None) => lang.t("all_ages").to_string(),
         (None, Some(max)) if max.fract() != 0.0 => lang.format("ages_birth_to", &[("max", &words(max))]),
         (None, Some(max)) if program.minimum_age.is_some() => {
-            lang.format("ages_range", &[("min", "0"), ("max", &words(max))])
+            lang.format("ages_range", &[("min", "0"), ("max", &number(max))])
         }
-        (None, Some(max)) => lang.format("ages_up_to", &[("max", &words(max))]),
+        (None, Some(max)) => lang.format("ages_up_to", &[("max", &number(max))]),
         (Some(min), None) => lang.format("ages_and_older", &[("min", &words(min))]),
         (Some(min), Some(max)) if min.fract() != 0.0 || max.fract() != 0.0 => {
             lang.format("ages_from_to", &[("min", &words(min)), ("max", &words(max))])
         }
-        (Some(min), Some(max)) => lang.format("ages_range", &[("min", &words(min)), ("max", &words(max))]),
+        (Some(min), Some(max)) => lang.format("ages_range", &[("min", &number(min)), ("max", &number(max))]),
     }
 }
 
@@ -137,8 +141,12 @@ mod tests {
         check(Some(3.0), Some(5.0), "3–5 years");
         check(Some(0.0), Some(0.5), "Birth to 6 months");
         check(None, Some(12.0), "Up to 12 years");
-        check(Some(18.0), None, "18 and older");
-        check(Some(0.5), Some(2.0), "6 months to 2");
+        check(Some(18.0), None, "18 years and older");
+        check(Some(0.5), None, "6 months and older");
+        check(Some(1.0), None, "1 year and older");
+        check(Some(0.5), Some(2.0), "6 months to 2 years");
+        check(Some(1.0), Some(1.5), "1 year to 18 months");
+        check(None, Some(1.5), "Birth to 18 months");
     }
 
     #[test]
@@ -151,6 +159,9 @@ mod tests {
         check(Some(0.0), Some(5.0), "0–5 años");
         check(Some(0.0), Some(0.5), "Desde el nacimiento hasta 6 meses");
         check(Some(18.0), None, "18 años o más");
+        check(Some(0.5), None, "6 meses o más");
+        check(Some(0.5), Some(2.0), "6 meses a 2 años");
+        check(Some(1.0), Some(1.5), "1 año a 18 meses");
         check(None, Some(0.0833), "Desde el nacimiento hasta 1 mes");
     }
 
