@@ -11,6 +11,10 @@ pub struct Browser {
     key: String,
     /// Where the last good copy of the catalogue is kept.
     catalogue_key: String,
+    /// False for a catalogue at a `blob:` or `data:` address (the staff checker's live
+    /// preview makes a new one on every edit): nothing is written for it, or each edit
+    /// would leave a copy behind until the page's storage is full.
+    lasting: bool,
 }
 
 /// The largest catalogue kept for offline use, in characters: localStorage belongs to the
@@ -22,7 +26,13 @@ impl Browser {
         Browser {
             key: format!("program-finder:saved:{catalogue_url}"),
             catalogue_key: format!("program-finder:catalogue:{catalogue_url}"),
+            lasting: !(catalogue_url.starts_with("blob:") || catalogue_url.starts_with("data:")),
         }
+    }
+
+    /// Where to write: only for a catalogue with a lasting address.
+    fn writable(&self) -> Option<web_sys::Storage> {
+        self.lasting.then(Browser::storage).flatten()
     }
 
     fn storage() -> Option<web_sys::Storage> {
@@ -43,7 +53,7 @@ impl BrowserServices for Browser {
 
     fn save(&self, ids: &[String]) {
         if let (Some(storage), Ok(text)) =
-            (Browser::storage(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>()))
+            (self.writable(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>()))
         {
             let _ = storage.set_item(&self.key, &text);
         }
@@ -56,7 +66,7 @@ impl BrowserServices for Browser {
     }
 
     fn keep_catalogue(&self, text: &str) {
-        let Some(storage) = Browser::storage() else { return };
+        let Some(storage) = self.writable() else { return };
         if text.len() > MAX_KEPT_CATALOGUE {
             // Too big to keep: drop an older copy rather than show it later.
             let _ = storage.remove_item(&self.catalogue_key);

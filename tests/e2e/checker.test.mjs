@@ -59,6 +59,15 @@ describe("checker page", () => {
     const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
     const n = sample.programs.length;
     assert.match(await summary.textContent(), new RegExp(`^0 errors, \\d+ warnings? — families see ${n} of ${n} programs$`));
+    // Each edit previews a new blob: address; none of them leaves a copy in storage.
+    const preview = new Finder(page, "#preview [data-program-finder]");
+    await preview.loaded();
+    for (const name of ["First edit", "Second edit"]) {
+      await page.locator("#catalogue-text").fill(JSON.stringify({ ...sample, programs: [{ ...sample.programs[0], name }] }));
+      await preview.root.getByText(name).waitFor();
+    }
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("program-finder:")));
+    assert.deepEqual(kept, []);
   });
 
   test("text that is not JSON is located", async () => {
