@@ -80,9 +80,10 @@ impl HostEvents for PageEvents {
         self.send("pf-call", &detail);
     }
 
-    fn failed(&self, message: &str) {
+    fn failed(&self, message: &str, saved_copy: bool) {
         let detail = Object::new();
         set(&detail, "message", message);
+        set(&detail, "savedCopy", saved_copy);
         self.send("pf-error", &detail);
     }
 }

@@ -24,7 +24,11 @@
     return;
   }
   var base = new URL(".", script.src).href;
-  var FALLBACK = "The program finder could not start. For help finding programs, call 2-1-1.";
+  /** Written into the host element when the widget cannot start there at all. */
+  var FALLBACK = {
+    en: "The program finder could not start. For help finding programs, call 2-1-1.",
+    es: "El buscador de programas no pudo iniciarse. Para encontrar programas, llame al 2-1-1.",
+  };
   /** Shown in every widget if the module stops (a Rust panic aborts it): never a frozen box. */
   var STOPPED = {
     en: ["Something went wrong in the program finder.", "Reload the page to try again. For help finding programs now, call 2-1-1."],
@@ -125,14 +129,29 @@
       },
     };
     widgets.set(element, handle);
+    /** Never a blank box: plain words where the widget would be, in its language. */
+    function fallback() {
+      var words = FALLBACK[handle.lang()] || FALLBACK.en;
+      if (element.shadowRoot) element.shadowRoot.replaceChildren(document.createTextNode(words));
+      else if (!element.textContent.trim()) element.textContent = words;
+    }
     handle.ready = ready.then(
       function (glue) {
-        if (!destroyed) widget = glue.mount(element, pairsOf(current), base, Math.max(widgetCount(), widgets.size) <= 1);
+        if (destroyed) return handle;
+        try {
+          widget = glue.mount(element, pairsOf(current), base, Math.max(widgetCount(), widgets.size) <= 1);
+        } catch (error) {
+          // Such as an element that cannot hold a shadow root (<li>, <td>, <a>: see
+          // EMBEDDING.md), or the module stopping while it mounts.
+          console.error("Program Finder could not start in this element:", element, error);
+          if (error instanceof WebAssembly.RuntimeError) stopped(error);
+          else fallback();
+          throw error;
+        }
         return handle;
       },
       function (error) {
-        // Never leave a blank box: say so in plain words where the widget would be.
-        if (!destroyed && !element.shadowRoot && !element.textContent.trim()) element.textContent = FALLBACK;
+        if (!destroyed) fallback();
         throw error;
       }
     );

@@ -70,6 +70,8 @@ pub struct LoadedCatalogue {
     /// Set when this is the copy kept in the browser: when it was saved (milliseconds
     /// since 1970), because the latest could not be loaded.
     pub saved_at: Option<f64>,
+    /// With `saved_at`: why the latest could not be used (for staff, in English).
+    pub failure: Option<String>,
 }
 
 /// Waits between attempts: the first retry after 1 s, the second after 3 s.
@@ -94,7 +96,7 @@ pub async fn load_catalogue(
                 if let Some(browser) = &browser {
                     browser.keep_catalogue(&text);
                 }
-                return Ok(LoadedCatalogue { catalogue: Arc::new(catalogue), problems, saved_at: None });
+                return Ok(LoadedCatalogue { catalogue: Arc::new(catalogue), problems, saved_at: None, failure: None });
             }
             Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
                 let wait = BACKOFF_MS[attempt];
@@ -114,6 +116,7 @@ pub async fn load_catalogue(
                 catalogue: Arc::new(catalogue),
                 problems,
                 saved_at: Some(saved_at),
+                failure: Some(failure.to_string()),
             });
         }
     }

@@ -106,8 +106,9 @@ pub trait HostEvents {
     fn opened(&self, program: &Program);
     /// A family tapped a program's phone number.
     fn called(&self, program: &Program);
-    /// The catalogue could not be shown; `message` is for staff.
-    fn failed(&self, message: &str);
+    /// The catalogue could not be loaded; `message` is for staff. `saved_copy`: the
+    /// family sees the copy this browser kept instead of an error.
+    fn failed(&self, message: &str, saved_copy: bool);
 }
 
 /// A search, as reported to the host page.
@@ -322,13 +323,16 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                     Suspend::new(async move {
                         match catalogue.await {
                             Ok(loaded) => {
+                                if let (Some(events), Some(failure)) = (&events, &loaded.failure) {
+                                    events.failed(failure, true);
+                                }
                                 let banners = banners(&loaded, layout.debug, move || catalogue.refetch());
                                 let loaded = only_towns(loaded.catalogue, &layout.towns);
                                 view! { {banners}<Finder catalogue=loaded presets address browser layout /> }.into_any()
                             }
                             Err(failure) => {
                                 if let Some(events) = &events {
-                                    events.failed(&failure.to_string());
+                                    events.failed(&failure.to_string(), false);
                                 }
                                 view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any()
                             }

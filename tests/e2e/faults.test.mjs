@@ -83,6 +83,8 @@ describe("faults", () => {
       ([options]) => {
         const host = document.createElement("div");
         host.id = "host";
+        window.__errors = [];
+        document.addEventListener("pf-error", (e) => window.__errors.push(e.detail));
         document.body.append(host);
         const script = document.createElement("script");
         script.src = options.cdn + "program-finder.js";
@@ -156,6 +158,11 @@ describe("faults", () => {
     await saved.waitFor({ timeout: 15_000 });
     assert.match(await saved.textContent(), /Showing the list saved on \w+ \d+, \d{4}/);
     assert.equal(await third.finder.cards.count(), 7);
+    // The page still hears that the latest could not be loaded.
+    const errors = await third.page.evaluate(() => window.__errors);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /HTTP 500/);
+    assert.equal(errors[0].savedCopy, true);
     // Offline altogether: the same.
     catalogue.plan.mode = "ok";
     await first.context.setOffline(true);

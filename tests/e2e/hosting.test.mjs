@@ -175,6 +175,20 @@ describe("hosting", () => {
     await page.evaluate(() => window.apiFinder.destroy());
   });
 
+  test("an element that cannot hold the widget gets plain words and a console error, not a blank box", async () => {
+    const { page, messages } = await open("pages/api.html");
+    const outcome = await page.evaluate(async () => {
+      const item = document.createElement("li"); // no shadow root allowed on <li>
+      document.body.appendChild(document.createElement("ul")).appendChild(item);
+      const handle = ProgramFinder.mount(item, { catalogue: "../fixtures/catalogue.json", lang: "es" });
+      const error = await handle.ready.then(() => null, (e) => String(e));
+      return { error, text: item.textContent };
+    });
+    assert.match(outcome.error, /NotSupportedError|attachShadow/);
+    assert.match(outcome.text, /no pudo iniciarse.*2-1-1/);
+    assert.ok(messages.errors.some((e) => /could not start in this element/.test(e)), messages.errors.join("\n"));
+  });
+
   test("the JS API mounts, updates and destroys", async () => {
     const { page, messages } = await open("pages/api.html");
     const finder = new Finder(page, "#host");
@@ -298,6 +312,7 @@ describe("hosting", () => {
     await finder.root.getByRole("alert").waitFor();
     const error = await page.evaluate(() => window.__events.find((e) => e.name === "pf-error"));
     assert.match(error.detail.message, /404/);
+    assert.equal(error.detail.savedCopy, false);
   });
 
   test("a page with a strict content security policy works with no violation", async () => {
