@@ -96,7 +96,12 @@ pub async fn load_catalogue(
                 if let Some(browser) = &browser {
                     browser.keep_catalogue(&text);
                 }
-                return Ok(LoadedCatalogue { catalogue: Arc::new(catalogue), problems, saved_at: None, failure: None });
+                return Ok(LoadedCatalogue {
+                    catalogue: Arc::new(catalogue),
+                    problems,
+                    saved_at: None,
+                    failure: None,
+                });
             }
             Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
                 let wait = BACKOFF_MS[attempt];
