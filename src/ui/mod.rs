@@ -422,6 +422,27 @@ fn known_needs(mut presets: Presets, catalogue: &Catalogue) -> Presets {
     presets
 }
 
+/// Locked needs the catalogue has. A mistyped lock (`lock-need="mental_health"`) would
+/// show an empty list with no way out; it is dropped and explained in the console, and
+/// with no lock left the family chooses needs as usual.
+fn known_locks(mut layout: Layout, catalogue: &Catalogue) -> Layout {
+    if let Some(needs) = &mut layout.locked_needs {
+        needs.retain(|id| {
+            let known = catalogue.need(id).is_some();
+            if !known {
+                leptos::logging::warn!(
+                    "Program Finder: lock-need=\"{id}\" is not a need in this catalogue; ignored"
+                );
+            }
+            known
+        });
+        if needs.is_empty() {
+            layout.locked_needs = None;
+        }
+    }
+    layout
+}
+
 /// The finder on a loaded catalogue: filters beside results.
 #[component]
 fn Finder(
@@ -432,6 +453,7 @@ fn Finder(
     layout: Layout,
 ) -> impl IntoView {
     let lang = use_lang();
+    let layout = known_locks(layout, &catalogue);
     let choices = Choices::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
     provide_context(choices);
     // The host page changed its presets (an attribute, or `update()`): take them.

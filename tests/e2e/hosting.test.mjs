@@ -220,6 +220,14 @@ describe("hosting", () => {
     await finder.loaded();
     // The program listing Meriden first, then statewide ones.
     assert.deepEqual(await finder.ids(), ["adults", "statewide-food-housing", "preschool", "newborn"]);
+    // A mistyped locked need: ignored and explained, not an empty list with no way out.
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.evaluate(() => window.api.update({ lockNeed: "literacyy" }));
+    await page.waitForFunction(() => document.getElementById("host").shadowRoot.querySelector("fieldset.needs"));
+    await finder.loaded();
+    assert.deepEqual(await finder.ids(), ["adults", "statewide-food-housing", "preschool", "newborn"]);
+    assert.ok(warnings.some((w) => /lock-need="literacyy" is not a need/.test(w)), warnings.join("\n"));
     await page.evaluate(() => window.api.destroy());
     assert.equal(await page.evaluate(() => document.getElementById("host").shadowRoot.childNodes.length), 0);
     // Only one global: what window has beyond a blank page's, less this test's own.
