@@ -9,6 +9,7 @@
 
 use finder_core::towns::{family_town, Town};
 
+use crate::i18n::Lang;
 use crate::presets::Presets;
 
 /// The most programs a page of results may show at once (a page asking for more gets this).
@@ -64,7 +65,17 @@ impl HostOptions {
                 "town" => town = Some(value),
                 "age" => age = Some(value),
                 "q" | "query" => query = Some(value),
-                "lang" => options.lang = Some(value.trim().to_string()).filter(|code| !code.is_empty()),
+                "lang" => match value.trim() {
+                    "" => {}
+                    code if Lang::from_code(code).is_some() => options.lang = Some(code.to_string()),
+                    code => {
+                        let known: Vec<&str> = Lang::all().map(Lang::code).collect();
+                        options.rejected.push(format!(
+                            "lang=\"{code}\" is not a language of the widget ({}); the page's language is used",
+                            known.join(", ")
+                        ))
+                    }
+                },
                 "lock-need" | "lock-needs" => {
                     let needs = list(value).into_iter().map(|id| id.to_lowercase()).collect::<Vec<_>>();
                     options.lock_needs = Some(needs).filter(|needs| !needs.is_empty());
@@ -88,7 +99,13 @@ impl HostOptions {
                     }
                 }
                 "page-size" => match value.trim().parse::<usize>() {
-                    Ok(size) if size >= 1 => options.page_size = Some(size.min(MAX_PAGE_SIZE)),
+                    Ok(size) if size > MAX_PAGE_SIZE => {
+                        options.page_size = Some(MAX_PAGE_SIZE);
+                        options.rejected.push(format!(
+                            "page-size=\"{value}\" is more than {MAX_PAGE_SIZE}; {MAX_PAGE_SIZE} used"
+                        ));
+                    }
+                    Ok(size) if size >= 1 => options.page_size = Some(size),
                     _ => options.rejected.push(format!("page-size=\"{value}\" is not a number of programs")),
                 },
                 "towns" => {
@@ -257,7 +274,19 @@ mod tests {
         {
             assert!(said.contains(expected), "{expected} not reported in:\n{said}");
         }
-        assert_eq!(read(&["page-size", "100000"]).page_size, Some(MAX_PAGE_SIZE));
+        let huge = read(&["page-size", "100000"]);
+        assert_eq!(huge.page_size, Some(MAX_PAGE_SIZE));
+        assert_eq!(
+            huge.rejected,
+            [format!("page-size=\"100000\" is more than {MAX_PAGE_SIZE}; {MAX_PAGE_SIZE} used")]
+        );
+        let klingon = read(&["lang", "tlh"]);
+        assert_eq!(klingon.lang, None);
+        assert_eq!(
+            klingon.rejected,
+            ["lang=\"tlh\" is not a language of the widget (en, es); the page's language is used"]
+        );
+        assert_eq!(read(&["lang", "es-MX"]).lang.as_deref(), Some("es-MX"));
         assert_eq!(read(&["program-finder", ""]).rejected.len(), 0, "the marker attribute is not an option");
     }
 
