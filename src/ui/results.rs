@@ -69,7 +69,13 @@ pub fn Results(
     };
     let share = move |_| {
         if let Some(browser) = &browser {
-            copied.set(browser.share(lang.get_untracked().t("heading")));
+            let done = browser.share(lang.get_untracked().t("heading"));
+            // Emptied, then said again a moment later: a live region only speaks when its
+            // text changes, and a second Share deserves a second "Link copied".
+            copied.set(false);
+            if done {
+                set_timeout(move || _ = copied.try_set(true), std::time::Duration::from_millis(150));
+            }
         }
     };
 
@@ -201,7 +207,9 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
     view! {
         <button type="button" class="action secondary save" aria-pressed=move || is_saved().to_string()
             on:click=move |_| saved.toggle(&toggle)>
-            {move || if is_saved() { format!("★ {}", lang.t("saved")) } else { format!("☆ {}", lang.t("save")) }}
+            // The star is decoration: screen readers hear "Save" / "Saved" and the pressed state.
+            <span aria-hidden="true">{move || if is_saved() { "★ " } else { "☆ " }}</span>
+            {move || if is_saved() { lang.t("saved") } else { lang.t("save") }}
         </button>
     }
 }

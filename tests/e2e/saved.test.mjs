@@ -59,6 +59,14 @@ describe("saving, printing, sharing", () => {
     if (!hasShareSheet) {
       await finder.root.getByText("Link copied").waitFor();
       assert.match(await page.evaluate(() => navigator.clipboard.readText()), /pages\/filters\.html\?pf-need=housing$/);
+      // A second Share is announced again: the live region's text goes away and comes back.
+      await finder.root.locator(".copied").evaluate((region) => {
+        window.__said = [];
+        new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+      });
+      await finder.root.getByRole("button", { name: "Share" }).click();
+      await page.waitForFunction(() => window.__said.at(-1) === "Link copied");
+      assert.deepEqual(await page.evaluate(() => window.__said), ["", "Link copied"]);
     }
     await context.close();
   });
