@@ -293,6 +293,10 @@ fn translations_and_need_labels_in_other_languages_are_read() {
     let catalogue = report.catalogue.as_ref().unwrap();
     assert_eq!(catalogue.needs[0].label_in("es"), "Comida");
     assert_eq!(catalogue.needs[0].label_in("pt"), "Food");
+    // A label shown in English on a Portuguese page is marked as English; the others are not.
+    assert_eq!(catalogue.needs[0].fallback_language("pt"), Some("en"));
+    assert_eq!(catalogue.needs[0].fallback_language("es"), None);
+    assert_eq!(catalogue.needs[0].fallback_language("en"), None);
     assert_eq!(catalogue.programs[0].translations["es"].name.as_deref(), Some("Despensa"));
     assert_eq!(report.diagnostics.len(), 1);
     assert_eq!(report.diagnostics[0].path, "programs[0].translations.fr");

@@ -44,6 +44,7 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
                 })
             };
             let chosen_class = is_checked.clone();
+            let label_need = need.clone();
             let count_id = need.id.clone();
             // How many programs choosing this need would give, with everything else as it is.
             let count = move || {
@@ -60,7 +61,9 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
                     <input type="checkbox" value=need.id.clone()
                         prop:checked=is_checked
                         on:change:target=move |ev| toggle(ev.target().checked()) />
-                    <span>{move || need.label_in(lang.get().code()).to_string()}</span>
+                    <span lang=move || label_need.fallback_language(lang.get().code())>
+                        {move || need.label_in(lang.get().code()).to_string()}
+                    </span>
                     <span class="chip-count">{move || count_shown().map(|n| format!("({n})"))}</span>
                 </label>
             }

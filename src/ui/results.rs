@@ -156,7 +156,10 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         .needs
         .iter()
         .filter_map(|id| catalogue.need(id))
-        .map(|need| view! { <li class="tag">{need.label_in(lang.code()).to_string()}</li> })
+        .map(|need| {
+            let label = need.label_in(lang.code()).to_string();
+            view! { <li class="tag" lang=need.fallback_language(lang.code())>{label}</li> }
+        })
         .collect_view();
     let call = program.phone.as_deref().and_then(|phone| {
         phone_link(phone).map(|href| {

@@ -50,6 +50,12 @@ impl Need {
     pub fn label_in(&self, language: &str) -> &str {
         self.labels.get(language).map_or(&self.label, String::as_str)
     }
+
+    /// `Some("en")` when [`Need::label_in`] falls back to the English label, so the page
+    /// can mark it and screen readers pronounce it as English.
+    pub fn fallback_language(&self, language: &str) -> Option<&'static str> {
+        (language != "en" && !self.labels.contains_key(language)).then_some("en")
+    }
 }
 
 /// One program, checked: every value here passed the rules.
