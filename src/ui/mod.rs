@@ -454,6 +454,8 @@ fn Finder(
 ) -> impl IntoView {
     let lang = use_lang();
     let layout = known_locks(layout, &catalogue);
+    // What the controls and results below see: the locks as they apply to this catalogue.
+    provide_context(layout.clone());
     let choices = Choices::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
     provide_context(choices);
     // The host page changed its presets (an attribute, or `update()`): take them.

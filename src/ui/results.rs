@@ -222,20 +222,25 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
 fn EmptyState() -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
+    // Only tips the family can follow: not for what the page locked or hid.
+    let layout = use_layout();
+    let hidden = layout.hidden;
+    let can_change_needs = layout.locked_needs.is_none() && !hidden.needs;
+    let can_change_town = layout.locked_town.is_none() && !hidden.town;
     let tips = move || {
         let query = choices.search_query();
         let lang = lang.get();
         let mut tips = Vec::new();
-        if !query.text.trim().is_empty() {
+        if !query.text.trim().is_empty() && !hidden.search {
             tips.push(lang.t("empty_other_words"));
         }
-        if query.choices.age.is_some() {
+        if query.choices.age.is_some() && !hidden.age {
             tips.push(lang.t("empty_remove_age"));
         }
-        if !query.choices.needs.is_empty() {
+        if !query.choices.needs.is_empty() && can_change_needs {
             tips.push(lang.t("empty_more_needs"));
         }
-        if query.choices.town.is_some() {
+        if query.choices.town.is_some() && can_change_town {
             tips.push(lang.t("empty_clear_town"));
         }
         tips.into_iter().map(|tip| view! { <li>{tip}</li> }).collect_view()

@@ -199,6 +199,12 @@ describe("hosting", () => {
     assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
     assert.equal(await finder.search.count(), 0, "hidden search box");
     assert.equal(await finder.root.locator("fieldset.needs").count(), 0, "a locked need hides the need choices");
+    // Nothing left: the tips offer only what the family can change, not the locked need.
+    await finder.setAge(40);
+    const empty = finder.root.locator(".empty");
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /remove the child's age/);
+    assert.doesNotMatch(await empty.textContent(), /choose more kinds of help/);
     // "Clear all" cannot undo what the page locked.
     await finder.setAge(4);
     assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);
