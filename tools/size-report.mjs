@@ -13,12 +13,18 @@ const pick = (test) => files.filter(test).map((f) => join(dir, f));
 const groups = [
   ["wasm", pick((f) => /^program-finder-wasm-.*\.wasm$/.test(f))],
   ["JS (glue + loader)", pick((f) => /^program-finder(-wasm-[0-9a-f]+)?\.js$/.test(f))],
-  // The widget's CSS is compiled into the wasm (adopted in each shadow root).
-  ["CSS (inside the wasm)", ["style/finder.css"]],
+  // The widget's CSS is compiled into the wasm (adopted in each shadow root), without
+  // its comments (build.rs).
+  ["CSS (inside the wasm)", ["style/finder.css"], compactCss],
 ];
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
-const sizes = (paths) => {
-  const data = Buffer.concat(paths.map((p) => readFileSync(p)));
+/** What build.rs ships: no comments, each run of white space one space. */
+function compactCss(data) {
+  const text = data.toString("utf8").replace(/\/\*[\s\S]*?(\*\/|$)/g, "");
+  return Buffer.from(text.split(/\s+/).filter(Boolean).join(" "));
+}
+const sizes = (paths, shape = (data) => data) => {
+  const data = shape(Buffer.concat(paths.map((p) => readFileSync(p))));
   return {
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
@@ -28,8 +34,8 @@ const sizes = (paths) => {
 console.log("\nSize report (what a browser downloads)");
 console.log("part".padEnd(24) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
 let total = { raw: 0, gzip: 0, brotli: 0 };
-for (const [name, paths] of groups) {
-  const s = sizes(paths);
+for (const [name, paths, shape] of groups) {
+  const s = sizes(paths, shape);
   console.log(name.padEnd(24) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
   if (!name.startsWith("CSS")) for (const k in total) total[k] += s[k];
 }
