@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use crate::catalogue::Catalogue;
 
@@ -322,7 +323,7 @@ impl Builder {
         id
     }
 
-    fn finish(mut self, language: Language, facts: Facts) -> SearchIndex {
+    fn finish(mut self, language: Arc<Language>, facts: Facts) -> SearchIndex {
         self.starts.push(self.entries.len() as u32);
         let (starts, entries) = (&self.starts, &self.entries);
         let term_count = self.names.len();

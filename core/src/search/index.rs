@@ -15,6 +15,7 @@
 //!   same-first-letter rule.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::catalogue::Catalogue;
 
@@ -49,7 +50,7 @@ pub struct SearchIndex {
     pub(super) stem_terms: Vec<u32>,
     pub(super) by_len: Vec<Vec<u32>>,
     pub(super) letters: Vec<u32>,
-    pub(crate) language: Language,
+    pub(crate) language: Arc<Language>,
     pub(crate) facts: Facts,
 }
 

@@ -9,6 +9,8 @@
 //!
 //! Everything is folded and stemmed once, when an index is built; nothing is global.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 use super::text::{is_stop_word, split, Stemmer};
@@ -40,10 +42,10 @@ pub(crate) struct Language {
 impl Language {
     /// The shipped data. If the file could not be read (a test guards against this),
     /// search still works, without synonyms and stems.
-    pub fn shipped() -> Language {
-        // Read once per page: every widget's index starts from a copy.
-        static SHIPPED: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
-        SHIPPED.get_or_init(|| Self::from_json(DATA).unwrap_or_default()).clone()
+    pub fn shipped() -> Arc<Language> {
+        // Read once per page and shared by every index (a copy cost each build time).
+        static SHIPPED: std::sync::OnceLock<Arc<Language>> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| Arc::new(Self::from_json(DATA).unwrap_or_default())).clone()
     }
 
     /// Reads a data file in the shipped format.
@@ -111,7 +113,7 @@ mod tests {
 
     #[test]
     fn stems() {
-        let stemmer = Language::shipped().stemmer;
+        let stemmer = Language::shipped().stemmer.clone();
         let check = |word: &str, expected: &str| assert_eq!(stemmer.stem(word), expected, "{word}");
         check("books", "book");
         check("families", "family");
