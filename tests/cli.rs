@@ -30,7 +30,7 @@ fn temp(name: &str) -> PathBuf {
 
 const BROKEN: &str = "tests/e2e/fixtures/broken-for-checker.json";
 const SAMPLE: &str = "public/sample-catalogue.json";
-const HSDS: &str = "../shared/hsds-examples";
+const HSDS: &str = "tests/fixtures/hsds";
 
 #[test]
 fn check_passes_the_sample_and_exits_zero() {

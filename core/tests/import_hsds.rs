@@ -7,8 +7,8 @@ use finder_core::format::{standard_needs, ProgramEntry};
 use finder_core::import::hsds::{import_json, import_tables, TaxonomyMapping};
 use finder_core::import::{ImportError, Imported};
 
-/// The official examples (see SOURCE there), next to the workspace.
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/hsds-examples");
+/// The official examples, kept in the repository (see SOURCE there for origin and licence).
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/hsds");
 
 fn example(name: &str) -> String {
     let path = format!("{EXAMPLES}/{name}");
