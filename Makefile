@@ -3,7 +3,7 @@
 #   make demo    build the widget and serve the demo page at http://127.0.0.1:8080
 #   make test    every test: native (cargo test), browser end-to-end (headless Chromium),
 #                and the size budget (size-budget.json)
-#   make dist    the files a web team hosts, in dist/, with a size report
+#   make dist    the files a web team hosts, in dist/ (each also as .br and .gz), with a size report
 #   make lint    rustfmt and clippy, warnings as errors
 #   make fuzz    each fuzz target for 10 minutes (needs a nightly toolchain; not in CI)
 #
@@ -52,6 +52,8 @@ dist: setup-build
 	@# Not --offline: build-std fetches std's own dependencies from crates.io. Trunk still
 	@# downloads no tools, because setup put the pinned versions on PATH.
 	source $(TOOLS)/wasm-env.sh && trunk build --release
+	@# file.br and file.gz beside each file, for servers that send them as they are.
+	@node tools/compress.mjs dist
 	@node tools/size-report.mjs dist
 	@node tools/embed-snippet.mjs dist
 

@@ -8,7 +8,8 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 const dir = process.argv[2] ?? "dist";
 const budgetAt = process.argv.indexOf("--budget");
 const budgetFile = budgetAt > 0 ? process.argv[budgetAt + 1] : null;
-const files = readdirSync(dir);
+// Not the precompressed copies `make dist` writes beside each file (tools/compress.mjs).
+const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f));
 const pick = (test) => files.filter(test).map((f) => join(dir, f));
 const groups = [
   ["wasm", pick((f) => /^program-finder-wasm-.*\.wasm$/.test(f))],
