@@ -35,18 +35,37 @@ apt_install() {
 }
 
 # --- 1. A Rust toolchain that can build for wasm32 -------------------------------
+# Both paths build std from source (build-std) with its size-optimised features, panics
+# as immediate aborts and Leptos's erased component types: together 42 KB less brotli
+# for families than the prebuilt std (measured in BENCHMARKS.md, "Size"). That needs
+# std's source (rustup's rust-src, or Debian's rust-web-src) and RUSTC_BOOTSTRAP=1 on the
+# stable compiler. A panic is then a WebAssembly trap, which program-finder.js turns into
+# a plain message with 2-1-1 (no panic hook runs).
+SIZE_FLAGS='# Size flags for every wasm32 build (tools/setup.sh explains them).
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"'
+# Bump when SIZE_FLAGS change, so machines set up before rewrite .tools/wasm-env.sh.
+WASM_ENV_VERSION=2
+
+rustup_has() { # rustup has (or can add, within the time limit) the wasm32 target and rust-src
+    { rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' ||
+        timeout "$RUSTUP_TARGET_TIMEOUT" rustup target add wasm32-unknown-unknown >/dev/null 2>&1; } &&
+        { rustup component list --installed 2>/dev/null | grep -q '^rust-src' ||
+            timeout "$RUSTUP_TARGET_TIMEOUT" rustup component add rust-src >/dev/null 2>&1; }
+}
+
 choose_wasm_toolchain() {
     # PF_WASM_TOOLCHAIN=debian forces the fallback (to test it on a machine with rustup's target).
     local forced="${PF_WASM_TOOLCHAIN:-}"
-    if [ -f "$TOOLS/wasm-env.sh" ] && [ -z "$forced" ]; then
+    if [ -z "$forced" ] && grep -qx "# wasm-env $WASM_ENV_VERSION" "$TOOLS/wasm-env.sh" 2>/dev/null; then
         return
     fi
-    if [ "$forced" != debian ] && {
-        rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' ||
-            timeout "$RUSTUP_TARGET_TIMEOUT" rustup target add wasm32-unknown-unknown >/dev/null 2>&1
-    }; then
-        say "wasm32 target: rustup"
-        echo '# wasm32 comes from rustup: nothing to change.' >"$TOOLS/wasm-env.sh"
+    if [ "$forced" != debian ] && rustup_has; then
+        say "wasm32 target: rustup (std built from rust-src)"
+        printf '# wasm-env %s\n# wasm32 comes from rustup; std is built from its rust-src.\n%s\n' \
+            "$WASM_ENV_VERSION" "$SIZE_FLAGS" >"$TOOLS/wasm-env.sh"
         return
     fi
     say "wasm32 target: rustup cannot provide it here; using Debian's rustc-web with build-std"
@@ -54,12 +73,8 @@ choose_wasm_toolchain() {
         apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 ||
             apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld
     fi
-    cat >"$TOOLS/wasm-env.sh" <<'EOF'
-# wasm32 comes from Debian's rustc-web: std is built from source for the target.
-export PATH="/usr/bin:$PATH"
-export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-EOF
+    printf '# wasm-env %s\n# wasm32 comes from Debian'"'"'s rustc-web: std is built from source.\nexport PATH="/usr/bin:$PATH"\n%s\n' \
+        "$WASM_ENV_VERSION" "$SIZE_FLAGS" >"$TOOLS/wasm-env.sh"
 }
 
 # --- 2. trunk, wasm-bindgen-cli (cargo install into .tools) -----------------------
@@ -104,6 +119,30 @@ install_chromium() {
     apt_install chromium chromium-driver
 }
 
+# --- 5. WebKit and Firefox for the engine smoke tests (tests/engines/) --------------
+# Playwright's own WebKit and Firefox builds cannot be downloaded here, so the suite drives
+# Debian's over WebDriver: webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with its
+# libwebkit2gtk) and firefox-esr. WebKitGTK has no headless mode, hence xvfb. geckodriver
+# is not packaged by Debian; it is built from crates.io like trunk.
+install_engines() {
+    local missing=() have
+    command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+    command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+    command -v Xvfb >/dev/null || missing+=(xvfb)
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "installing ${missing[*]}"
+        apt_install "${missing[@]}"
+    fi
+    # Captured, not piped into grep -q: geckodriver panics when its output pipe closes early.
+    have="$("$TOOLS/bin/geckodriver" --version 2>/dev/null || true)"
+    if [[ "$have" == "geckodriver $GECKODRIVER_VERSION"* ]]; then return; fi
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores)"
+    # --locked first (the versions Mozilla tested); without it if a locked dependency is
+    # not served by this registry mirror, as for wasm-bindgen.
+    cargo install --quiet --root "$TOOLS" "geckodriver@$GECKODRIVER_VERSION" --locked ||
+        cargo install --quiet --root "$TOOLS" "geckodriver@$GECKODRIVER_VERSION"
+}
+
 case "${1:-all}" in
 build)
     choose_wasm_toolchain
@@ -114,6 +153,7 @@ build)
 browser)
     install_npm_tools
     install_chromium
+    install_engines
     ;;
 all)
     choose_wasm_toolchain
@@ -121,6 +161,7 @@ all)
     install_wasm_bindgen
     install_npm_tools
     install_chromium
+    install_engines
     ;;
 *)
     echo "usage: tools/setup.sh [build|browser|all]" >&2

@@ -13,10 +13,10 @@ const files = readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f));
 const pick = (test) => files.filter(test).map((f) => join(dir, f));
 const groups = [
   ["wasm", pick((f) => /^program-finder-wasm-.*\.wasm$/.test(f))],
-  ["JS (glue + loader)", pick((f) => /^program-finder(-wasm-[0-9a-f]+)?\.js$/.test(f))],
-  // The widget's CSS is compiled into the wasm (adopted in each shadow root), without
-  // its comments (build.rs).
-  ["CSS (inside the wasm)", ["style/finder.css"], compactCss],
+  ["JS (loader + glue + CSS)", pick((f) => /^program-finder(-wasm-[0-9a-f]+)?\.js$/.test(f))],
+  // The widget's CSS is inside program-finder.js (adopted in each shadow root), without
+  // its comments (tools/write-loader.mjs).
+  ["CSS (inside the JS)", ["style/finder.css"], compactCss],
 ];
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
 /** What build.rs ships: no comments, each run of white space one space. */
@@ -41,7 +41,7 @@ for (const [name, paths, shape] of groups) {
   if (!name.startsWith("CSS")) for (const k in total) total[k] += s[k];
 }
 console.log("total downloaded".padEnd(24) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
-console.log("(the CSS row is already counted inside the wasm)");
+console.log("(the CSS row is already counted inside the JS)");
 const checker = sizes(pick((f) => f.startsWith("program-finder-checker")));
 console.log("staff checker page".padEnd(24) + kb(checker.raw) + kb(checker.gzip) + kb(checker.brotli) + "  (check.html only; families never load it)\n");
 

@@ -1,9 +1,12 @@
 //! What the widget asks of the browser outside its own box: remembering saved programs,
 //! printing, and sharing a link. Nothing here is sent anywhere.
 
+use std::sync::Mutex;
+
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
-use crate::ui::BrowserServices;
+use crate::ui::{BrowserServices, EarlyRequest};
 
 /// Saved programs live in this browser only, under a key per catalogue so two widgets
 /// (or two sites on one origin) never mix their lists.
@@ -15,6 +18,8 @@ pub struct Browser {
     /// preview makes a new one on every edit): nothing is written for it, or each edit
     /// would leave a copy behind until the page's storage is full.
     lasting: bool,
+    /// The catalogue request `program-finder.js` started, for the first load to use.
+    early: Mutex<Option<SendWrapper<EarlyRequest>>>,
 }
 
 /// The largest catalogue kept for offline use, in characters: localStorage belongs to the
@@ -22,8 +27,9 @@ pub struct Browser {
 const MAX_KEPT_CATALOGUE: usize = 1_500_000;
 
 impl Browser {
-    pub fn new(catalogue_url: &str) -> Browser {
+    pub fn new(catalogue_url: &str, early: Option<EarlyRequest>) -> Browser {
         Browser {
+            early: Mutex::new(early.map(SendWrapper::new)),
             key: format!("program-finder:saved:{catalogue_url}"),
             catalogue_key: format!("program-finder:catalogue:{catalogue_url}"),
             lasting: !(catalogue_url.starts_with("blob:") || catalogue_url.starts_with("data:")),
@@ -75,6 +81,10 @@ impl BrowserServices for Browser {
         let kept = serde_json::json!({ "saved_at": js_sys::Date::now(), "text": text });
         // A full storage refuses: then no copy is kept, and nothing else changes.
         let _ = storage.set_item(&self.catalogue_key, &kept.to_string());
+    }
+
+    fn take_early_request(&self) -> Option<EarlyRequest> {
+        self.early.lock().ok()?.take().map(SendWrapper::take)
     }
 
     fn print(&self) {

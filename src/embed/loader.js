@@ -11,9 +11,17 @@
  *   finder.update({ need: "housing" });  finder.destroy();
  *
  * A classic script (not a module) so it can read its own address from
- * document.currentScript and load the rest (the versioned JS glue and the .wasm) from
- * the same folder, whatever origin that is. The only global it adds is `ProgramFinder`
- * (and the `program-finder` element name). The build fills in the hashed file names.
+ * document.currentScript and load the .wasm from the same folder, whatever origin that
+ * is. The only global it adds is `ProgramFinder` (and the `program-finder` element name).
+ *
+ * Everything starts at once, because on a phone each wait adds up: the moment this
+ * script runs it starts the module's download and streaming compile, paints each
+ * widget's frame (shadow root, stylesheet, heading, loading line), and starts each
+ * widget's catalogue request. The module then takes over the frame in one task.
+ *
+ * The build (tools/write-loader.mjs) fills in the hashed .wasm name, the wasm-bindgen
+ * glue (inlined: one request fewer before the module's download can start), the
+ * stylesheet and the frame's words in every language.
  */
 (function () {
   "use strict";
@@ -34,21 +42,127 @@
     en: ["Something went wrong in the program finder.", "Reload the page to try again. For help finding programs now, call 2-1-1."],
     es: ["Algo falló en el buscador de programas.", "Vuelva a cargar la página. Para encontrar programas ahora, llame al 2-1-1."],
   };
+  /** The heading and loading line of the frame, per language (from locales/*.json). */
+  var WORDS = __WORDS__;
+  /** style/finder.css without its comments. */
+  var CSS = __CSS__;
   var HOSTS = "[data-program-finder]";
+  /** The catalogue shown when a page names none, next to this script. */
+  var SAMPLE = "sample-catalogue.json";
   /** Attributes of <program-finder> that change the widget (the same names as data-*). */
   var OPTIONS = ["catalogue", "need", "town", "age", "q", "lang", "lock-need", "lock-town", "hide", "towns",
     "page-size", "url-state", "debug", "timeout"];
 
-  var ready = import(base + "__GLUE__").then(function (glue) {
-    return glue.default({ module_or_path: base + "__WASM__" }).then(function () {
-      return glue;
-    });
+  // The wasm-bindgen glue (--target no-modules), inlined by the build. It defines
+  // `wasm_bindgen` in this function's scope only.
+  /*__GLUE__*/
+
+  // The module's download and compile start now (streaming: it compiles as it arrives).
+  var ready = wasm_bindgen({ module_or_path: fetch(base + "__WASM__") }).then(function () {
+    return wasm_bindgen;
   });
   var failed = false;
   ready.catch(function (error) {
     failed = true;
     console.error("Program Finder could not load its code from " + base, error);
   });
+
+  /**
+   * One stylesheet for every widget: constructed where the browser can (shared, and
+   * allowed under a strict style-src), else the CSS text for a <style> element.
+   */
+  var styles = CSS;
+  try {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    styles = sheet;
+  } catch (error) {
+    // A browser from before 2023: <style> elements instead.
+  }
+
+  /** The language of a widget's words: its option, else the page's, else English. */
+  function languageOf(options) {
+    var code = String((options && options.lang) || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+    return WORDS[code] ? code : "en";
+  }
+
+  /**
+   * Paints the widget's frame in `element`'s shadow root: what the module renders first
+   * (heading, loading line), busy for screen readers, at the height it will need.
+   * Throws where the element cannot hold a shadow root (<li>, <td>: see EMBEDDING.md).
+   */
+  function paintFrame(element, options, onLanguage) {
+    var lang = languageOf(options);
+    var shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
+    var make = function (tag, className, text) {
+      var node = document.createElement(tag);
+      node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    };
+    var section = make("section", "finder");
+    section.setAttribute("part", "finder");
+    section.setAttribute("aria-labelledby", "pf-heading");
+    section.setAttribute("aria-busy", "true");
+    section.setAttribute("lang", lang);
+    var top = make("div", "top");
+    var heading = make("h2", "heading", WORDS[lang].heading);
+    heading.id = "pf-heading";
+    top.appendChild(heading);
+    // The language switch, as the module draws it (same size, so nothing moves), and
+    // working already: a family may choose before the module arrives.
+    if (String(options.hide || "").split(",").map(trim).indexOf("languages") < 0) {
+      var switcher = make("div", "languages");
+      switcher.setAttribute("role", "group");
+      switcher.setAttribute("aria-label", WORDS[lang].language_switch);
+      Object.keys(WORDS).forEach(function (code) {
+        var button = make("button", "language", WORDS[code].language_name);
+        button.type = "button";
+        button.setAttribute("lang", code);
+        button.setAttribute("aria-pressed", String(code === lang));
+        button.addEventListener("click", function () {
+          onLanguage(code);
+        });
+        switcher.appendChild(button);
+      });
+      top.appendChild(switcher);
+    }
+    var loading = make("p", "loading", WORDS[lang].loading);
+    loading.setAttribute("role", "status");
+    section.appendChild(top);
+    section.appendChild(loading);
+    var root = make("div", "root");
+    root.appendChild(section);
+    if (typeof styles === "string") {
+      shadow.replaceChildren(make("style", "", styles), root);
+    } else {
+      shadow.adoptedStyleSheets = [styles];
+      shadow.replaceChildren(root);
+    }
+  }
+
+  function trim(text) {
+    return text.trim();
+  }
+
+  /**
+   * Starts the catalogue request for a widget with `options` now, rather than after the
+   * module has loaded. The module reads the response exactly as one it asked for itself
+   * (src/ui/load.rs: timeout, retries, the last good copy, pf-error), and ignores it if
+   * it resolves the address differently.
+   */
+  function requestCatalogue(options) {
+    var url;
+    try {
+      url = options.catalogue ? new URL(options.catalogue, document.baseURI).href : new URL(SAMPLE, base).href;
+    } catch (error) {
+      return undefined; // the module reports the bad address
+    }
+    var controller = window.AbortController ? new AbortController() : null;
+    var response = fetch(url, { cache: "no-cache", signal: controller ? controller.signal : undefined });
+    response.catch(function () {}); // failures are the module's to report
+    return { url: url, response: response, controller: controller };
+  }
 
   /** Every widget mounted, by host element. */
   var widgets = new Map();
@@ -94,6 +208,8 @@
     var current = Object.assign({}, options);
     var widget = null;
     var destroyed = false;
+    /** The catalogue request started for it, until the module takes it. */
+    var early;
     var handle = {
       element: element,
       /** Changes options; those not named keep their value (null removes one). */
@@ -112,6 +228,13 @@
       destroy: function () {
         destroyed = true;
         widgets.delete(element);
+        if (early && early.controller) early.controller.abort();
+        early = undefined;
+        if (!widget && element.shadowRoot) {
+          // Taken away before the module arrived: the frame goes too.
+          element.shadowRoot.replaceChildren();
+          element.shadowRoot.adoptedStyleSheets = [];
+        }
         if (widget) {
           try {
             widget.destroy();
@@ -132,17 +255,42 @@
     /** Never a blank box: plain words where the widget would be, in its language. */
     function fallback() {
       var words = FALLBACK[handle.lang()] || FALLBACK.en;
-      if (element.shadowRoot) element.shadowRoot.replaceChildren(document.createTextNode(words));
+      if (element.shadowRoot) showMessage(element.shadowRoot, [words]);
       else if (!element.textContent.trim()) element.textContent = words;
     }
+    /** Paints the frame again in the language a family chose before the module came. */
+    function chooseLanguage(code) {
+      current = Object.assign({}, current, { lang: code });
+      if (!widget && !destroyed) paintFrame(element, current, chooseLanguage);
+      var button = element.shadowRoot && element.shadowRoot.querySelector('.language[lang="' + code + '"]');
+      if (button) button.focus();
+    }
+    try {
+      paintFrame(element, current, chooseLanguage);
+    } catch (error) {
+      // An element that cannot hold a shadow root (<li>, <td>, <a>: see EMBEDDING.md).
+      console.error("Program Finder could not start in this element:", element, error);
+      fallback();
+      handle.ready = Promise.reject(error);
+      handle.ready.catch(function () {});
+      return handle;
+    }
+    early = requestCatalogue(current);
     handle.ready = ready.then(
       function (glue) {
         if (destroyed) return handle;
         try {
-          widget = glue.mount(element, pairsOf(current), base, Math.max(widgetCount(), widgets.size) <= 1);
+          var options = pairsOf(current);
+          var single = Math.max(widgetCount(), widgets.size) <= 1;
+          // A family's focus on the frame's language switch stays on it.
+          var focused = element.shadowRoot && element.shadowRoot.activeElement;
+          var focusedLang = focused && focused.classList.contains("language") ? focused.getAttribute("lang") : null;
+          widget = glue.mount(element, options, base, single, styles, early);
+          early = undefined;
+          var again = focusedLang && element.shadowRoot.querySelector('.language[lang="' + focusedLang + '"]');
+          if (again) again.focus();
         } catch (error) {
-          // Such as an element that cannot hold a shadow root (<li>, <td>, <a>: see
-          // EMBEDDING.md), or the module stopping while it mounts.
+          // Such as the module stopping while it mounts.
           console.error("Program Finder could not start in this element:", element, error);
           if (error instanceof WebAssembly.RuntimeError) stopped(error);
           else fallback();
@@ -169,21 +317,28 @@
     failed = true;
     widgets.forEach(function (handle, element) {
       var words = STOPPED[handle.lang()] || STOPPED.en;
-      var box = document.createElement("div");
-      box.className = "load-error";
-      box.setAttribute("role", "alert");
-      words.forEach(function (text, i) {
-        var p = document.createElement("p");
-        if (i === 0) p.className = "load-error-title";
-        p.textContent = text;
-        box.appendChild(p);
-      });
-      var root = document.createElement("div");
-      root.className = "root";
-      root.appendChild(box);
-      if (element.shadowRoot) element.shadowRoot.replaceChildren(root);
+      if (element.shadowRoot) showMessage(element.shadowRoot, words);
       else element.textContent = words.join(" ");
     });
+  }
+
+  /** A plain message in a widget's box, with its styles: the first line as its title. */
+  function showMessage(shadow, lines) {
+    var box = document.createElement("div");
+    box.className = "load-error";
+    box.setAttribute("role", "alert");
+    lines.forEach(function (text, i) {
+      var p = document.createElement("p");
+      if (i === 0 && lines.length > 1) p.className = "load-error-title";
+      p.textContent = text;
+      box.appendChild(p);
+    });
+    var root = document.createElement("div");
+    root.className = "root";
+    root.appendChild(box);
+    shadow.replaceChildren(root);
+    if (typeof styles === "string") shadow.prepend(Object.assign(document.createElement("style"), { textContent: styles }));
+    else shadow.adoptedStyleSheets = [styles];
   }
   window.addEventListener("error", function (event) {
     stopped(event.error);

@@ -1,12 +1,14 @@
 //! The embed layer: the only code that knows about the host page.
 //!
 //! `program-finder.js` (a small classic script, see `src/embed/loader.js`) loads the
-//! wasm module and offers the three ways in: `<div data-program-finder>`, the
+//! wasm module, and while it downloads, paints each widget's frame (shadow root,
+//! stylesheet, heading, loading line) and starts each widget's catalogue request. It
+//! offers the three ways in: `<div data-program-finder>`, the
 //! `<program-finder>` custom element and `ProgramFinder.mount(element, options)`. Each
 //! ends in [`mount`] with the host element and its options as name/value pairs
-//! ([`HostOptions`]). `mount` attaches an open shadow root (so the page's CSS stays out
-//! and ours stays in), adopts the widget's stylesheet and mounts an independent Leptos
-//! app; the [`Widget`] it returns follows option changes and takes everything away
+//! ([`HostOptions`]), the stylesheet and the early catalogue request. `mount` takes over
+//! the open shadow root (so the page's CSS stays out and ours stays in), replaces the
+//! frame with an independent Leptos app in the same task (no flash); the [`Widget`] it returns follows option changes and takes everything away
 //! again on [`Widget::destroy`].
 
 mod address;
@@ -24,7 +26,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use crate::host_options::HostOptions;
 use crate::i18n::Lang;
 use crate::presets::Presets;
-use crate::ui::{FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT};
+use crate::ui::{EarlyRequest, FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT};
 
 /// The bundled sample catalogue, next to `program-finder.js`.
 const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";
@@ -34,6 +36,10 @@ const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";
 pub struct Widget {
     host: Element,
     shadow: ShadowRoot,
+    /// The widget's stylesheet as `program-finder.js` made it (see [`styles`]).
+    styles: JsValue,
+    /// The catalogue request the loader started, until the first start uses it.
+    early: Option<(String, EarlyRequest)>,
     script_base: String,
     /// Whether it is the only widget on the page (the address keeps its choices then).
     single: bool,
@@ -63,13 +69,17 @@ impl Drop for Running {
 
 /// Mounts a widget in `host` with `options` (`[name, value, …]`, see [`HostOptions`]).
 /// `script_base` is the folder `program-finder.js` came from; `single` says whether this
-/// is the only widget on the page.
+/// is the only widget on the page; `styles` is the stylesheet (see [`styles::adopt`]);
+/// `early` is `{url, response, controller}` for the catalogue request the loader started
+/// (or undefined), used if it is for the catalogue this widget shows.
 #[wasm_bindgen]
 pub fn mount(
     host: Element,
     options: Vec<String>,
     script_base: String,
     single: bool,
+    styles: JsValue,
+    early: JsValue,
 ) -> Result<Widget, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let options = HostOptions::from_pairs(&options);
@@ -84,6 +94,8 @@ pub fn mount(
         presets: ArcRwSignal::new(options.presets.clone()),
         host,
         shadow,
+        styles,
+        early: early_request(&early),
         script_base,
         single,
         options,
@@ -128,20 +140,23 @@ impl Widget {
 
 impl Widget {
     fn start(&mut self, document: &web_sys::Document) -> Result<(), JsValue> {
-        styles::adopt(document, &self.shadow)?;
-        let container: HtmlElement = document.create_element("div")?.dyn_into()?;
-        container.set_class_name("root");
-        self.shadow.append_child(&container)?;
         let catalogue_url = match &self.options.catalogue {
             // A page's own catalogue is relative to the page; the sample to the script.
             Some(url) => resolve(url, &document.base_uri().ok().flatten().unwrap_or_default()),
             None => resolve(SAMPLE_CATALOGUE, &self.script_base),
         };
+        // The loader's frame goes, and the app comes, in this one task: nothing paints between.
+        self.shadow.set_inner_html("");
+        styles::adopt(document, &self.shadow, &self.styles)?;
+        let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+        container.set_class_name("root");
+        self.shadow.append_child(&container)?;
+        let early = self.early.take().filter(|(url, _)| *url == catalogue_url).map(|(_, request)| request);
         let address =
             self.options.url_state.unwrap_or(self.single).then(|| Arc::new(address::PageAddress::new()));
         let events = Arc::new(events::PageEvents::new(&self.host));
         let config = FinderConfig {
-            browser: Some(Arc::new(browser::Browser::new(&catalogue_url)) as _),
+            browser: Some(Arc::new(browser::Browser::new(&catalogue_url, early)) as _),
             catalogue_url,
             presets: self.presets.clone(),
             lang: self.lang.clone(),
@@ -197,9 +212,12 @@ fn report(options: &HostOptions) {
     }
 }
 
-/// Shows a friendly console line instead of a bare "unreachable" when Rust panics.
-pub fn install_panic_hook() {
-    console_error_panic_hook::set_once();
+/// Marks in the page's performance timeline when the module started
+/// (`program-finder:module`), for web teams and the start-up benchmark to see.
+pub fn module_started() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("program-finder:module");
+    }
 }
 
 /// The `lang` option, else the page's `<html lang>`, else English.
@@ -211,6 +229,15 @@ fn choose_language(document: &web_sys::Document, options: &HostOptions) -> Lang 
         .and_then(Lang::from_code)
         .or_else(|| page.and_then(|code| Lang::from_code(&code)))
         .unwrap_or_else(Lang::english)
+}
+
+/// The loader's `{url, response, controller}`, as the URL it asked for and the request.
+fn early_request(early: &JsValue) -> Option<(String, EarlyRequest)> {
+    let field = |name: &str| js_sys::Reflect::get(early, &name.into()).ok();
+    let url = field("url")?.as_string()?;
+    let response = field("response")?.dyn_into::<js_sys::Promise>().ok()?;
+    let controller = field("controller").and_then(|c| c.dyn_into::<web_sys::AbortController>().ok());
+    Some((url, EarlyRequest { response, controller }))
 }
 
 /// `url` made absolute against `base`; unchanged if either cannot be parsed.

@@ -12,6 +12,8 @@
 //!   `If-Modified-Since` from its HTTP cache), so an unchanged catalogue is not downloaded
 //!   twice and a changed one is never served stale. (Adding those headers by hand would
 //!   make every cross-origin request need a CORS preflight that many servers refuse.)
+//! - The first request may already be on its way: `program-finder.js` starts it while the
+//!   module downloads ([`EarlyRequest`]); it is read exactly like one made here.
 //! - A big catalogue is read [`SLICE`] programs at a time, with a break between slices.
 //! - Each catalogue that loads is kept in the browser ([`BrowserServices::keep_catalogue`]);
 //!   when every attempt fails, that copy is shown with the date it was saved.
@@ -23,6 +25,7 @@ use finder_core::catalogue::{Catalogue, LoadError, Loading};
 use finder_core::Problem;
 use leptos::logging::{error, warn};
 use leptos::prelude::set_timeout_with_handle;
+use wasm_bindgen::JsCast;
 
 use super::BrowserServices;
 
@@ -74,6 +77,15 @@ pub struct LoadedCatalogue {
     pub failure: Option<String>,
 }
 
+/// A catalogue request started by `program-finder.js` before the module arrived, so the
+/// catalogue and the module download at the same time.
+pub struct EarlyRequest {
+    /// `fetch(url, {cache: "no-cache", signal})`: a promise of the `Response`.
+    pub response: js_sys::Promise,
+    /// Aborts it when the timeout passes.
+    pub controller: Option<web_sys::AbortController>,
+}
+
 /// Waits between attempts: the first retry after 1 s, the second after 3 s.
 const BACKOFF_MS: [i32; 2] = [1_000, 3_000];
 
@@ -85,8 +97,9 @@ pub async fn load_catalogue(
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
 ) -> Result<LoadedCatalogue, LoadFailure> {
     let mut attempt = 0;
+    let mut early = browser.as_ref().and_then(|b| b.take_early_request());
     let failure = loop {
-        let read = match fetch_text(&url, timeout).await {
+        let read = match fetch_text(&url, timeout, early.take()).await {
             Ok(text) => read(&text).await.map(|loaded| (text, loaded)),
             Err(failure) => Err(failure),
         };
@@ -151,9 +164,13 @@ async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
     Ok((loaded.catalogue, loaded.problems))
 }
 
-/// The response body, or why there is none. Gives up after `timeout`.
-async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadFailure> {
-    let controller = web_sys::AbortController::new().ok();
+/// The response body, or why there is none. Gives up after `timeout`. Uses `early`, the
+/// request the loader already started, when there is one.
+async fn fetch_text(url: &str, timeout: Duration, early: Option<EarlyRequest>) -> Result<String, LoadFailure> {
+    let (controller, started) = match early {
+        Some(early) => (early.controller, Some(early.response)),
+        None => (web_sys::AbortController::new().ok(), None),
+    };
     let stop = controller.clone();
     let timer = set_timeout_with_handle(
         move || {
@@ -165,10 +182,19 @@ async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadFailure>
     )
     .ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let request =
-        gloo_net::http::Request::get(url).cache(web_sys::RequestCache::NoCache).abort_signal(signal.as_ref());
     let answer = async {
-        let response = request.send().await.map_err(|e| LoadFailure::Network(e.to_string()))?;
+        let response = match started {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|response| gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>()))
+                .map_err(|e| LoadFailure::Network(js_message(&e)))?,
+            None => gloo_net::http::Request::get(url)
+                .cache(web_sys::RequestCache::NoCache)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|e| LoadFailure::Network(e.to_string()))?,
+        };
         if !response.ok() {
             return Err(LoadFailure::Http(response.status()));
         }
@@ -180,6 +206,14 @@ async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadFailure>
     }
     let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
     answer.map_err(|failure| if timed_out { LoadFailure::Timeout(timeout.as_secs() as u32) } else { failure })
+}
+
+/// What a rejected promise says ("TypeError: Failed to fetch").
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
+        None => error.as_string().unwrap_or_else(|| "no response".into()),
+    }
 }
 
 async fn sleep(ms: i32) {

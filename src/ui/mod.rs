@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::presets::{age_from_entry, AgeUnit, Presets};
 use crate::url_state::UrlChoices;
 
-pub use load::{load_catalogue, LoadFailure, LoadedCatalogue};
+pub use load::{load_catalogue, EarlyRequest, LoadFailure, LoadedCatalogue};
 
 /// What one widget needs to start: where its catalogue is and its starting choices.
 #[derive(Clone)]
@@ -162,6 +162,10 @@ pub trait BrowserServices {
     fn last_good_catalogue(&self) -> Option<(String, f64)>;
     /// Keeps a catalogue that loaded, for when the network fails.
     fn keep_catalogue(&self, text: &str);
+    /// The catalogue request `program-finder.js` started before the module arrived, once.
+    fn take_early_request(&self) -> Option<EarlyRequest> {
+        None
+    }
 }
 
 /// The widget's interface language, shared through context.
@@ -308,7 +312,15 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let languages_hidden = layout.hidden.languages;
 
     view! {
-        <section class="finder" part="finder" aria-labelledby="pf-heading" lang=move || lang.get().code()>
+        // The same frame program-finder.js paints before the module arrives (busy until
+        // the catalogue is read), so the takeover shows no flash.
+        <section
+            class="finder"
+            part="finder"
+            aria-labelledby="pf-heading"
+            aria-busy=move || catalogue.get().is_none().then_some("true")
+            lang=move || lang.get().code()
+        >
             <div class="top">
                 <h2 id="pf-heading" class="heading">{move || lang.get().t("heading")}</h2>
                 {(!languages_hidden).then(|| view! { <LanguageSwitch /> })}

@@ -1,26 +1,7 @@
 // Automated WCAG A/AA checks (axe-core) on the widget in the states a family meets.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import { Finder, openPage, startAll } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** The WCAG A/AA violations inside the widget, as readable lines. */
-async function violations(page, selector = "[data-program-finder]") {
-  await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(
-    async ([selector, tags]) => {
-      const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: "tag", values: tags } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-    },
-    [selector, TAGS],
-  );
-  return found;
-}
+import { Finder, openPage, startAll, violations } from "./harness.mjs";
 
 describe("accessibility", () => {
   let env;

@@ -4,6 +4,8 @@
 // - the "site" origin serves the test pages and fixture catalogues, so every test page
 //   loads the widget from another origin than its own, as a partner site would.
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./server.mjs";
 
@@ -144,4 +146,19 @@ export async function compareImages(browser, first, second) {
   } finally {
     await page.close();
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The WCAG A/AA violations (axe-core) inside `selector`, as readable lines. */
+export async function violations(page, selector = "[data-program-finder]") {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(
+    async ([selector, tags]) => {
+      const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: "tag", values: tags } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    },
+    [selector, TAGS],
+  );
 }
