@@ -63,7 +63,8 @@ lint:
 	cargo clippy --all-targets --features web -- -D warnings
 
 # Benchmarks, not tests (see BENCHMARKS.md): the search in wasm against MiniSearch and
-# Fuse.js in Node, then typing in the real widget with 50,000 programs in Chromium.
+# Fuse.js in Node, typing in the real widget with 50,000 programs in Chromium, and
+# start-up (frame, first cards, first search) on a desktop and a throttled phone.
 bench: setup-build setup-browser
 	@# The search alone, built like the widget (wasm32, release) but for Node.
 	source $(TOOLS)/wasm-env.sh && cargo build --release --target wasm32-unknown-unknown -p finder-bench
@@ -77,6 +78,8 @@ bench: setup-build setup-browser
 	@# Typing in the real widget; dist/ is built first only if it is missing.
 	@test -f dist/program-finder.js || $(MAKE) dist
 	node bench/longtasks.mjs
+	@# Start-up on a desktop and a throttled phone, against a Preact + MiniSearch finder.
+	node bench/startup.mjs
 
 setup-build:
 	@tools/setup.sh build
