@@ -2,7 +2,7 @@
 #
 #   make demo    build the widget and serve the demo page at http://127.0.0.1:8080
 #   make test    every test: native (cargo test), browser end-to-end (headless Chromium),
-#                and the size budget (size-budget.json)
+#                a smoke suite in WebKit and Firefox, and the size budget (size-budget.json)
 #   make dist    the files a web team hosts, in dist/ (each also as .br and .gz), with a size report
 #   make lint    rustfmt and clippy, warnings as errors
 #   make fuzz    each fuzz target for 10 minutes (needs a nightly toolchain; not in CI)
@@ -15,18 +15,23 @@ TOOLS := $(CURDIR)/.tools
 export PATH := $(TOOLS)/bin:$(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_PORT ?= 8080
 
-.PHONY: demo test dist lint native-test e2e size-check fuzz fuzz-build setup-build setup-browser clean bench
+.PHONY: demo test dist lint native-test e2e engines size-check fuzz fuzz-build setup-build setup-browser clean bench
 
 demo: dist
 	@node tests/e2e/server.mjs --root dist --port $(DEMO_PORT)
 
-test: native-test fuzz-build e2e size-check
+test: native-test fuzz-build e2e engines size-check
 
 native-test:
 	cargo test --workspace
 
 e2e: dist setup-browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# A smoke suite in WebKit (WebKitGTK on Xvfb) and Firefox over WebDriver: loading, a need,
+# details, the keyboard, a hostile catalogue, a stopped module. One engine at a time.
+engines: dist setup-browser
+	node --test --test-concurrency=1 tests/engines/
 
 # The fuzz targets (fuzz/) compile with the rest of the tests; `make fuzz` runs them.
 fuzz-build:

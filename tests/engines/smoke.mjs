@@ -1,0 +1,196 @@
+// What a family does most, in one engine: see the programs, filter by need, open a
+// program's details, search and move on with the keyboard; and the two safety nets: a hostile
+// catalogue runs nothing, and a stopped module leaves a message with 2-1-1.
+//
+// The same steps and fixtures as tests/e2e/ (filters, keyboard, faults, hosting), asserted
+// the same way, but over plain WebDriver, so they run in WebKit and Firefox. Each test has
+// its own browser session. Run by webkit.test.mjs and firefox.test.mjs.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { ENGINES, Finder, Key, session, startEngine } from "./engines.mjs";
+
+const CATALOGUE = JSON.parse(readFileSync(new URL("../e2e/fixtures/catalogue.json", import.meta.url), "utf8"));
+const ALL = CATALOGUE.programs.map((p) => p.id);
+/** The programs of one need, in catalogue order (the order the widget keeps with no search words). */
+const withNeed = (need) => CATALOGUE.programs.filter((p) => p.needs.includes(need)).map((p) => p.id);
+
+export function smoke(name) {
+  const { label } = ENGINES[name];
+  describe(`${label} smoke tests`, () => {
+    let engine;
+    before(async () => {
+      engine = await startEngine(name);
+    });
+    after(() => engine?.close());
+    /** A test with its own browser session; failures name the engine. */
+    const it = (title, body) => test(title, { timeout: 120_000 }, (t) => session(engine, t, body));
+
+    it("load: a plain page shows every program's card, name and the count", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      await finder.shows(ALL, `${ALL.length} programs`);
+      const cards = await finder.inside((root) =>
+        [...root.querySelectorAll("[data-program-id]")].map((card) => ({
+          name: card.querySelector(".name")?.innerText.trim(),
+          height: card.getBoundingClientRect().height,
+        })),
+      );
+      assert.deepEqual(cards.map((c) => c.name), CATALOGUE.programs.map((p) => p.name));
+      for (const card of cards) assert.ok(card.height > 20, `the card of ${card.name} is ${card.height}px high`);
+      // The widget came from the other ("CDN") origin, as on a partner's site.
+      assert.ok(await page.run((cdn) => [...document.scripts].some((s) => s.src === cdn + "program-finder.js"), engine.cdn.url));
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    it("filter: ticking a need shows only that need's programs, unticking shows all again", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      const housing = withNeed("housing");
+      await page.click(await finder.need("Housing"));
+      await finder.shows(housing, `Showing ${housing.length} of ${ALL.length} programs`);
+      assert.equal(await page.run((box) => box.checked, await finder.need("Housing")), true);
+      await page.click(await finder.need("Housing"));
+      await finder.shows(ALL, `${ALL.length} programs`);
+    });
+
+    it("details: More details opens them with the phone and text links; Escape and the button close them", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      const card = '[data-program-id="hartford-food"]';
+      const more = await finder.element(`${card} button.more`, "More details button");
+      const details = () =>
+        finder.inside((root, card) => {
+          const region = root.querySelector(`${card} .details`);
+          const button = root.querySelector(`${card} button.more`);
+          const call = root.querySelector(`${card} a[href^="tel:"]`);
+          const inner = root.activeElement;
+          return {
+            open: !region.hidden && region.getClientRects().length > 0,
+            text: region.innerText,
+            links: [...region.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+            button: button.textContent.trim(),
+            expanded: button.getAttribute("aria-expanded"),
+            call: call && call.getClientRects().length > 0 ? { href: call.getAttribute("href"), text: call.textContent.replace(/\s+/g, " ").trim() } : null,
+            focus: inner ? (inner.id || inner.className) : null,
+          };
+        }, card);
+      const isOpen = (root, card, open) => root.querySelector(`${card} .details`).hidden !== open;
+
+      assert.equal((await details()).button, "More details");
+      await page.click(more);
+      await finder.until("the details to open", isOpen, card, true);
+      const opened = await details();
+      assert.equal(opened.open, true, "the details are on screen");
+      assert.deepEqual(opened.call, { href: "tel:8605550100", text: "Call 860-555-0100" });
+      assert.ok(opened.links.includes("sms:8605550100"), `links in the details: ${opened.links.join(", ")}`);
+      assert.match(opened.text, /Ages\s*All ages/);
+      assert.equal(opened.button, "Fewer details");
+      assert.equal(opened.expanded, "true");
+      assert.equal(opened.focus, "pf-details-hartford-food", "focus moves into the details");
+
+      await page.keys(Key.ESCAPE);
+      await finder.until("Escape to close the details", isOpen, card, false);
+      const closed = await details();
+      assert.equal(closed.open, false);
+      assert.equal(closed.button, "More details");
+      assert.equal(closed.focus, "action more", "focus returns to the button");
+
+      await page.click(more);
+      await finder.until("the details to open again", isOpen, card, true);
+      await page.click(more);
+      await finder.until("the Fewer details button to close them", isOpen, card, false);
+      assert.equal((await details()).expanded, "false");
+    });
+
+    it("keyboard: typing in the search box narrows the list; Tab moves to the next control", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      const search = await finder.element("#pf-q", "search box");
+      // Element Send Keys focuses the box and types with real key events.
+      await search.sendKeys("books");
+      // "books" is in one name; "readers" shares the reading/books synonym group.
+      await finder.shows(["under-six", "preschool"], `Showing 2 of ${ALL.length} programs`);
+      assert.equal(await page.run((box) => box.value, search), "books");
+      assert.deepEqual(await finder.focus(), { page: "host", inner: "INPUT#pf-q[search] books" });
+      await page.keys(Key.TAB);
+      // The next control after the search box is the first need's checkbox (Food).
+      const next = await finder.until("focus to leave the search box", (root) => root.activeElement?.id !== "pf-q" && root.activeElement);
+      const where = await finder.focus();
+      assert.deepEqual(where, { page: "host", inner: "INPUT[checkbox] food" }, "Tab from the search box");
+      assert.equal(await page.run((box) => box.closest("label").querySelector("span").textContent.trim(), next), "Food");
+      // Space ticks it, as for any checkbox.
+      await page.keys(Key.SPACE);
+      const food = withNeed("food").filter((id) => ["under-six", "preschool"].includes(id));
+      await finder.shows(food, `Showing ${food.length} of ${ALL.length} programs`);
+    });
+
+    it("hostile catalogue: its text runs no script and makes no link but http(s), tel, mailto, sms", async (page) => {
+      await page.open("pages/blank.html");
+      // As tests/e2e/faults.test.mjs: the host element, then the widget's script from the CDN.
+      await page.run((cdn) => {
+        const host = document.createElement("div");
+        host.id = "host";
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = "../fixtures/hostile.json";
+        document.body.append(host);
+        const script = document.createElement("script");
+        script.src = cdn + "program-finder.js";
+        document.head.append(script);
+      }, engine.cdn.url);
+      const finder = await new Finder(page, "#host").loaded();
+      // The markup in the catalogue is shown as text, as written.
+      const seen = await finder.inside((root) => ({
+        names: [...root.querySelectorAll(".name")].map((n) => n.textContent),
+        needs: [...root.querySelectorAll(".chip span:not(.chip-count)")].map((n) => n.textContent.trim()),
+      }));
+      assert.ok(seen.names.includes("<script>window.__pwned=1</script>Pantry"), seen.names.join(" | "));
+      assert.ok(seen.needs.includes('<b onmouseover="window.__pwned=1">Food</b>'), seen.needs.join(" | "));
+      // Open every program's details, so that everything the catalogue holds is on the page.
+      for (let left = 50; left > 0; left--) {
+        const closed = await finder.inside((root) => root.querySelector('button.more[aria-expanded="false"]'));
+        if (!closed) break;
+        await page.click(closed);
+        await finder.until("the details to open", (root, button) => button.getAttribute("aria-expanded") === "true", closed);
+      }
+      const report = await finder.inside((root) => {
+        const all = [...root.querySelectorAll("*")];
+        return {
+          pwned: window.__pwned ?? null,
+          opened: root.querySelectorAll('button.more[aria-expanded="true"]').length,
+          dangerous: all.filter((e) => ["SCRIPT", "IFRAME", "IMG", "SVG", "OBJECT", "EMBED"].includes(e.tagName.toUpperCase())).length,
+          handlers: all.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name)),
+          schemes: [...new Set([...root.querySelectorAll("[href]")].map((a) => new URL(a.getAttribute("href"), location.href).protocol))],
+        };
+      });
+      assert.ok(report.opened > 0, "details were opened");
+      assert.equal(report.pwned, null, "a script from the catalogue ran");
+      assert.equal(report.dangerous, 0, "script, iframe, img, svg, object or embed elements");
+      assert.deepEqual(report.handlers, [], "on* attributes");
+      for (const scheme of report.schemes) assert.ok(["http:", "https:", "tel:", "mailto:", "sms:"].includes(scheme), `a ${scheme} link`);
+      assert.ok(report.schemes.includes("https:") && report.schemes.includes("tel:"), report.schemes.join());
+    });
+
+    it("stopped module: every widget on the page says so, with 2-1-1", async (page) => {
+      await page.open("pages/three.html");
+      await new Finder(page, "#by-data").loaded();
+      await new Finder(page, "#by-api").loaded();
+      // What the browser reports when a panic aborts the wasm module (as tests/e2e/hosting.test.mjs),
+      // from a script of the page itself: Firefox runs WebDriver scripts in a sandbox whose
+      // WebAssembly.RuntimeError is not the page's, which program-finder.js rightly ignores.
+      await page.run(() => {
+        const script = document.createElement("script");
+        script.textContent = 'window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") }));';
+        document.head.append(script);
+      });
+      for (const [id, words] of [["by-data", /Something went wrong.*2-1-1/s], ["by-element", /Algo falló.*2-1-1/s], ["by-api", /2-1-1/]]) {
+        const text = await page.until(`#${id} to show the 2-1-1 message`, (id) => {
+          const host = document.getElementById(id);
+          const alert = host.shadowRoot?.querySelector('[role="alert"]') ?? host.querySelector('[role="alert"]');
+          return alert && alert.getClientRects().length > 0 && /2-1-1/.test(alert.textContent) ? alert.innerText : null;
+        }, id);
+        assert.match(text, words, id);
+      }
+    });
+  });
+}
