@@ -74,6 +74,21 @@ describe("start-up", () => {
     await new Finder(page, "#page-lang").loaded();
   });
 
+  test("a language chosen in the frame, before the module arrives, is the widget's language", async () => {
+    const { page, release } = await open();
+    await page.goto(`${env.site.url}pages/plain.html`);
+    await frame(page).getByRole("button", { name: "Español" }).click();
+    await frame(page).getByText("Cargando programas…").waitFor();
+    assert.equal(await frame(page).getByRole("button", { name: "Español" }).getAttribute("aria-pressed"), "true");
+    // Focus stays on the switch through the repaint and the module's takeover.
+    const focused = () => page.evaluate(() => document.querySelector("[data-program-finder]").shadowRoot.activeElement?.textContent);
+    assert.equal(await focused(), "Español");
+    release();
+    await page.locator("[data-program-finder]").getByRole("searchbox").waitFor();
+    assert.equal(await frame(page).getByRole("heading", { level: 2 }).textContent(), "Encuentre programas comunitarios");
+    assert.equal(await focused(), "Español");
+  });
+
   test("the catalogue is fetched while the module downloads, once, and used when the module arrives", async () => {
     const { page, requests, errors, release } = await open();
     const catalogue = page.waitForResponse((r) => r.url().endsWith("/fixtures/catalogue.json"));
