@@ -5,6 +5,7 @@ use std::sync::Arc;
 use finder_core::catalogue::{Catalogue, Program};
 use finder_core::search::SearchResults;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::details::details;
 use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved};
@@ -41,10 +42,13 @@ pub fn Results(
     };
     let saved_list = saved_programs.clone();
     let shown = RwSignal::new(page);
+    // How many cards the last "Show more" added, for screen readers.
+    let added = RwSignal::new(None::<usize>);
     // A new search starts again at the first page.
     Effect::new(move |_| {
         choices.search_query();
         shown.set(page);
+        added.set(None);
     });
     let count_memo =
         Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
@@ -55,6 +59,24 @@ pub fn Results(
         }
         results
             .with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
+    };
+    // "Show more" removes itself when the last page shows, and in any case leaves the
+    // family far from the new cards: focus goes to the first new card (its article, named
+    // by its heading), and a polite status says how many were added.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.update(|n| *n += page);
+        added.set(Some(count_memo.get_untracked().min(first_new + page) - first_new));
+        // After this render, when the new cards exist.
+        request_animation_frame(move || {
+            let card = list.get_untracked().and_then(|ul| ul.children().item(first_new as u32));
+            if let Some(article) = card.and_then(|li| li.first_element_child()) {
+                if let Ok(article) = article.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = article.focus();
+                }
+            }
+        });
     };
     let copied = RwSignal::new(false);
     let print_browser = browser.clone();
@@ -102,16 +124,20 @@ pub fn Results(
             <Show when=move || count() == 0 && !saved.only.get()>
                 <EmptyState />
             </Show>
-            <ul class="results" part="results" hidden=move || count() == 0>
+            <ul class="results" part="results" hidden=move || count() == 0 node_ref=list>
                 <For each=visible key=|index| *index let:index>
                     <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone() />
                 </For>
             </ul>
             <Show when=move || { !saved.only.get() && count() > shown.get() }>
-                <button type="button" class="button more-results" on:click=move |_| shown.update(|n| *n += page)>
+                <button type="button" class="button more-results" on:click=show_more>
                     {move || lang.get().t("show_more")}
                 </button>
             </Show>
+            // Says how many cards "Show more" added; the focus is already on the first of them.
+            <p class="visually-hidden" role="status">
+                {move || added.get().map(|n| lang.get().count("more_shown", n, &[("count", &n.to_string())]))}
+            </p>
         </div>
     }
 }
@@ -186,7 +212,8 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
     let heading_id = format!("pf-program-{}", program.id);
     let labelled_by = heading_id.clone();
     view! {
-        <article aria-labelledby=labelled_by>
+        // tabindex -1: "Show more" moves focus here.
+        <article aria-labelledby=labelled_by tabindex="-1">
             <h3 class="name" id=heading_id lang=name_lang>{name}</h3>
             {program.organization.clone().map(|org| view! { <p class="organization">{org}</p> })}
             {description}

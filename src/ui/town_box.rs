@@ -8,6 +8,8 @@
 use finder_core::towns::{family_town, suggest, town_named};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use super::{use_lang, Choices};
 
@@ -20,6 +22,7 @@ pub fn TownBox() -> impl IntoView {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let focused = RwSignal::new(false);
+    let list = NodeRef::<leptos::html::Ul>::new();
 
     let suggestions = Memo::new(move |_| {
         let text = choices.town.get();
@@ -55,12 +58,38 @@ pub fn TownBox() -> impl IntoView {
                         (Some(i), false) => (i + count - 1) % count,
                     })
                 });
+                // Keep the highlighted town in sight in a list that scrolls (not the page).
+                let at = active.get_untracked().unwrap_or(0);
+                request_animation_frame(move || {
+                    let Some(ul) = list.get_untracked() else { return };
+                    let Some(li) =
+                        ul.children().item(at as u32).and_then(|li| li.dyn_into::<HtmlElement>().ok())
+                    else {
+                        return;
+                    };
+                    let (top, bottom) = (li.offset_top(), li.offset_top() + li.offset_height());
+                    if top < ul.scroll_top() {
+                        ul.set_scroll_top(top);
+                    } else if bottom > ul.scroll_top() + ul.client_height() {
+                        ul.set_scroll_top(bottom - ul.client_height());
+                    }
+                });
             }
             "Enter" if expanded() => {
                 ev.prevent_default();
                 let chosen = active.get().unwrap_or(0);
                 if let Some(name) = suggestions.with(|s| s.get(chosen).copied()) {
                     pick(name);
+                }
+            }
+            // The combobox pattern: Tab takes the highlighted town and moves on, or, with
+            // none highlighted, leaves the text as typed and moves on. The default action
+            // (focus to the next control) is kept either way.
+            "Tab" if expanded() => {
+                if let Some(name) = active.get().and_then(|i| suggestions.with(|s| s.get(i).copied())) {
+                    pick(name);
+                } else {
+                    open.set(false);
                 }
             }
             "Escape" if expanded() => {
@@ -91,7 +120,9 @@ pub fn TownBox() -> impl IntoView {
                     on:keydown=on_keydown
                     on:focus=move |_| focused.set(true)
                     on:blur=move |_| { focused.set(false); open.set(false); active.set(None); } />
-                <ul id="pf-town-list" class="suggestions" role="listbox" aria-label=move || lang.get().t("town_suggestions")
+                // tabindex -1: a scrolling list is otherwise a Tab stop in Chromium, and Tab
+                // would land in it just as it closes, leaving focus nowhere.
+                <ul id="pf-town-list" class="suggestions" role="listbox" tabindex="-1" node_ref=list aria-label=move || lang.get().t("town_suggestions")
                     hidden=move || !expanded()>
                     {move || suggestions.get().into_iter().enumerate().map(|(i, name)| view! {
                         <li id=format!("pf-town-{i}") role="option" class="suggestion"

@@ -44,6 +44,55 @@ describe("keyboard only", () => {
     assert.equal(await details.isHidden(), true);
   });
 
+  test("Show more moves focus to the first new card and says how many were added", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    assert.equal(await finder.cards.count(), 30);
+    await finder.root.getByRole("button", { name: "Show more programs" }).focus();
+    await page.keyboard.press("Enter");
+    await finder.cards.nth(30).waitFor();
+    const firstNew = await finder.cards.nth(30).getAttribute("data-program-id");
+    await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.tagName === "ARTICLE");
+    const where = await page.evaluate(() => {
+      const inner = document.activeElement.shadowRoot.activeElement;
+      return { id: inner.closest("[data-program-id]").dataset.programId, visible: inner.checkVisibility() };
+    });
+    assert.deepEqual(where, { id: firstNew, visible: true }, "focus on the first new card");
+    await finder.root.getByRole("status").filter({ hasText: "5 more programs shown" }).waitFor({ state: "attached" });
+    // The next Tab stays in that card, not back at the top of the widget.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.closest("[data-program-id]")?.dataset.programId), firstNew);
+  });
+
+  test("Tab in the town box takes the highlighted town, or keeps the text, and moves on", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    const visibleFocus = () =>
+      page.evaluate(() => {
+        const inner = document.activeElement?.shadowRoot?.activeElement;
+        return inner && inner.checkVisibility() ? inner.id || inner.tagName : "nothing visible";
+      });
+    // A long, scrolling list: "Wi".
+    await finder.town.focus();
+    await page.keyboard.type("Wi");
+    await finder.suggestions.first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const second = (await finder.suggestions.nth(1).textContent()).trim();
+    await page.keyboard.press("Tab");
+    assert.equal(await finder.town.inputValue(), second, "the highlighted town is chosen");
+    assert.equal(await visibleFocus(), "pf-age", "focus moves on to the age box");
+    assert.equal(await finder.root.locator("#pf-town-hint").isHidden(), true, "no error for a chosen town");
+    // Nothing highlighted: the text stays as typed and focus still moves on.
+    await finder.town.focus();
+    await finder.town.fill("");
+    await page.keyboard.type("Wi");
+    await finder.suggestions.first().waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await finder.town.inputValue(), "Wi");
+    assert.equal(await visibleFocus(), "pf-age");
+  });
+
   test("every control has a visible focus indicator", async () => {
     const { page } = await openPage(env.browser, env.cdn.url);
     await new Finder(page).loaded();
