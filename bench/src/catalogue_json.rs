@@ -60,6 +60,7 @@ fn entry(program: &Program) -> ProgramEntry {
         email: program.email.clone(),
         address: program.address.clone(),
         hours: program.hours.clone(),
+        schedule: program.schedule.as_ref().map(finder_core::hours::Schedule::to_entry),
         eligibility: program.eligibility.clone(),
         languages: program.languages.clone(),
         cost: program.cost.clone(),

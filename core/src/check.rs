@@ -2,7 +2,8 @@
 //!
 //! [`check`] runs the same rules the widget uses when it loads a catalogue (so a file that
 //! checks clean shows every program), adds warnings that only staff care about (no way to
-//! reach a program, stale review dates), and gives each problem its line and column.
+//! reach a program, stale review dates, opening hours that overlap, disagree with the
+//! free-text hours or name dates that are over), and gives each problem its line and column.
 //! The command-line tool and the checker page both print this report.
 //!
 //! ```
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 use crate::catalogue::{load, Catalogue, LoadError, Program};
 use crate::fields::{parse_date, Effect, Problem, Severity};
+use crate::hours::Date;
 use crate::locate::{position_of, positions};
 
 /// Settings for a check.
@@ -86,8 +88,10 @@ pub fn check(text: &str, options: &CheckOptions) -> Report {
     };
     let mut problems = loaded.problems;
     let catalogue = loaded.catalogue;
+    let today = options.today.and_then(|(y, m, d)| Date::from_ymd(y as i32, m, d));
     for program in &catalogue.programs {
         warn_about_gaps(program, &mut problems);
+        crate::hours::warnings::warn(program, today, &mut problems);
         if let Some(today) = options.today {
             let path = format!("programs[{}].last_reviewed", program.index);
             warn_if_stale(

@@ -53,6 +53,14 @@ pub struct CatalogueFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub updated: Option<String>,
+    /// The time zone of every program's `schedule`: the zone whose clock says "open now".
+    /// Default `America/New_York`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = [
+        "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+        "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"
+    ]))]
+    pub time_zone: Option<String>,
     /// The kinds of help families can choose from.
     pub needs: Vec<NeedEntry>,
     /// Named groups of towns (a health district, a service region) that programs may list
@@ -115,8 +123,12 @@ pub struct ProgramEntry {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// Opening hours as families read them: "Mon–Fri 9am–5pm".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// Opening hours the finder can answer "open now" from; see [`ScheduleEntry`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ScheduleEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<String>,
     /// Languages spoken, as codes: `["en", "es"]`.
@@ -147,6 +159,114 @@ pub struct ProgramTranslation {
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<String>,
+}
+
+/// The pattern of one opening period: two 24-hour times joined by a dash.
+const PERIOD_PATTERN: &str =
+    r"^\s*([01]?[0-9]|2[0-3]):[0-5][0-9]\s*[-–]\s*(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\s*$";
+
+/// A program's opening hours, for "open now", evenings and weekends:
+///
+/// ```json
+/// "schedule": {
+///   "weekly": { "mon": ["09:00-17:00"], "fri": ["09:00-12:00", "13:00-17:00"], "sat": ["22:00-02:00"] },
+///   "exceptions": [ { "date": "2026-12-25", "closed": true, "note": "Christmas Day" },
+///                   { "date": "2026-12-24", "hours": ["09:00-12:00"] } ]
+/// }
+/// ```
+///
+/// Times are the catalogue's `time_zone`'s. A day left out of `weekly` is closed. A period
+/// that closes at or before it opens runs past midnight (`"22:00-02:00"`); only periods
+/// that open at 12:00 or later may.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleEntry {
+    /// Opening periods by day of the week; a day left out is closed.
+    #[serde(default, skip_serializing_if = "WeekEntry::is_empty")]
+    pub weekly: WeekEntry,
+    /// Open every hour of every day, such as a crisis line (then `weekly` stays empty).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub open_24_hours: bool,
+    /// Families need an appointment; `weekly` then gives the hours appointments are made in.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub appointment_only: bool,
+    /// Dates with other hours than the week's: a holiday closure, a one-off opening.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<ExceptionEntry>,
+}
+
+/// Opening periods for each day of the week, such as `"mon": ["09:00-12:00", "13:00-17:00"]`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeekEntry {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub mon: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub tue: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub wed: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub thu: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub fri: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub sat: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub sun: Vec<String>,
+}
+
+impl WeekEntry {
+    /// Each day's periods, Monday first.
+    pub fn days(&self) -> [&Vec<String>; 7] {
+        [&self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun]
+    }
+
+    pub fn day_mut(&mut self, day: crate::hours::Weekday) -> &mut Vec<String> {
+        use crate::hours::Weekday::*;
+        match day {
+            Mon => &mut self.mon,
+            Tue => &mut self.tue,
+            Wed => &mut self.wed,
+            Thu => &mut self.thu,
+            Fri => &mut self.fri,
+            Sat => &mut self.sat,
+            Sun => &mut self.sun,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days().iter().all(|day| day.is_empty())
+    }
+}
+
+/// Other hours on a date (or from `date` through `until`): `"closed": true`, or `hours`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionEntry {
+    /// YYYY-MM-DD.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date: String,
+    /// The last day, YYYY-MM-DD, for several days in a row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub until: Option<String>,
+    /// Closed all day.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub closed: bool,
+    /// The opening periods instead of the week's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = PERIOD_PATTERN)))]
+    pub hours: Vec<String>,
+    /// Why, for staff: "Thanksgiving".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 fn is_false(value: &bool) -> bool {

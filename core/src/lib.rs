@@ -5,6 +5,7 @@
 //! - [`towns`]: Connecticut's towns, counties and villages.
 //! - [`age`]: ages as intervals of months.
 //! - [`filter`]: which programs fit a family's choices.
+//! - [`hours`]: opening hours: open now, next opening, evenings, weekends, U.S. time zones.
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
@@ -19,6 +20,7 @@ mod ct_towns;
 mod fields;
 pub mod filter;
 pub mod format;
+pub mod hours;
 pub mod import;
 pub mod locate;
 pub mod search;

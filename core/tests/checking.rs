@@ -310,3 +310,59 @@ fn the_sample_catalogue_checks_clean() {
     let report = check(&text, &CheckOptions { today: Some((2026, 11, 22)) });
     assert_eq!(report.diagnostics, vec![], "the sample is what staff copy from");
 }
+
+/// Opening hours: errors that cost the schedule, each with its path, line and fix; warnings
+/// about hours that overlap, disagree with the free text, or have passed.
+#[rustfmt::skip]
+#[test]
+fn hours_problems_have_a_path_a_line_and_a_fix() {
+    let p = |rest: &str| format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "towns": ["Hartford"], {rest} }}"#);
+    let weekly = |days: &str| p(&format!(r#""schedule": {{ "weekly": {{ {days} }} }}"#));
+    let s = "programs[1].schedule";
+    check_one(&weekly(r#""mon": ["09:00-05:00"]"#), &format!("{s}.weekly.mon[0]"), 6, Error, "\"09:00-05:00\" closes before it opens, so the schedule is not used", "if it closes in the afternoon, write \"09:00-17:00\"");
+    check_one(&weekly(r#""mon": ["09:00-25:00"]"#), &format!("{s}.weekly.mon[0]"), 6, Error, "\"25:00\" is not a time of day", "hours run from 00 to 23");
+    check_one(&weekly(r#""mon": ["9:75-12:00"]"#), &format!("{s}.weekly.mon[0]"), 6, Error, "\"9:75\" is not a time of day", "minutes from 00 to 59");
+    check_one(&weekly(r#""mon": ["9am-5pm"]"#), &format!("{s}.weekly.mon[0]"), 6, Error, "\"9am-5pm\" is not an opening and a closing time", "such as \"09:00-17:00\"");
+    check_one(&weekly(r#""thurs": ["09:00-17:00"]"#), &format!("{s}.weekly.thurs"), 6, Error, "\"thurs\" is not a day of the week", "did you mean \"thu\"?");
+    check_one(&weekly(r#""Thursday": ["09:00-17:00"]"#), &format!("{s}.weekly.Thursday"), 6, Error, "not a day of the week", "did you mean \"thu\"?");
+    check_one(&weekly(r#""mno": ["09:00-17:00"]"#), &format!("{s}.weekly.mno"), 6, Error, "not a day of the week", "did you mean \"mon\"?");
+    check_one(&weekly(r#""sat": ["22:00-02:00"], "sun": ["01:00-05:00"]"#), &format!("{s}.weekly.sun[0]"), 6, Warning, "\"01:00-05:00\" overlaps \"22:00-02:00\" from the day before", "correct one of them");
+    check_one(&weekly(r#""mon": ["09:00-12:00", "11:00-13:00"]"#), &format!("{s}.weekly.mon[1]"), 6, Warning, "\"11:00-13:00\" overlaps \"09:00-12:00\"", "join them into one, \"09:00-13:00\"");
+    check_one(&p(r#""hours": "Mon–Fri 9–5", "schedule": { "weekly": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"], "sat": ["10:00-14:00"] } }"#),
+        s, 6, Warning, "the free-text \"hours\" (\"Mon–Fri 9–5\") say Mon-Fri 09:00-17:00, but the schedule says Mon-Fri 09:00-17:00; Sat 10:00-14:00", "correct whichever is wrong");
+    check_one(&p(r#""hours": "Walk in Mon–Sat 8am–4pm", "schedule": { "weekly": { "mon": ["08:00-16:00"], "fri": ["08:00-16:00"] } }"#),
+        s, 6, Warning, "say Mon-Sat, but the schedule says Mon, Fri 08:00-16:00", "correct whichever");
+    check_one(&p(r#""schedule": { "open_24_hours": true, "exceptions": [{ "date": "2025-12-25", "closed": true }] }"#),
+        &format!("{s}.exceptions[0]"), 6, Warning, "the exception for 2025-12-25 is over", "remove it");
+    // Hours that agree in other words, and exceptions still ahead, are fine.
+    for fine in [
+        p(r#""hours": "Mon–Fri 9am–5pm", "schedule": { "weekly": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"] }, "exceptions": [{ "date": "2026-11-26", "closed": true }] }"#),
+        p(r#""hours": "Call 2-1-1 any time; care coordinators Mon–Fri 8:30am–5pm", "schedule": { "weekly": { "mon": ["08:30-17:00"], "tue": ["08:30-17:00"], "wed": ["08:30-17:00"], "thu": ["08:30-17:00"], "fri": ["08:30-17:00"] } }"#),
+        p(r#""hours": "Every day, all hours", "schedule": { "open_24_hours": true }"#),
+        p(r#""hours": "Sessions scheduled with each practice", "schedule": { "appointment_only": true }"#),
+        p(r#""schedule": { "weekly": { "mon": ["09:00-12:00", "12:00-17:00"] } }"#),
+    ] {
+        assert_eq!(diagnostics(&catalogue(&fine)), vec![], "{fine}");
+    }
+}
+
+#[test]
+fn hours_errors_point_at_the_exact_value() {
+    let text = catalogue(&format!(
+        r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "towns": ["Hartford"], "schedule": {{ "weekly": {{ "fri": ["09:00-12:00", "13:00-29:00"] }} }} }}"#
+    ));
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let column = text.lines().nth(5).unwrap().find("\"13:00-29:00\"").unwrap() + 1;
+    assert_eq!((found[0].line, found[0].column), (6, column));
+    assert_eq!(found[0].path, "programs[1].schedule.weekly.fri[1]");
+
+    let zone = r#"{ "version": 1, "time_zone": "Eastern", "needs": [], "programs": [] }"#;
+    let found = diagnostics(zone);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].path.as_str(), found[0].line, found[0].column, found[0].severity),
+        ("time_zone", 1, 30, Error)
+    );
+    assert_eq!(found[0].hint.as_deref(), Some("did you mean \"America/New_York\"?"));
+}

@@ -5,6 +5,7 @@
 
 use finder_core::catalogue::load;
 use finder_core::format::{standard_needs, CatalogueFile, ProgramEntry, ProgramTranslation};
+use finder_core::hours::text as hours;
 use finder_core::import::csv::{export, import, COLUMNS};
 use finder_core::import::Imported;
 
@@ -121,6 +122,47 @@ fn lists_are_split_on_semicolons_only() {
     check("id,name,needs,towns,description\nx,X,food,Hartford,\"two\nlines\"", "description", r#""two\nlines""#, &[]);
     check("id,name,needs,towns,hours\nx,X,food,Hartford,;", "hours", r#"";""#, &[]);
     check("id,name,needs,towns,languages\nx,X,food,Hartford,;", "languages", "null", &[]);
+}
+
+/// [`check`], with `expected` written as any JSON (its keys need not be sorted).
+#[track_caller]
+fn check_json(csv: &str, look_at: &str, expected: &str, notes: &[&str]) {
+    let expected: serde_json::Value = serde_json::from_str(expected).expect("expected is JSON");
+    check(csv, look_at, &expected.to_string(), notes);
+}
+
+#[rustfmt::skip]
+#[test]
+fn schedules_are_read_in_the_forms_staff_write() {
+    let row = |schedule: &str| format!("id,name,needs,towns,schedule\nx,X,food,Hartford,\"{schedule}\"");
+    let weekdays = r#""mon":["09:00-17:00"],"tue":["09:00-17:00"],"wed":["09:00-17:00"],"thu":["09:00-17:00"],"fri":["09:00-17:00"]"#;
+    check_json(&row("Mon-Fri 9:00-17:00; Sat 10-14"), "schedule", &format!(r#"{{"weekly":{{{weekdays},"sat":["10:00-14:00"]}}}}"#), &[]);
+    check_json(&row("Mon–Fri 9am–5pm"), "schedule", &format!(r#"{{"weekly":{{{weekdays}}}}}"#), &[]);
+    check_json(&row("Tue, Thu 10-6"), "schedule", r#"{"weekly":{"tue":["10:00-18:00"],"thu":["10:00-18:00"]}}"#, &[]);
+    check_json(&row("Sat 22:00-02:00"), "schedule", r#"{"weekly":{"sat":["22:00-02:00"]}}"#, &[]);
+    check_json(&row("24 hours"), "schedule", r#"{"open_24_hours":true}"#, &[]);
+    check_json(&row("By appointment"), "schedule", r#"{"appointment_only":true}"#, &[]);
+    check_json(&row("By appointment; Wed 1-4"), "schedule", r#"{"weekly":{"wed":["13:00-16:00"]},"appointment_only":true}"#, &[]);
+    check_json(&row("9am-5pm"), "schedule", r#"{"weekly":{"mon":["09:00-17:00"],"tue":["09:00-17:00"],"wed":["09:00-17:00"],"thu":["09:00-17:00"],"fri":["09:00-17:00"],"sat":["09:00-17:00"],"sun":["09:00-17:00"]}}"#,
+        &[r#"row 2, column "schedule": "9am-5pm" names no days, so it was read as every day"#]);
+    // What cannot be read is kept as the free-text hours, or noted when those are taken.
+    check_json(&row("Walk in most days"), "hours", r#""Walk in most days""#,
+        &[r#"row 2, column "schedule": "Walk in most days" could not be read as opening hours ("walk" is not a day or a time) — kept as the free-text hours; write them like Mon-Fri 9:00-17:00; Sat 10-14"#]);
+    check_json("id,name,needs,towns,hours,schedule\nx,X,food,Hartford,Weekdays,Mon 9-", "schedule", "null",
+        &[r#"row 2, column "schedule": "Mon 9-" could not be read as opening hours (after 09:00, a closing time should follow the dash) — not used; write them like Mon-Fri 9:00-17:00; Sat 10-14"#]);
+    check("id,name,needs,towns,hours,schedule\nx,X,food,Hartford,Weekdays,Mon 9-", "hours", r#""Weekdays""#, &[
+        r#"row 2, column "schedule": "Mon 9-" could not be read as opening hours (after 09:00, a closing time should follow the dash) — not used; write them like Mon-Fri 9:00-17:00; Sat 10-14"#]);
+    // Dated exceptions.
+    let dates = |schedule: &str, exceptions: &str| format!("id,name,needs,towns,schedule,Schedule Exceptions\nx,X,food,Hartford,{schedule},{exceptions}");
+    check_json(&dates("Mon 9-5", "2026-12-25 closed (Christmas); 2026-12-28 to 2026-12-31 closed"), "schedule",
+        r#"{"weekly":{"mon":["09:00-17:00"]},"exceptions":[{"date":"2026-12-25","closed":true,"note":"Christmas"},{"date":"2026-12-28","until":"2026-12-31","closed":true}]}"#, &[]);
+    check_json(&dates("", "2027-06-12 8am-4pm (Health fair)"), "schedule",
+        r#"{"exceptions":[{"date":"2027-06-12","hours":["08:00-16:00"],"note":"Health fair"}]}"#, &[]);
+    check_json(&dates("Mon 9-5", "12/25/2026 closed"), "schedule", "null",
+        &[r#"row 2, column "Schedule Exceptions": "12/25/2026 closed" could not be read as dated exceptions ("12/25/2026" is not a date written YYYY-MM-DD) — not used; write them like 2026-12-25 closed; 2026-12-24 9:00-12:00"#]);
+    // The catalogue's own rules still hold: closed dates alone give no hours.
+    check_json(&dates("", "2026-12-25 closed"), "schedule", "null",
+        &[r#"row 2, column "schedule": the schedule is not used: gives no opening hours, so the schedule is not used"#]);
 }
 
 #[rustfmt::skip]
@@ -253,6 +295,19 @@ fn full_program() -> ProgramEntry {
         email: Some("full@example.org".into()),
         address: Some("'quoted already".into()),
         hours: Some("=HYPERLINK(\"http://evil.example\")".into()),
+        schedule: Some(
+            finder_core::hours::text::parse(
+                "By appointment; Mon-Fri 09:00-12:00, 13:00-17:00; Sat 22:00-02:00",
+            )
+            .map(|mut s| {
+                s.exceptions = finder_core::hours::text::parse_exceptions(
+                    "2026-12-25 closed (Christmas, \"Day\"); 2026-12-31 to 2027-01-02 09:00-12:00",
+                )
+                .unwrap_or_default();
+                s.to_entry()
+            })
+            .unwrap(),
+        ),
         eligibility: Some("@everyone".into()),
         languages: vec!["en".into(), "es".into(), "pt-BR".into()],
         cost: Some("-".into()),
@@ -376,6 +431,19 @@ const AWKWARD: &[&str] = &[
     "a,\"b\"\n;c",
 ];
 
+/// Schedules and exceptions as staff write them in a spreadsheet.
+const SCHEDULES: &[&str] = &[
+    "Mon-Fri 9-5",
+    "Tue and Thu 10am-6pm; Sat 9am-noon",
+    "24 hours",
+    "By appointment",
+    "By appointment; Wed 1-4",
+    "Fri 9-12, 1-5; Sat 22:00-02:00",
+    "Sat-Sun 00:00-24:00",
+];
+const EXCEPTIONS: &[&str] =
+    &["2026-12-25 closed (Christmas Day)", "2026-12-24 9-12; 2026-12-28 to 2026-12-31 closed"];
+
 fn generated_catalogue(random: &mut Random) -> CatalogueFile {
     let mut catalogue = CatalogueFile::new(standard_needs());
     let need_ids = ["food", "housing", "mental-health", "older-adults"];
@@ -415,6 +483,13 @@ fn generated_catalogue(random: &mut Random) -> CatalogueFile {
             email: random.maybe(AWKWARD),
             address: random.maybe(AWKWARD),
             hours: random.maybe(AWKWARD),
+            schedule: random.maybe(SCHEDULES).map(|text| {
+                let mut schedule = hours::parse(&text).expect("a schedule");
+                if let Some(dates) = random.maybe(EXCEPTIONS) {
+                    schedule.exceptions = hours::parse_exceptions(&dates).expect("exceptions");
+                }
+                schedule.to_entry()
+            }),
             eligibility: random.maybe(AWKWARD),
             languages: random.some_of(&languages),
             cost: random.maybe(AWKWARD),
@@ -539,6 +614,8 @@ fn meaning(column: &str, cell: &str) -> String {
         }
         "statewide" => matches!(cell.to_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x").to_string(),
         "minimum_age" | "maximum_age" => cell.parse::<f64>().map_or(cell.to_string(), |n| n.to_string()),
+        // `Tue and Fri 10am-1pm` comes back as `Tue, Fri 10:00-13:00`.
+        "schedule" => hours::parse(cell).map_or(cell.to_string(), |s| hours::write(&s.to_entry())),
         _ => cell.to_string(),
     }
 }

@@ -72,6 +72,7 @@ fn community_counselling() -> ProgramEntry {
         address: Some("1-30 Main Street, MyVillage, MyCity, MyState ABC 1234".into()),
         // From byday TH,FR and 10:00:00–18:00:00 (the description's "weekdays" disagrees).
         hours: Some("Thu, Fri 10am–6pm".into()),
+        schedule: None,
         eligibility: Some(
             "This service is intended for all people aged 12 and over who require counselling services in \
              the MyCity area"
@@ -245,6 +246,7 @@ fn ct_program() -> ProgramEntry {
         email: Some("help@food.example.org".into()),
         address: Some("12 Main St, New Haven, CT 06510".into()),
         hours: Some("Mon–Fri 9am–5pm; Sat 10am–12:30pm".into()),
+        schedule: None,
         eligibility: Some("Any family".into()),
         languages: vec!["en".into(), "es".into()],
         cost: Some("free".into()),

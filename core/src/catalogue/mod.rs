@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::age::AgeRange;
 use crate::fields::{Fields, Problem};
+use crate::hours::{Schedule, TimeZone};
 use crate::towns::TownSet;
 
 /// The only catalogue format version this finder reads.
@@ -80,7 +81,11 @@ pub struct Program {
     pub website: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
+    /// Opening hours as free text, shown as written.
     pub hours: Option<String>,
+    /// Structured opening hours, in the catalogue's [`Catalogue::time_zone`]; `None` when
+    /// the program has none, or when they could not be read (reported as a problem).
+    pub schedule: Option<Schedule>,
     pub eligibility: Option<String>,
     /// Language codes such as `"en"`, `"es"`.
     pub languages: Vec<String>,
@@ -113,6 +118,8 @@ pub struct Catalogue {
     pub notice: Option<String>,
     /// When staff last updated the file, as written (`"2026-11-01"`).
     pub updated: Option<String>,
+    /// The zone whose clock every program's `schedule` follows (default New York).
+    pub time_zone: TimeZone,
     pub needs: Vec<Need>,
     /// Named groups of towns programs may list, as the catalogue spells them.
     pub areas: Vec<(String, TownSet)>,
@@ -172,6 +179,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
 /// is done, then [`Loading::finish`]. The result is exactly [`load`]'s.
 pub struct Loading<'a> {
     header: (Option<String>, Option<String>, Option<String>),
+    time_zone: TimeZone,
     needs: Vec<Need>,
     areas: Vec<(String, TownSet)>,
     raw_programs: Vec<&'a RawValue>,
@@ -212,9 +220,11 @@ impl<'a> Loading<'a> {
         };
         let mut header = Fields::new(&root, String::new(), &mut problems);
         let header = (header.text("title"), header.text("notice"), header.date("updated"));
+        let time_zone = crate::hours::read::time_zone(root.get("time_zone"), &mut problems);
         let areas = places::read_areas(&root, &mut problems);
         Ok(Loading {
             header,
+            time_zone,
             needs,
             areas,
             programs: Vec::with_capacity(raw_programs.len()),
@@ -260,6 +270,7 @@ impl<'a> Loading<'a> {
             title,
             notice,
             updated,
+            time_zone: self.time_zone,
             needs: self.needs,
             areas: self.areas,
             programs: self.programs,

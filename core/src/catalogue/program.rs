@@ -46,6 +46,10 @@ pub(super) fn read(
         ..Program::default()
     };
     program.translations = read_translations(&mut fields);
+    if let Some(schedule) = object.get("schedule").filter(|v| !v.is_null()) {
+        program.schedule =
+            crate::hours::read::read(schedule, &format!("{path}.schedule"), fields.problems_mut());
+    }
     let listed_needs = fields.text_list("needs");
     let listed_towns = fields.text_list("towns");
     let raw_towns = object.get("towns").and_then(Value::as_array);

@@ -21,6 +21,8 @@
 //! | `statewide` | `yes`, `no`, `true`, `false`, `y`, `n`, `1`, `0`, `x`, or blank (no) |
 //! | `minimum_age`, `maximum_age` | years, with a decimal point for parts of a year (`0.5`) |
 //! | `phone`, `website`, `email`, `address`, `hours`, `eligibility` | text |
+//! | `schedule` | opening hours the finder understands: `Mon-Fri 9:00-17:00; Sat 10-14`, `Mon–Fri 9am–5pm`, `24 hours`, `By appointment; Tue, Thu 10-6` (see [`crate::hours::text`]) |
+//! | `schedule_exceptions` | dates with other hours: `2026-12-25 closed (Christmas); 2026-12-24 9:00-12:00; 2026-12-28 to 2026-12-31 closed` |
 //! | `languages` | language codes, separated by `;` (`en; es`) |
 //! | `cost` | text (`free`, `sliding scale`) |
 //! | `last_reviewed` | a date, `YYYY-MM-DD` |
@@ -49,6 +51,8 @@
 //! - Places are kept as written; ones that are not Connecticut towns, counties or villages are
 //!   noted with the nearest name (they may still be the catalogue's own `areas`).
 //! - Language names ("Spanish", "Español") become codes (`es`), noted.
+//! - A `schedule` or `schedule_exceptions` cell that cannot be read as hours is noted and not
+//!   used; an unreadable `schedule` becomes the free-text `hours` when that cell is empty.
 //! - Ages that are not numbers are noted and left out; a `last_reviewed` date that a
 //!   spreadsheet rewrote as `11/1/2026` is read as `2026-11-01`, noted.
 //!
@@ -68,6 +72,7 @@
 //! `import(export(c))` gives back `c.programs` exactly, given `c.needs`, whenever the values
 //! are ones a spreadsheet can hold: text without surrounding spaces, list items that are not
 //! blank and hold no `;`, languages written as codes, translations with at least one text,
+//! schedules that load, with periods written `HH:MM-HH:MM` and notes without `;` or `)`,
 //! translation language codes written as above, and need ids from `c.needs`.
 //!
 //! ```
@@ -85,7 +90,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::{ImportError, ImportNote, Imported};
 use crate::ct_towns::{TOWNS, VILLAGES};
 use crate::fields::parse_date;
-use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation};
+use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
+use crate::hours::{text, Schedule};
 use crate::spelling::closest;
 use crate::towns::{resolve_place, COUNTIES};
 
@@ -104,7 +110,12 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("website", "a web address starting with https://"),
     ("email", "an email address"),
     ("address", "where to go"),
-    ("hours", "when it is open"),
+    ("hours", "when it is open, as families should read it"),
+    (
+        "schedule",
+        "opening hours the finder understands: Mon-Fri 9:00-17:00; Sat 10-14, or 24 hours, or By appointment",
+    ),
+    ("schedule_exceptions", "dates with other hours: 2026-12-25 closed; 2026-12-24 9:00-12:00"),
     ("eligibility", "who can use it"),
     ("languages", "language codes separated by ; such as en; es"),
     ("cost", "free, sliding scale, …"),
@@ -117,7 +128,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
 ];
 
 /// How many of the columns are the program's own fields; the rest are Spanish text.
-const FIELD_COLUMNS: usize = 18;
+const FIELD_COLUMNS: usize = 20;
 
 /// The fields a translation column can hold, in the order their columns are written.
 const TRANSLATED: [&str; 5] = ["name", "description", "eligibility", "hours", "cost"];
@@ -525,6 +536,8 @@ impl RowReader {
         let towns = self.towns(row);
         let languages = self.languages(row);
         let last_reviewed = self.date(row, "last_reviewed");
+        let mut hours = Some(self.cell(row, "hours")).filter(|value| !value.is_empty());
+        let schedule = self.schedule(row, &mut hours);
         let text = |field: &str| Some(self.cell(row, field)).filter(|value| !value.is_empty());
         let program = ProgramEntry {
             organization: text("organization"),
@@ -533,7 +546,8 @@ impl RowReader {
             website: text("website"),
             email: text("email"),
             address: text("address"),
-            hours: text("hours"),
+            hours,
+            schedule,
             eligibility: text("eligibility"),
             cost: text("cost"),
             translations: self.translations(row),
@@ -640,6 +654,68 @@ impl RowReader {
         };
         self.notes.push(ImportNote::new(self.place(row, field), message));
         Some(value)
+    }
+
+    /// The `schedule` and `schedule_exceptions` cells. A cell that cannot be read is noted,
+    /// and a schedule cell is then kept as the free-text `hours` when those are empty.
+    fn schedule(&mut self, row: &Row, hours: &mut Option<String>) -> Option<ScheduleEntry> {
+        let (weekly, dates) = (self.cell(row, "schedule"), self.cell(row, "schedule_exceptions"));
+        if weekly.is_empty() && dates.is_empty() {
+            return None;
+        }
+        let mut schedule = Schedule::default();
+        let mut usable = true;
+        if !weekly.is_empty() {
+            match text::parse(&weekly) {
+                Ok(read) => {
+                    if text::days_named(&weekly) == 0 && !read.open_24_hours && !read.has_no_weekly_hours() {
+                        let message = format!("\"{weekly}\" names no days, so it was read as every day");
+                        self.notes.push(ImportNote::new(self.place(row, "schedule"), message));
+                    }
+                    schedule = read;
+                }
+                Err(why) => {
+                    let kept = if hours.is_none() {
+                        *hours = Some(weekly.clone());
+                        "kept as the free-text hours"
+                    } else {
+                        "not used"
+                    };
+                    let message = format!(
+                        "\"{weekly}\" could not be read as opening hours ({why}) — {kept}; write them like Mon-Fri 9:00-17:00; Sat 10-14"
+                    );
+                    self.notes.push(ImportNote::new(self.place(row, "schedule"), message));
+                    usable = false;
+                }
+            }
+        }
+        if !dates.is_empty() {
+            match text::parse_exceptions(&dates) {
+                Ok(exceptions) => schedule.exceptions = exceptions,
+                Err(why) => {
+                    let message = format!(
+                        "\"{dates}\" could not be read as dated exceptions ({why}) — not used; write them like 2026-12-25 closed; 2026-12-24 9:00-12:00"
+                    );
+                    self.notes.push(ImportNote::new(self.place(row, "schedule_exceptions"), message));
+                    usable = false;
+                }
+            }
+        }
+        if !usable {
+            return None;
+        }
+        // The catalogue's own rules (overlapping exceptions, hours on a closed day…).
+        let entry = schedule.to_entry();
+        let mut problems = Vec::new();
+        let value = serde_json::to_value(&entry).unwrap_or_default();
+        if crate::hours::read::read(&value, "schedule", &mut problems).is_none() {
+            for problem in problems {
+                let message = format!("the schedule is not used: {}", problem.message);
+                self.notes.push(ImportNote::new(self.place(row, "schedule"), message));
+            }
+            return None;
+        }
+        Some(entry)
     }
 
     fn needs(&mut self, row: &Row) -> Vec<String> {
@@ -946,6 +1022,10 @@ fn export_cell(program: &ProgramEntry, column: &str) -> String {
         "email" => text(&program.email),
         "address" => text(&program.address),
         "hours" => text(&program.hours),
+        "schedule" => program.schedule.as_ref().map(text::write).unwrap_or_default(),
+        "schedule_exceptions" => {
+            program.schedule.as_ref().map(|s| text::write_exceptions(&s.exceptions)).unwrap_or_default()
+        }
         "eligibility" => text(&program.eligibility),
         "languages" => program.languages.join("; "),
         "cost" => text(&program.cost),

@@ -1,0 +1,353 @@
+//! A program's `schedule` as the catalogue writes it, read value by value.
+//!
+//! ```json
+//! "schedule": {
+//!   "weekly": { "mon": ["09:00-17:00"], "fri": ["09:00-12:00", "13:00-17:00"], "sat": ["22:00-02:00"] },
+//!   "appointment_only": false,
+//!   "exceptions": [ { "date": "2026-12-25", "closed": true, "note": "Christmas Day" },
+//!                   { "date": "2026-12-24", "hours": ["09:00-12:00"] },
+//!                   { "date": "2026-12-28", "until": "2026-12-31", "closed": true } ]
+//! }
+//! ```
+//!
+//! Every mistake is reported with the JSON path of the value that holds it. A schedule with
+//! any mistake is not used at all (a schedule missing one day would tell families the
+//! program is closed when it is open): the program keeps its free-text `hours`.
+
+use serde_json::{Map, Value};
+
+use super::{Date, Exception, Period, PeriodError, Schedule, TimeZone, Weekday};
+use crate::fields::Problem;
+use crate::spelling::closest;
+
+const KEYS: [&str; 4] = ["weekly", "open_24_hours", "appointment_only", "exceptions"];
+const EXCEPTION_KEYS: [&str; 5] = ["date", "until", "closed", "hours", "note"];
+const EXAMPLE: &str = "{\"weekly\": {\"mon\": [\"09:00-17:00\"]}}";
+
+/// The schedule at `path`, or `None` (with problems) when anything in it is wrong.
+pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Schedule> {
+    let mut reader = Reader { problems, failed: false };
+    let schedule = reader.schedule(value, path);
+    schedule.filter(|_| !reader.failed)
+}
+
+/// The catalogue's `time_zone`: `None` when absent; an error (and New York) when unknown.
+pub(crate) fn time_zone(value: Option<&Value>, problems: &mut Vec<Problem>) -> TimeZone {
+    let name = match value {
+        None | Some(Value::Null) => return TimeZone::default(),
+        Some(Value::String(name)) => name.trim(),
+        Some(_) => "",
+    };
+    if let Some(zone) = TimeZone::from_name(name) {
+        return zone;
+    }
+    let names = TimeZone::ALL.map(TimeZone::name);
+    let hint = match closest(name, names).or_else(|| zone_alias(name)) {
+        Some(zone) => format!("did you mean \"{zone}\"?"),
+        None => format!("use one of {}", names.map(|n| format!("\"{n}\"")).join(", ")),
+    };
+    let message = format!(
+        "{} is not a time zone this finder knows, so hours are read as America/New_York time",
+        value.map_or_else(String::new, Value::to_string)
+    );
+    problems.push(Problem::ignored("time_zone", message).with_hint(Some(hint)));
+    TimeZone::default()
+}
+
+/// Old and everyday names of the zones: `US/Eastern`, `Hawaii`, `Eastern`.
+fn zone_alias(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
+    let name = name.trim_start_matches("us/");
+    let zone = match name {
+        "eastern" | "est" | "edt" | "est5edt" | "america/new york" => TimeZone::NewYork,
+        "central" | "cst" | "cdt" | "cst6cdt" => TimeZone::Chicago,
+        "mountain" | "mst7mdt" => TimeZone::Denver,
+        "arizona" | "mst" => TimeZone::Phoenix,
+        "pacific" | "pst" | "pdt" | "pst8pdt" => TimeZone::LosAngeles,
+        "alaska" => TimeZone::Anchorage,
+        "hawaii" | "hst" | "america/honolulu" => TimeZone::Honolulu,
+        "puerto rico" | "ast" | "atlantic" => TimeZone::PuertoRico,
+        _ => return None,
+    };
+    Some(zone.name())
+}
+
+struct Reader<'a> {
+    problems: &'a mut Vec<Problem>,
+    failed: bool,
+}
+
+impl Reader<'_> {
+    fn fail(&mut self, path: String, message: String, hint: Option<String>) {
+        self.failed = true;
+        let message = format!("{message}, so the schedule is not used");
+        self.problems.push(Problem::ignored(path, message).with_hint(hint));
+    }
+
+    fn schedule(&mut self, value: &Value, path: &str) -> Option<Schedule> {
+        let Value::Object(object) = value else {
+            let hint = format!("write it as an object, such as {EXAMPLE}");
+            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
+            return None;
+        };
+        self.unknown_keys(object, &KEYS, path);
+        let mut schedule = Schedule {
+            open_24_hours: self.flag(object, "open_24_hours", path),
+            appointment_only: self.flag(object, "appointment_only", path),
+            ..Schedule::default()
+        };
+        if let Some(weekly) = object.get("weekly").filter(|v| !v.is_null()) {
+            self.weekly(weekly, &format!("{path}.weekly"), &mut schedule);
+        }
+        if let Some(exceptions) = object.get("exceptions").filter(|v| !v.is_null()) {
+            schedule.exceptions = self.exceptions(exceptions, &format!("{path}.exceptions"));
+        }
+        if schedule.open_24_hours && !schedule.periods.is_empty() {
+            self.fail(
+                format!("{path}.open_24_hours"),
+                "is true, and \"weekly\" lists hours too".into(),
+                Some("remove \"weekly\", or set \"open_24_hours\": false".into()),
+            );
+        }
+        let says_something = schedule.open_24_hours
+            || schedule.appointment_only
+            || !schedule.periods.is_empty()
+            || schedule.exceptions.iter().any(|e| !e.closed());
+        if !says_something && !self.failed {
+            self.fail(
+                path.to_string(),
+                "gives no opening hours".into(),
+                Some(format!("list them, such as {EXAMPLE}, or remove \"schedule\"")),
+            );
+        }
+        Some(schedule)
+    }
+
+    /// Keys the format does not have: a misspelt key would silently change the hours.
+    fn unknown_keys(&mut self, object: &Map<String, Value>, known: &[&str], path: &str) {
+        for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
+            let hint = closest(key, known.iter().copied())
+                .map(|k| format!("did you mean \"{k}\"?"))
+                .unwrap_or_else(|| format!("use {}", quoted_list(known)));
+            self.fail(format!("{path}.{key}"), format!("\"{key}\" is not part of a schedule"), Some(hint));
+        }
+    }
+
+    fn flag(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> bool {
+        match object.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(flag)) => *flag,
+            Some(other) => {
+                let message = format!("should be true or false, not {}", kind(other));
+                self.fail(format!("{path}.{key}"), message, None);
+                false
+            }
+        }
+    }
+
+    fn weekly(&mut self, value: &Value, path: &str, schedule: &mut Schedule) {
+        let Value::Object(days) = value else {
+            let hint = "write it as {\"mon\": [\"09:00-17:00\"], \"tue\": [...]}".to_string();
+            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
+            return;
+        };
+        for (key, periods) in days {
+            let day_path = format!("{path}.{key}");
+            let Some(day) = Weekday::from_key(key) else {
+                let message = format!("\"{key}\" is not a day of the week");
+                self.fail(day_path, message, Some(day_hint(key)));
+                continue;
+            };
+            for period in self.periods(periods, &day_path) {
+                schedule.add(day, period);
+            }
+        }
+    }
+
+    /// A list of periods (a single one is accepted as a list of one).
+    fn periods(&mut self, value: &Value, path: &str) -> Vec<Period> {
+        let items: Vec<(String, &Value)> = match value {
+            Value::Array(items) => {
+                items.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
+            }
+            Value::String(_) => vec![(path.to_string(), value)],
+            other => {
+                let hint = "write a list such as [\"09:00-12:00\", \"13:00-17:00\"], or [] for closed";
+                self.fail(
+                    path.to_string(),
+                    format!("should be a list of hours, not {}", kind(other)),
+                    Some(hint.into()),
+                );
+                return Vec::new();
+            }
+        };
+        let mut periods = Vec::with_capacity(items.len());
+        for (item_path, item) in items {
+            let Value::String(text) = item else {
+                let hint = "write hours as text, such as \"09:00-17:00\"".to_string();
+                self.fail(item_path, format!("should be text, not {}", kind(item)), Some(hint));
+                continue;
+            };
+            match Period::parse(text) {
+                Ok(period) => periods.push(period),
+                Err(error) => {
+                    let (message, hint) = period_problem(text, error);
+                    self.fail(item_path, message, Some(hint));
+                }
+            }
+        }
+        periods
+    }
+
+    fn exceptions(&mut self, value: &Value, path: &str) -> Vec<Exception> {
+        let Value::Array(items) = value else {
+            let hint = "write a list such as [{\"date\": \"2026-12-25\", \"closed\": true}]".to_string();
+            self.fail(path.to_string(), format!("should be a list, not {}", kind(value)), Some(hint));
+            return Vec::new();
+        };
+        let mut exceptions: Vec<Exception> = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{index}]");
+            let Some(exception) = self.exception(item, &item_path) else { continue };
+            if let Some(earlier) =
+                exceptions.iter().position(|e| e.from <= exception.until && exception.from <= e.until)
+            {
+                let message = format!("its dates are already covered by exceptions[{earlier}]");
+                let hint = "give each date one exception".to_string();
+                self.fail(format!("{item_path}.date"), message, Some(hint));
+            }
+            exceptions.push(exception);
+        }
+        exceptions
+    }
+
+    fn exception(&mut self, value: &Value, path: &str) -> Option<Exception> {
+        let Value::Object(object) = value else {
+            let hint =
+                "write {\"date\": \"2026-12-25\", \"closed\": true} or {\"date\": ..., \"hours\": [...]}";
+            self.fail(
+                path.to_string(),
+                format!("should be an object, not {}", kind(value)),
+                Some(hint.into()),
+            );
+            return None;
+        };
+        self.unknown_keys(object, &EXCEPTION_KEYS, path);
+        let from = self.date(object, "date", path);
+        let until = match object.get("until") {
+            None | Some(Value::Null) => from,
+            Some(_) => self.date(object, "until", path),
+        };
+        let closed = self.flag(object, "closed", path);
+        let hours = match object.get("hours") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => self.periods(value, &format!("{path}.hours")),
+        };
+        let has_hours = object.get("hours").is_some_and(|h| !h.is_null() && h != &Value::Array(vec![]));
+        let note = match object.get("note") {
+            Some(Value::String(note)) if !note.trim().is_empty() => Some(note.trim().to_string()),
+            None | Some(Value::Null) | Some(Value::String(_)) => None,
+            Some(other) => {
+                self.fail(format!("{path}.note"), format!("should be text, not {}", kind(other)), None);
+                None
+            }
+        };
+        match (closed, has_hours) {
+            (true, true) => self.fail(
+                format!("{path}.closed"),
+                "is true, and \"hours\" are given too".into(),
+                Some("remove \"hours\" for a closed day, or \"closed\" for other hours".into()),
+            ),
+            (false, false) => self.fail(
+                path.to_string(),
+                "says neither \"closed\": true nor which \"hours\"".into(),
+                Some("add \"closed\": true, or \"hours\": [\"09:00-12:00\"]".into()),
+            ),
+            _ => {}
+        }
+        let (from, until) = (from?, until?);
+        if until < from {
+            let message = format!("\"until\" ({until}) is before \"date\" ({from})");
+            self.fail(format!("{path}.until"), message, Some("swap them".into()));
+            return None;
+        }
+        Some(Exception { from, until, hours, note })
+    }
+
+    fn date(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<Date> {
+        let hint = Some("write the date as YYYY-MM-DD, such as \"2026-12-25\"".to_string());
+        match object.get(key) {
+            Some(Value::String(text)) => {
+                let date = Date::parse(text.trim());
+                if date.is_none() {
+                    let message = format!("\"{text}\" is not a date written as YYYY-MM-DD");
+                    self.fail(format!("{path}.{key}"), message, hint);
+                }
+                date
+            }
+            None | Some(Value::Null) => {
+                self.fail(path.to_string(), format!("it has no \"{key}\""), hint);
+                None
+            }
+            Some(other) => {
+                self.fail(format!("{path}.{key}"), format!("should be a date, not {}", kind(other)), hint);
+                None
+            }
+        }
+    }
+}
+
+/// The message and fix for a period that did not read.
+pub(crate) fn period_problem(text: &str, error: PeriodError) -> (String, String) {
+    let shape = "write two 24-hour times joined by a dash, such as \"09:00-17:00\"".to_string();
+    match error {
+        PeriodError::Shape => (format!("\"{text}\" is not an opening and a closing time"), shape),
+        PeriodError::Time(time) => (
+            format!("\"{time}\" is not a time of day"),
+            "hours run from 00 to 23 and minutes from 00 to 59 (a day ends at 24:00)".into(),
+        ),
+        PeriodError::Empty => (
+            format!("\"{text}\" opens and closes at the same time"),
+            "write \"00:00-24:00\" for the whole day".into(),
+        ),
+        PeriodError::Backwards(meant) => {
+            let meant =
+                meant.map(|p| format!("if it closes in the afternoon, write \"{p}\"; ")).unwrap_or_default();
+            (
+                format!("\"{text}\" closes before it opens"),
+                format!(
+                    "{meant}only periods opening at 12:00 or later may run past midnight (\"22:00-02:00\"); split others at 24:00"
+                ),
+            )
+        }
+    }
+}
+
+/// "did you mean" for a day key: `thurs`, `Thursday` and `THU` all mean `thu`.
+fn day_hint(key: &str) -> String {
+    let lower = key.trim().to_lowercase();
+    let keys = Weekday::ALL.map(Weekday::key);
+    let found = lower
+        .get(..3)
+        .and_then(|start| keys.into_iter().find(|k| *k == start))
+        .or_else(|| closest(&lower, keys));
+    match found {
+        Some(day) => format!("did you mean \"{day}\"?"),
+        None => format!("use {}", quoted_list(&keys)),
+    }
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
