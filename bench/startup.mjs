@@ -251,7 +251,8 @@ function buildInfo() {
     return `${f} ${kb(data.length)} raw, ${kb(br)} brotli`;
   });
   const report = spawnSync(process.execPath, [here("../tools/size-report.mjs"), DIST], { encoding: "utf8" });
-  const total = (report.stdout.match(/^total downloaded.*$/m) ?? ["(size report failed)"])[0].replace(/\s+/g, " ");
+  const [raw, gzip, brotli] = (report.stdout.match(/^total downloaded.*$/m) ?? [""])[0].match(/[\d.]+ KB/g) ?? [];
+  const total = brotli ? `total downloaded ${raw} raw, ${gzip} gzip, ${brotli} brotli` : "(size report failed)";
   return { built: statSync(`${DIST}/program-finder.js`).mtime.toISOString(), wasm: sizes, sizeReport: total };
 }
 
