@@ -125,6 +125,7 @@ fn the_examples_notes_say_what_was_lost_and_what_to_do() {
     let place = "service \"Community Counselling\" (index 0)";
     let expected = [
         "only a postal address was given, and it is used as the address: check families can go there",
+        "its hours are kept as text only: a schedule has count \"3\", which a catalogue schedule cannot say",
         "\"cost\" holds the first sentences of fees_description: check the full text in the source",
         "taxonomy term \"name\" (code \"code\") matches no need: add a keyword or its code to a mapping file if it matters",
         "no taxonomy term gave a need, so \"mental-health\" was guessed from the name: check it",
@@ -246,7 +247,9 @@ fn ct_program() -> ProgramEntry {
         email: Some("help@food.example.org".into()),
         address: Some("12 Main St, New Haven, CT 06510".into()),
         hours: Some("Mon–Fri 9am–5pm; Sat 10am–12:30pm".into()),
-        schedule: None,
+        schedule: Some(
+            finder_core::hours::text::parse("Mon-Fri 09:00-17:00; Sat 10:00-12:30").unwrap().to_entry(),
+        ),
         eligibility: Some("Any family".into()),
         languages: vec!["en".into(), "es".into()],
         cost: Some("free".into()),
@@ -476,7 +479,7 @@ fn csv_packages_are_read_forgivingly() {
     // A byte-order mark, a folder in the name, upper case, and a table from HSDS 2.
     let imported = tables(&[
         ("export/SERVICES.CSV", "\u{feff}id,name,organization_id\ns1,Diaper Bank,missing-org\n"),
-        ("export/regular_schedules.csv", "id,service_id,weekday\nr1,s1,1\n"),
+        ("export/physical_addresses.csv", "id,location_id,address_1\na1,l1,1 Main St\n"),
     ])
     .expect("imports");
     assert_eq!(only_program(&imported).needs, ["family-support"]);
@@ -485,7 +488,7 @@ fn csv_packages_are_read_forgivingly() {
     assert_eq!(
         notes[..2],
         [
-            "regular_schedules.csv: an HSDS 2 table, not read: export the data as HSDS 3.0, which has schedules.csv",
+            "physical_addresses.csv: an HSDS 2 table, not read: export the data as HSDS 3.0, which has addresses.csv",
             "service \"Diaper Bank\" (services.csv row 2): its organization \"missing-org\" is not in organizations.csv, so the organization's name is missing",
         ]
     );
@@ -521,4 +524,123 @@ fn odd_values_never_stop_an_import() {
     ] {
         assert!(notes.iter().any(|n| n.ends_with(expected)), "{expected}\n{notes:#?}");
     }
+}
+
+/// The schedule of an imported program as one line (`text::write` of the weekly hours, then
+/// the exceptions), or `-` for none.
+fn schedule_text(program: &ProgramEntry) -> String {
+    use finder_core::hours::text::{write, write_exceptions};
+    match &program.schedule {
+        None => "-".into(),
+        Some(s) if s.exceptions.is_empty() => write(s),
+        Some(s) => format!("{} | {}", write(s), write_exceptions(&s.exceptions)),
+    }
+}
+
+/// HSDS 3.0 `schedules` become a catalogue schedule when they repeat weekly or daily on
+/// plain weekdays; anything else stays text, with a note saying why.
+#[rustfmt::skip]
+#[test]
+fn hsds3_schedules_become_a_schedule_or_stay_text_with_a_note() {
+    let table: &[(&str, &str, &str)] = &[
+        (r#"{ "byday": "MO,WE", "opens_at": "09:00", "closes_at": "17:00" }, { "byday": "WE", "opens_at": "18:00:00", "closes_at": "20:00:00" }"#,
+            "Mon 09:00-17:00; Wed 09:00-17:00, 18:00-20:00", ""),
+        (r#"{ "freq": "WEEKLY", "interval": 1, "byday": "SA", "opens_at": "22:00", "closes_at": "02:00" }"#, "Sat 22:00-02:00", ""),
+        (r#"{ "freq": "DAILY", "opens_at": "08:00", "closes_at": "20:00" }"#, "Mon-Sun 08:00-20:00", ""),
+        (r#"{ "freq": "DAILY", "opens_at": "00:00", "closes_at": "23:59" }"#, "24 hours", ""),
+        (r#"{ "description": "By appointment" }"#, "By appointment", ""),
+        (r#"{ "byday": "TU", "opens_at": "10:00", "closes_at": "14:00", "valid_to": "2027-06-30" }"#, "Tue 10:00-14:00",
+            "its hours hold only until 2027-06-30: check they still do"),
+        (r#"{ "freq": "MONTHLY", "byday": "1MO", "opens_at": "18:00", "closes_at": "19:30" }"#, "-",
+            "its hours are kept as text only: a schedule repeats monthly, which a catalogue schedule cannot say"),
+        (r#"{ "freq": "WEEKLY", "interval": 2, "byday": "WE", "opens_at": "16:00", "closes_at": "18:00" }"#, "-",
+            "a schedule repeats at an interval of 2, which a catalogue schedule cannot say"),
+        (r#"{ "byday": "1MO,-1FR", "opens_at": "18:00", "closes_at": "19:30" }"#, "-",
+            "a schedule's days \"1MO,-1FR\" are not plain weekdays"),
+        (r#"{ "byday": "TH", "opens_at": "10:00", "closes_at": "18:00", "bymonthday": "2,3,4" }"#, "-",
+            "a schedule has bymonthday \"2,3,4\""),
+        (r#"{ "description": "Call for hours" }"#, "-", "a schedule gives no days or times, only \"Call for hours\""),
+        (r#"{ "byday": "MO", "opens_at": "09:00" }"#, "-", "a schedule has no opening or no closing time"),
+        (r#"{ "opens_at": "09:00", "closes_at": "17:00" }"#, "-", "a schedule does not say on which days"),
+    ];
+    for (schedules, expected, note) in table {
+        let imported = json(&format!(r#"{{ "id": "s", "name": "Food pantry", "statewide": true, "schedules": [{schedules}] }}"#));
+        let program = only_program(&imported);
+        assert_eq!(schedule_text(program), *expected, "{schedules}");
+        assert!(program.hours.is_some(), "the free text stays: {schedules}");
+        let hour_notes: Vec<&str> = imported.notes.iter().map(|n| n.message.as_str()).filter(|m| m.contains("hours")).collect();
+        match note.is_empty() {
+            true => assert!(hour_notes.is_empty(), "{schedules}: {hour_notes:?}"),
+            false => assert!(hour_notes.iter().any(|m| m.contains(note)), "{schedules}: {hour_notes:?} should say {note:?}"),
+        }
+    }
+}
+
+/// An HSDS 1.x export in the shapes real ones have (`tests/fixtures/hsds/v1-export`):
+/// `regular_schedules` with weekdays as names, abbreviations and numbers and times such as
+/// `9:00am`, `09:00` and `9:00 AM`; `original_text`; `holiday_schedules` with U.S. dates.
+#[rustfmt::skip]
+#[test]
+fn hsds1_regular_and_holiday_schedules_become_schedules() {
+    let folder = format!("{EXAMPLES}/v1-export");
+    let files: BTreeMap<String, String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            (path.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    let imported = import_tables(&files, &TaxonomyMapping::standard()).expect("imports");
+    let table = [
+        ("101", "Mon-Thu 09:00-17:00; Fri 09:00-12:00, 13:00-17:00 | 2026-12-25 closed; 2026-12-24 09:00-12:00; 2026-11-26 to 2026-11-27 closed",
+            Some("Mon–Thu 9am–5pm; Fri 9am–12pm, 1pm–5pm")),
+        ("102", "Fri-Sat 22:00-02:00", Some("Fri, Sat 10pm–2am")),
+        ("103", "24 hours", Some("24/7")),
+        ("104", "Thu 18:00-19:30", Some("Thursdays 6-7:30pm, call first")),
+        ("105", "-", Some("Tue from call for times")),
+        ("106", " | 2026-12-12 10:00-14:00", None),
+        ("107", "-", Some("Sat 9am–1am")),
+    ];
+    for (id, schedule, hours) in table {
+        let program = imported.catalogue.programs.iter().find(|p| p.id == id).unwrap();
+        assert_eq!((schedule_text(program).as_str(), program.hours.as_deref()), (schedule, hours), "{id}");
+    }
+    let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).filter(|n| !n.contains("need") && !n.contains("town")).collect();
+    assert_eq!(notes, [
+        "service \"Eastside Food Pantry\" (services.csv row 2): a holiday schedule was left out: its start_date \"Christmas\" is not a date",
+        "service \"Night Owl Shelter Intake\" (services.csv row 3): weekdays given as numbers were read as 1 for Monday to 7 (or 0) for Sunday: check the days",
+        "service \"Legal Clinic for Tenants\" (services.csv row 6): its hours are kept as text only: \"call for times\" is not a time of day",
+        "service \"Saturday Walk-in Clinic\" (services.csv row 8): its hours are kept as text only: \"9:00\" to \"1:00\" closes before it opens",
+    ]);
+    // The schedules load as the finder reads them.
+    let mut catalogue = imported.catalogue.clone();
+    catalogue.programs.iter_mut().for_each(|p| p.statewide = true);
+    catalogue.programs.iter_mut().for_each(|p| p.needs = vec!["food".into()]);
+    let loaded = finder_core::catalogue::load(&catalogue.to_json()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let with_schedule = loaded.catalogue.programs.iter().filter(|p| p.schedule.is_some()).count();
+    assert_eq!(with_schedule, 5);
+}
+
+/// HSDS 1.x JSON (as the Ohana API served it): `regular_schedules` and `holiday_schedules`
+/// on services and on their locations.
+#[test]
+fn hsds1_json_schedules_on_services_and_locations() {
+    let text = r#"[
+      { "id": "s1", "name": "Mobile Pantry", "statewide": true,
+        "regular_schedules": [{ "weekday": "Tuesday", "opens_at": "10:00am", "closes_at": "1:00pm" },
+                              { "weekday": 5, "opens_at": "10:00", "closes_at": "13:00" }],
+        "holiday_schedules": [{ "closed": true, "start_date": "2026-12-25", "end_date": "2026-12-25" }] },
+      { "id": "s2", "name": "Drop-in Pantry",
+        "service_at_locations": [{ "location": {
+          "regular_schedules": [{ "weekday": "Sat", "opens_at": "09:00", "closes_at": "12:00" }],
+          "holiday_schedules": [{ "closed": false, "start_date": "2026-12-26", "opens_at": "10:00", "closes_at": "11:00" }] } }] }
+    ]"#;
+    let imported = json(text);
+    let found: Vec<String> = imported.catalogue.programs.iter().map(schedule_text).collect();
+    assert_eq!(
+        found,
+        ["Tue, Fri 10:00-13:00 | 2026-12-25 closed", "Sat 09:00-12:00 | 2026-12-26 10:00-11:00"]
+    );
+    assert_eq!(imported.catalogue.programs[0].hours.as_deref(), Some("Tue, Fri 10am–1pm"));
 }

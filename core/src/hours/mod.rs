@@ -106,6 +106,15 @@ impl Schedule {
         !self.open_24_hours && self.periods.is_empty()
     }
 
+    /// Every day open all day is "open 24 hours".
+    pub(crate) fn settle_24_hours(&mut self) {
+        if !self.open_24_hours && Weekday::ALL.iter().all(|&d| self.day(d) == [Period::ALL_DAY]) {
+            self.periods.clear();
+            self.starts = [0; 8];
+            self.open_24_hours = true;
+        }
+    }
+
     /// The exception that covers `date`, if any.
     pub fn exception_on(&self, date: Date) -> Option<&Exception> {
         self.exceptions.iter().find(|exception| exception.covers(date))

@@ -52,11 +52,7 @@ pub fn parse(text: &str) -> Result<Schedule, String> {
     if !said_anything {
         return Err("it gives no days or times".into());
     }
-    // Every day all day is "24 hours".
-    if !schedule.open_24_hours && Weekday::ALL.iter().all(|&d| schedule.day(d) == [Period::ALL_DAY]) {
-        let appointment_only = schedule.appointment_only;
-        schedule = Schedule { open_24_hours: true, appointment_only, ..Schedule::default() };
-    }
+    schedule.settle_24_hours();
     Ok(schedule)
 }
 

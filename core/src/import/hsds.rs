@@ -8,6 +8,9 @@
 //!    plain record (`model.rs`).
 //! 2. `build.rs` turns each record into a [`ProgramEntry`](crate::format::ProgramEntry),
 //!    noting everything families would miss: `schedule.rs` writes opening hours as text,
+//!    `opening.rs` makes them a [`ScheduleEntry`](crate::format::ScheduleEntry) when the
+//!    schedules repeat weekly (HSDS 3 `schedules`, HSDS 1/2 `regular_schedules` and
+//!    `holiday_schedules`) and notes why when they cannot,
 //!    `places.rs` finds Connecticut towns in service areas and addresses, `text.rs` writes
 //!    phones, languages, addresses and costs, and [`TaxonomyMapping`]
 //!    (`mapping.rs`) turns taxonomy terms into the catalogue's needs.
@@ -51,6 +54,7 @@ mod build;
 mod json;
 mod mapping;
 mod model;
+mod opening;
 mod places;
 mod schedule;
 mod tables;
@@ -77,7 +81,7 @@ pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, Im
 /// `services.csv` is required; `organizations.csv`, `phones.csv`, `schedules.csv`,
 /// `service_areas.csv`, `languages.csv`, `service_at_location.csv`, `locations.csv`,
 /// `addresses.csv`, `attributes.csv`, `taxonomy_terms.csv` and `cost_options.csv` are read
-/// when present. Names may carry a folder (`export/services.csv`) and any case.
+/// when present, and so are HSDS 1/2's `regular_schedules.csv` and `holiday_schedules.csv`. Names may carry a folder (`export/services.csv`) and any case.
 pub fn import_tables(
     tables: &BTreeMap<String, String>,
     mapping: &TaxonomyMapping,

@@ -1,13 +1,14 @@
 //! Service records → catalogue programs, with a note for everything families would miss.
 //!
 //! Every rule that turns an HSDS value into a catalogue value lives here (or in `text.rs`,
-//! `schedule.rs` and `places.rs`), whichever form the data came in. Notes name the service and where it was
+//! `schedule.rs`, `opening.rs` and `places.rs`), whichever form the data came in. Notes name the service and where it was
 //! in the source, and say what to do when something must be done before publishing.
 
 use std::collections::HashSet;
 
 use super::mapping::TaxonomyMapping;
 use super::model::Service;
+use super::opening;
 use super::places::places;
 use super::schedule::hours_text;
 use super::text::{address_line, cost_text, date_part, language_code, phone_text, quoted, slug};
@@ -125,8 +126,14 @@ fn program(
         .find_map(phone_text);
     program.languages = languages(service, notes);
     program.address = address(service, notes);
-    program.hours = hours_text(&service.schedules)
-        .or_else(|| service.locations.iter().find_map(|l| hours_text(&l.schedules)));
+    // The service's own schedules, else those of its first location that has some.
+    let (schedules, holidays) = std::iter::once((&service.schedules, &service.holidays))
+        .chain(service.locations.iter().map(|l| (&l.schedules, &l.holidays)))
+        .find(|(schedules, holidays)| !schedules.is_empty() || !holidays.is_empty())
+        .unwrap_or((&service.schedules, &service.holidays));
+    // The source's own words for the hours, else hours written from its schedules.
+    program.hours = schedules.iter().find_map(|s| s.original_text.clone()).or_else(|| hours_text(schedules));
+    program.schedule = opening::schedule(schedules, holidays, notes);
     let (cost, shortened) =
         cost_text(service.fees_description.as_deref().or(service.fees.as_deref()), &service.cost_options);
     if shortened {

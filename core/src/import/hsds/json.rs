@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 
 use super::model::Address;
 use super::model::{
-    CostOption, Fields, Language, Location, Organization, Phone, Schedule, Service, ServiceArea, Term,
+    CostOption, Fields, Holiday, Language, Location, Organization, Phone, Schedule, Service, ServiceArea,
+    Term,
 };
 use crate::import::{ImportError, ImportNote};
 
@@ -21,9 +22,15 @@ impl Fields for Object {
             Value::String(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
             // Ages, extensions and amounts are numbers in JSON and text in CSV.
             Value::Number(number) => Some(number.to_string()),
+            Value::Bool(flag) => Some(flag.to_string()),
             _ => None,
         }
     }
+}
+
+/// HSDS 3 `schedules` and HSDS 1/2 `regular_schedules` of an object.
+fn schedules(object: &Object) -> impl Iterator<Item = Schedule> + '_ {
+    objects(object, "schedules").chain(objects(object, "regular_schedules")).map(Schedule::from_fields)
 }
 
 /// The services in the text, and notes on what was skipped.
@@ -146,7 +153,8 @@ impl Reader {
             ..Organization::from_fields(o)
         });
         service.phones = objects(object, "phones").map(Phone::from_fields).collect();
-        service.schedules = objects(object, "schedules").map(Schedule::from_fields).collect();
+        service.schedules = schedules(object).collect();
+        service.holidays = objects(object, "holiday_schedules").map(Holiday::from_fields).collect();
         service.languages = objects(object, "languages").map(Language::from_fields).collect();
         service.service_areas = objects(object, "service_areas").map(ServiceArea::from_fields).collect();
         service.cost_options = objects(object, "cost_options").map(CostOption::from_fields).collect();
@@ -186,7 +194,8 @@ fn location(link: &Object, known: &[&Object]) -> Location {
             .map(|p| objects(p, "addresses").map(Address::from_fields).collect())
             .unwrap_or_default(),
         phones: both("phones").map(Phone::from_fields).collect(),
-        schedules: both("schedules").map(Schedule::from_fields).collect(),
+        schedules: std::iter::once(link).chain(place).flat_map(schedules).collect(),
+        holidays: both("holiday_schedules").map(Holiday::from_fields).collect(),
         languages: place
             .map(|p| objects(p, "languages").map(Language::from_fields).collect())
             .unwrap_or_default(),

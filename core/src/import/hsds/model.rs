@@ -28,7 +28,10 @@ pub(super) struct Service {
     pub last_modified: Option<String>,
     pub organization: Option<Organization>,
     pub phones: Vec<Phone>,
+    /// HSDS 3 `schedules` and HSDS 1/2 `regular_schedules` alike.
     pub schedules: Vec<Schedule>,
+    /// HSDS 1/2 `holiday_schedules`.
+    pub holidays: Vec<Holiday>,
     pub languages: Vec<Language>,
     pub service_areas: Vec<ServiceArea>,
     pub cost_options: Vec<CostOption>,
@@ -55,11 +58,14 @@ pub(super) struct Phone {
     pub extension: Option<String>,
 }
 
-/// One HSDS schedule: an iCalendar-style rule and opening times.
+/// One HSDS schedule: an iCalendar-style rule and opening times (HSDS 3), or a weekday and
+/// opening times (an HSDS 1/2 `regular_schedules` row).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Schedule {
     /// `MO,TU`, or with ordinals `1MO,-1FR` (first Monday, last Friday).
     pub byday: Option<String>,
+    /// HSDS 1/2: `Monday`, `mon`, `1` (Monday) … `7` or `0` (Sunday).
+    pub weekday: Option<String>,
     /// `09:00`, `09:00:00`, `17:00:00Z`.
     pub opens_at: Option<String>,
     pub closes_at: Option<String>,
@@ -68,8 +74,26 @@ pub(super) struct Schedule {
     pub interval: Option<String>,
     /// `2,15`: days of the month.
     pub bymonthday: Option<String>,
+    /// Weeks of the year and days of the year: rules the catalogue cannot say.
+    pub byweekno: Option<String>,
+    pub byyearday: Option<String>,
+    pub count: Option<String>,
+    /// The last day the hours hold (`valid_to`, or the rule's `until`).
+    pub valid_to: Option<String>,
     /// Free text, used when nothing else is given.
     pub description: Option<String>,
+    /// The hours as the source's staff wrote them.
+    pub original_text: Option<String>,
+}
+
+/// An HSDS 1/2 `holiday_schedules` row: other hours (or closed) from one date to another.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Holiday {
+    pub closed: Option<bool>,
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
 }
 
 /// A language, by code and/or name.
@@ -115,6 +139,7 @@ pub(super) struct Location {
     pub addresses: Vec<Address>,
     pub phones: Vec<Phone>,
     pub schedules: Vec<Schedule>,
+    pub holidays: Vec<Holiday>,
     pub languages: Vec<Language>,
 }
 
@@ -155,6 +180,15 @@ impl Location {
 pub(super) trait Fields {
     /// The value, trimmed; `None` when missing or empty.
     fn text(&self, key: &str) -> Option<String>;
+
+    /// A yes/no value: `true`, `1`, `yes`, `y`, `t` (any case) or their opposites.
+    fn flag(&self, key: &str) -> Option<bool> {
+        match self.text(key)?.to_lowercase().as_str() {
+            "true" | "1" | "yes" | "y" | "t" => Some(true),
+            "false" | "0" | "no" | "n" | "f" => Some(false),
+            _ => None,
+        }
+    }
 }
 
 impl Service {
@@ -205,10 +239,28 @@ impl Schedule {
             byday: fields.text("byday"),
             opens_at: fields.text("opens_at"),
             closes_at: fields.text("closes_at"),
+            weekday: fields.text("weekday"),
             freq: fields.text("freq"),
             interval: fields.text("interval"),
             bymonthday: fields.text("bymonthday"),
+            byweekno: fields.text("byweekno"),
+            byyearday: fields.text("byyearday"),
+            count: fields.text("count"),
+            valid_to: fields.text("valid_to").or_else(|| fields.text("until")),
             description: fields.text("description"),
+            original_text: fields.text("original_text"),
+        }
+    }
+}
+
+impl Holiday {
+    pub fn from_fields(fields: &impl Fields) -> Holiday {
+        Holiday {
+            closed: fields.flag("closed"),
+            opens_at: fields.text("opens_at"),
+            closes_at: fields.text("closes_at"),
+            start_date: fields.text("start_date"),
+            end_date: fields.text("end_date"),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! description stands in, or its frequency ("Monthly") when that is all there is.
 
 use super::model::Schedule;
+use super::opening::weekday_of;
 
 const DAYS: [(&str, &str); 7] =
     [("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun")];
@@ -98,11 +99,17 @@ fn part_of(schedule: &Schedule) -> Option<Part> {
         Some(Part { prefix: String::new(), days: Days::Words(description), times: None })
     };
     // Without days or times, a description says more than a bare frequency ("Weekly").
-    if schedule.byday.is_none() && times.is_none() && schedule.description.is_some() {
+    if schedule.byday.is_none()
+        && schedule.weekday.is_none()
+        && times.is_none()
+        && schedule.description.is_some()
+    {
         return described();
     }
     let mut prefix = prefix;
-    let days = match schedule.byday.as_deref() {
+    // An HSDS 1/2 row names one weekday instead.
+    let weekday = schedule.weekday.as_deref().and_then(weekday_of).map(|day| DAYS[day.index()].0);
+    let days = match schedule.byday.as_deref().or(weekday) {
         Some(byday) => days_of(byday),
         None => match (freq.as_deref(), schedule.bymonthday.as_deref()) {
             (Some("DAILY"), _) => Days::Week(0x7f),
@@ -220,7 +227,12 @@ fn ordinal(n: u32) -> String {
 }
 
 fn times_text(opens: Option<&str>, closes: Option<&str>) -> Option<String> {
-    let (opens_at, closes_at) = (opens.and_then(clock), closes.and_then(clock));
+    // `9:00am`, `9:00 AM` and `noon` as well as `09:00:00Z`.
+    let read = |text: &str| {
+        clock(text)
+            .or_else(|| crate::hours::text::parse_time(text).map(|m| (u32::from(m / 60), u32::from(m % 60))))
+    };
+    let (opens_at, closes_at) = (opens.and_then(read), closes.and_then(read));
     if opens_at == Some((0, 0)) && matches!(closes_at, Some((23, 59) | (24, 0) | (0, 0))) {
         return Some("24 hours".into());
     }
@@ -238,7 +250,7 @@ fn times_text(opens: Option<&str>, closes: Option<&str>) -> Option<String> {
 
 /// `09:30`, `09:30:00`, `17:00:00Z`, `17:00+05:00` → (hour, minute). The zone is dropped:
 /// families read hours in local time.
-fn clock(text: &str) -> Option<(u32, u32)> {
+pub(super) fn clock(text: &str) -> Option<(u32, u32)> {
     let text = text.trim().trim_end_matches(['Z', 'z']);
     // An offset follows the time: "17:00:00-05:00".
     let text = match text.get(5..).and_then(|rest| rest.find(['+', '-'])) {
@@ -289,7 +301,9 @@ mod tests {
             ("", "10:00", "14:00", "10am–2pm"),
             ("TU", "10:00", "", "Tue from 10am"),
             ("TU", "", "", "Tue"),
-            ("TU", "10 am", "noon", "Tue 10 am–noon"),
+            ("TU", "10 am", "noon", "Tue 10am–12pm"),
+            ("TU", "9:00 AM", "5:30 p.m.", "Tue 9am–5:30pm"),
+            ("TU", "call for times", "", "Tue from call for times"),
             ("XX", "10:00", "11:00", "XX 10am–11am"),
         ];
         for (byday, opens, closes, expected) in table {

@@ -8,16 +8,16 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::model::{
-    Address, CostOption, Fields, Language, Location, Organization, Phone, Schedule, Service, ServiceArea,
-    Term,
+    Address, CostOption, Fields, Holiday, Language, Location, Organization, Phone, Schedule, Service,
+    ServiceArea, Term,
 };
 use crate::import::{ImportError, ImportNote};
 
 /// HSDS 2 tables with meaning for families, and the HSDS 3 table that replaced each.
-const HSDS2_TABLES: [(&str, &str); 6] = [
+/// (`regular_schedules.csv` and `holiday_schedules.csv` are read.)
+const HSDS2_TABLES: [(&str, &str); 5] = [
     ("physical_addresses.csv", "addresses.csv"),
     ("postal_address.csv", "addresses.csv"),
-    ("regular_schedules.csv", "schedules.csv"),
     ("service_taxonomy.csv", "attributes.csv"),
     ("service_area.csv", "service_areas.csv"),
     ("taxonomy.csv", "taxonomy_terms.csv"),
@@ -66,7 +66,9 @@ pub(super) fn read(
     let package = Package {
         organizations: table("organizations.csv")?,
         phones: table("phones.csv")?,
-        schedules: table("schedules.csv")?,
+        // HSDS 1/2 `regular_schedules` rows are schedules with a weekday.
+        schedules: table("schedules.csv")?.and(table("regular_schedules.csv")?),
+        holidays: table("holiday_schedules.csv")?,
         languages: table("languages.csv")?,
         service_areas: table("service_areas.csv")?,
         cost_options: table("cost_options.csv")?,
@@ -86,6 +88,7 @@ struct Package {
     organizations: Table,
     phones: Table,
     schedules: Table,
+    holidays: Table,
     languages: Table,
     service_areas: Table,
     cost_options: Table,
@@ -106,6 +109,9 @@ struct Links<'a> {
     schedules_by_service: Index<'a>,
     schedules_by_link: Index<'a>,
     schedules_by_location: Index<'a>,
+    holidays_by_service: Index<'a>,
+    holidays_by_link: Index<'a>,
+    holidays_by_location: Index<'a>,
     languages_by_service: Index<'a>,
     languages_by_location: Index<'a>,
     service_areas: Index<'a>,
@@ -128,6 +134,9 @@ impl<'a> Links<'a> {
             schedules_by_service: p.schedules.by("service_id"),
             schedules_by_link: p.schedules.by("service_at_location_id"),
             schedules_by_location: p.schedules.by("location_id"),
+            holidays_by_service: p.holidays.by("service_id"),
+            holidays_by_link: p.holidays.by("service_at_location_id"),
+            holidays_by_location: p.holidays.by("location_id"),
             languages_by_service: p.languages.by("service_id"),
             languages_by_location: p.languages.by("location_id"),
             service_areas: p.service_areas.by("service_id"),
@@ -161,6 +170,8 @@ impl<'a> Links<'a> {
         service.phones = self.phones_by_service.get(&id).iter().map(|r| Phone::from_fields(*r)).collect();
         service.schedules =
             self.schedules_by_service.get(&id).iter().map(|r| Schedule::from_fields(*r)).collect();
+        service.holidays =
+            self.holidays_by_service.get(&id).iter().map(|r| Holiday::from_fields(*r)).collect();
         service.languages =
             self.languages_by_service.get(&id).iter().map(|r| Language::from_fields(*r)).collect();
         service.service_areas =
@@ -198,6 +209,10 @@ impl<'a> Links<'a> {
                 schedules: by_link_then_place(&self.schedules_by_link, &self.schedules_by_location)
                     .into_iter()
                     .map(Schedule::from_fields)
+                    .collect(),
+                holidays: by_link_then_place(&self.holidays_by_link, &self.holidays_by_location)
+                    .into_iter()
+                    .map(Holiday::from_fields)
                     .collect(),
                 languages: self
                     .languages_by_location
@@ -266,6 +281,17 @@ impl Table {
             }
         }
         Ok(Table { columns, rows })
+    }
+
+    /// This table's rows, then `other`'s.
+    fn and(mut self, other: Table) -> Table {
+        for column in other.columns {
+            if !self.columns.contains(&column) {
+                self.columns.push(column);
+            }
+        }
+        self.rows.extend(other.rows);
+        self
     }
 
     fn by(&self, column: &str) -> Index<'_> {
