@@ -364,3 +364,116 @@ fn an_unknown_time_zone_is_an_error_with_a_fix_and_new_york_is_used() {
         assert!(problem.hint.as_deref().unwrap_or("").starts_with(hint), "{zone}: {problem}");
     }
 }
+
+/// Random text made of the pieces hours are written with: reading never panics, and hours
+/// that read once read back the same once written (what the `hours` fuzz target checks).
+#[test]
+fn any_hours_text_reads_back_the_same_once_written() {
+    use finder_core::hours::text;
+    const PIECES: &[&str] = &[
+        "Mon",
+        "tues",
+        "Thursdays",
+        "sat",
+        "Sun",
+        "weekdays",
+        "weekends",
+        "daily",
+        "every day",
+        "-",
+        "–",
+        " to ",
+        ", ",
+        " and ",
+        "; ",
+        "\n",
+        ": ",
+        " ",
+        "9",
+        "09",
+        "9:30",
+        "12",
+        "0",
+        "1",
+        "5",
+        "10",
+        "13",
+        "17:00",
+        "22",
+        "24",
+        "24:00",
+        "0930",
+        "25",
+        "9:75",
+        "am",
+        "pm",
+        " a.m.",
+        "p",
+        "noon",
+        "midnight",
+        "closed",
+        "24 hours",
+        "all day",
+        "24/7",
+        "by appointment",
+        "only",
+        "open",
+        "from",
+        "2026-12-25",
+        "(note)",
+        "x",
+        "é",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    let mut read = 0;
+    for _ in 0..20_000 {
+        // Half shaped like hours (days, times, a dash, times), half any pieces at all.
+        let input: String = if next(2) == 0 {
+            let length = 1 + next(9);
+            (0..length).map(|_| PIECES[next(PIECES.len())]).collect()
+        } else {
+            const DAYS: &[&str] = &["Mon", "Tue-Thu", "Fri, Sat", "weekends", "daily", "Sun and Mon", ""];
+            const TIMES: &[&str] =
+                &["9", "9:30", "10am", "12", "1", "5pm", "17:00", "22", "02:00", "noon", "6", "0930"];
+            let items = 1 + next(3);
+            let item = |next: &mut dyn FnMut(usize) -> usize| match next(8) {
+                0 => "by appointment".to_string(),
+                1 => format!("{} closed", DAYS[next(DAYS.len() - 1)]),
+                2 => format!("{} 24 hours", DAYS[next(DAYS.len())]),
+                _ => {
+                    let range = |next: &mut dyn FnMut(usize) -> usize| {
+                        format!("{}-{}", TIMES[next(TIMES.len())], TIMES[next(TIMES.len())])
+                    };
+                    let first = range(next);
+                    let second = if next(3) == 0 { format!(", {}", range(next)) } else { String::new() };
+                    format!("{} {first}{second}", DAYS[next(DAYS.len())])
+                }
+            };
+            (0..items).map(|_| item(&mut next)).collect::<Vec<_>>().join("; ")
+        };
+        let instant = (next(1 << 30) as i64) * 1_000;
+        if let Ok(schedule) = text::parse(&input) {
+            read += 1;
+            let written = text::write(&schedule.to_entry());
+            assert_eq!(text::parse(&written).as_ref(), Ok(&schedule), "{input:?} written as {written:?}");
+            for zone in TimeZone::ALL {
+                let status = schedule.status_at(WallClock::from_unix_ms(instant, zone));
+                assert!(!(status.open_now && status.opens_next.is_some()), "{input:?}");
+            }
+        }
+        if let Ok(exceptions) = text::parse_exceptions(&input) {
+            let mut schedule = Schedule::default();
+            schedule.exceptions = exceptions;
+            let written = text::write_exceptions(&schedule.to_entry().exceptions);
+            assert_eq!(text::parse_exceptions(&written).ok(), Some(schedule.exceptions.clone()), "{input:?}");
+        }
+        let _ = (text::days_named(&input), text::parse_time(&input));
+    }
+    assert!(read > 3_000, "only {read} texts read as hours: the pieces should make more");
+}

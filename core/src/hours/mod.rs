@@ -45,7 +45,7 @@ pub struct Schedule {
     /// The week's periods, Monday's first, each day's in the order the catalogue lists them.
     periods: Vec<Period>,
     /// Day `d`'s periods are `periods[starts[d]..starts[d + 1]]`.
-    starts: [u16; 8],
+    starts: [u32; 8],
     /// Open every hour of every day (a crisis line); the week lists no periods.
     pub open_24_hours: bool,
     /// Families need an appointment; the periods, if any, are when they can get one.
@@ -79,7 +79,7 @@ impl Exception {
 impl Schedule {
     /// Adds a period after the others of `day`.
     pub fn add(&mut self, day: Weekday, period: Period) {
-        let at = usize::from(self.starts[day.index() + 1]);
+        let at = self.starts[day.index() + 1] as usize;
         self.periods.insert(at, period);
         for start in &mut self.starts[day.index() + 1..] {
             *start += 1;
@@ -93,7 +93,7 @@ impl Schedule {
             return std::slice::from_ref(&Period::ALL_DAY);
         }
         let (from, to) = (self.starts[day.index()], self.starts[day.index() + 1]);
-        &self.periods[usize::from(from)..usize::from(to)]
+        &self.periods[from as usize..to as usize]
     }
 
     /// The regular week, Monday first, for listing: [`Schedule::day`] of each day.

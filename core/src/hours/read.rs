@@ -205,20 +205,36 @@ impl Reader<'_> {
             self.fail(path.to_string(), format!("should be a list, not {}", kind(value)), Some(hint));
             return Vec::new();
         };
-        let mut exceptions: Vec<Exception> = Vec::with_capacity(items.len());
+        let mut exceptions: Vec<(usize, Exception)> = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{index}]");
-            let Some(exception) = self.exception(item, &item_path) else { continue };
-            if let Some(earlier) =
-                exceptions.iter().position(|e| e.from <= exception.until && exception.from <= e.until)
-            {
-                let message = format!("its dates are already covered by exceptions[{earlier}]");
-                let hint = "give each date one exception".to_string();
-                self.fail(format!("{item_path}.date"), message, Some(hint));
+            if let Some(exception) = self.exception(item, &format!("{path}[{index}]")) {
+                exceptions.push((index, exception));
             }
-            exceptions.push(exception);
         }
-        exceptions
+        // Two exceptions for one date: in date order, each must start after all before it end
+        // (sorted, so that thousands of dates take no longer than a sort).
+        let mut by_date: Vec<&(usize, Exception)> = exceptions.iter().collect();
+        by_date.sort_by_key(|(index, e)| (e.from, *index));
+        let mut latest: Option<(Date, usize)> = None;
+        let mut clashes = Vec::new();
+        for (index, exception) in by_date {
+            match latest {
+                Some((until, other)) if exception.from <= until => {
+                    clashes.push((other.max(*index), other.min(*index)));
+                    if exception.until > until {
+                        latest = Some((exception.until, *index));
+                    }
+                }
+                _ => latest = Some((exception.until, *index)),
+            }
+        }
+        clashes.sort_unstable();
+        for (later, earlier) in clashes {
+            let message = format!("its dates are already covered by exceptions[{earlier}]");
+            let hint = "give each date one exception".to_string();
+            self.fail(format!("{path}[{later}].date"), message, Some(hint));
+        }
+        exceptions.into_iter().map(|(_, exception)| exception).collect()
     }
 
     fn exception(&mut self, value: &Value, path: &str) -> Option<Exception> {

@@ -11,10 +11,11 @@
 //!   `every day`. Times with no days are every day.
 //! - Times: `9`, `9:30`, `09:00`, `9.30`, `0930`, `9am`, `9:30 p.m.`, `noon`, `midnight`;
 //!   ranges with `-`, `–` or `to`; several ranges joined by `,` or `and`.
-//! - Without am/pm, times are 24-hour (`10-14`), except that a closing hour of 12 or less
-//!   before a morning opening is the afternoon (`9-5` is 09:00–17:00), and so is an opening
-//!   from 1 to 5 o'clock (`Wed 1-4`) or one before the day's previous period (`9-12, 1-5`),
-//!   unless written as 24-hour (`01:00`, `0100`). With am/pm on one end
+//! - Without am/pm, times are 24-hour (`10-14`), except that a closing hour below 12 before
+//!   a morning or noon opening is the afternoon (`9-5` is 09:00–17:00, `12-4` 12:00–16:00),
+//!   and so is an opening from 1 to 5 o'clock (`Wed 1-4`) or one before the day's previous
+//!   period (`9-12, 1-5`). Times written `HH:MM` (`01:00`, `10:30`) or `HHMM` are always
+//!   24-hour, so hours written back by [`write`] read the same. With am/pm on one end
 //!   only, the other end takes the reading that makes the shorter period (`3–6pm`,
 //!   `10-2pm`).
 //!
@@ -51,6 +52,12 @@ pub fn parse(text: &str) -> Result<Schedule, String> {
     }
     if !said_anything {
         return Err("it gives no days or times".into());
+    }
+    if schedule.periods.is_empty() && !schedule.open_24_hours && !schedule.appointment_only {
+        return Err("it gives no opening hours, only closed days".into());
+    }
+    if schedule.open_24_hours && !schedule.periods.is_empty() {
+        return Err("it says 24 hours, and gives other hours too".into());
     }
     schedule.settle_24_hours();
     Ok(schedule)
@@ -234,8 +241,8 @@ impl Schedule {
 #[derive(Clone, Debug, PartialEq)]
 enum Token {
     Word(String),
-    /// A number as written: hour, minute, and whether the hour had a leading zero or the
-    /// time four digits (`09:00`, `0930`: surely 24-hour).
+    /// A number as written: hour, minute, and whether it is surely 24-hour: a two-digit hour
+    /// with minutes (`09:00`, `10:30`), four digits (`0930`), a leading zero, or past 12.
     Number {
         hour: u16,
         minute: u16,
@@ -303,8 +310,9 @@ fn number(text: &str) -> Token {
             Some((hour, minute, digits.len() == 4))
         }
         [hour] if hour.len() <= 2 => Some((*hour, "0", hour.len() == 2 && hour.starts_with('0'))),
+        // `10:00` and `09:30` are 24-hour; `9:30` and `1:00` may be either.
         [hour, minute] | [hour, minute, _] if hour.len() <= 2 && minute.len() == 2 => {
-            Some((*hour, *minute, hour.len() == 2 && hour.starts_with('0')))
+            Some((*hour, *minute, hour.len() == 2))
         }
         _ => None,
     };
@@ -636,7 +644,7 @@ fn period(opens: Time, closes: Time, after: Option<Period>) -> Result<Period, St
                 }
             }
             // `9-5`: a closing hour of 12 or less before a morning opening is the afternoon.
-            if c < o && o < 720 && !closes.fixed && c <= 720 && c + 720 > o {
+            if c < o && o <= 720 && !closes.fixed && c < 720 && c + 720 > o {
                 c += 720;
             }
             (o, c)
