@@ -477,3 +477,44 @@ fn any_hours_text_reads_back_the_same_once_written() {
     }
     assert!(read > 3_000, "only {read} texts read as hours: the pieces should make more");
 }
+
+/// The sample catalogue has hours for most programs, and "open now" at known instants gives
+/// the programs a family would find open (the crisis lines, 2-1-1 among them, any time).
+#[test]
+fn the_sample_catalogue_has_hours_for_most_programs() {
+    let text = include_str!("../../public/sample-catalogue.json");
+    let catalogue = load(text).expect("the sample loads").catalogue;
+    let with_hours = catalogue.programs.iter().filter(|p| p.schedule.is_some()).count();
+    assert!(with_hours * 4 >= catalogue.programs.len() * 3, "{with_hours} of {}", catalogue.programs.len());
+    let always: Vec<&str> = catalogue
+        .programs
+        .iter()
+        .filter(|p| p.schedule.as_ref().is_some_and(|s| s.open_24_hours))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(always.contains(&"suicide-crisis-988") && always.contains(&"help-me-grow"), "{always:?}");
+    let open_at = |ms: i64| -> Vec<&str> {
+        let now = WallClock::from_unix_ms(ms, catalogue.time_zone);
+        catalogue
+            .programs
+            .iter()
+            .filter(|p| p.schedule.as_ref().is_some_and(|s| s.is_open_at(now)))
+            .map(|p| p.id.as_str())
+            .collect()
+    };
+    let crisis = ["help-me-grow", "hartford-youth-violence-intervention", "recovery-coaches-ed"];
+    // Friday 4 December 2026, 17:40 in Hartford.
+    let friday_evening = open_at(1_796_424_000_000);
+    assert_eq!(friday_evening[..3], crisis);
+    assert_eq!(friday_evening[3..], ["caregiver-respite", "family-shelter-hotline", "suicide-crisis-988"]);
+    // Saturday 5 December, 10:45.
+    let saturday_morning = open_at(1_796_485_500_000);
+    assert_eq!(saturday_morning[1..3], ["books-for-babies", "hartford-youth-violence-intervention"]);
+    assert!(saturday_morning.contains(&"library-story-times") && saturday_morning.contains(&"morr-meriden"));
+    // Christmas Day, 11:00: the pantry, WIC and the senior rides are closed for the holiday.
+    let christmas = open_at(1_798_214_400_000);
+    for closed in ["mobile-food-pantry", "wic-nutrition", "senior-transit"] {
+        assert!(!christmas.contains(&closed), "{closed} on Christmas Day");
+    }
+    assert!(christmas.contains(&"caregiver-respite"));
+}
