@@ -18,6 +18,20 @@
 //! assert_eq!((next.days_ahead, next.minute), (3, 9 * 60));
 //! ```
 //!
+//! # Why the catalogue writes hours this way
+//!
+//! - Days, each with a list of `"HH:MM-HH:MM"` periods: the way staff say hours, one line a
+//!   day in a diff, and every period has its own JSON path, so the checker can point at its
+//!   line and column. 24-hour times leave no am/pm to misread.
+//! - Not OpenStreetMap's `opening_hours` string nor HSDS's iCalendar rules: both are small
+//!   languages, a mistake would point into the middle of a string, and they say things
+//!   ("every other week", "the first Monday") that "open now" could not be answered for
+//!   without a calendar engine in the widget.
+//! - Past midnight is written as said, `"22:00-02:00"`, and allowed only for periods that
+//!   open at noon or later, which catches the commonest slip (`"09:00-05:00"` for 5 pm).
+//! - Exceptions by date (and `until`), not by holiday name: no holiday calendar to ship,
+//!   and staff know their own closing dates.
+//!
 //! - `clock.rs`: [`Date`], [`Weekday`], [`WallClock`], [`TimeZone`] (U.S. zones and their
 //!   daylight saving time, without a time zone database).
 //! - `period.rs`: [`Period`] and the rule for periods past midnight.

@@ -15,11 +15,11 @@
 //!   a morning or noon opening is the afternoon (`9-5` is 09:00–17:00, `12-4` 12:00–16:00),
 //!   and so is an opening from 1 to 5 o'clock (`Wed 1-4`) or one before the day's previous
 //!   period (`9-12, 1-5`). Times written `HH:MM` (`01:00`, `10:30`) or `HHMM` are always
-//!   24-hour, so hours written back by [`write`] read the same. With am/pm on one end
+//!   24-hour, so hours written back by [`write()`] read the same. With am/pm on one end
 //!   only, the other end takes the reading that makes the shorter period (`3–6pm`,
 //!   `10-2pm`).
 //!
-//! [`write`] writes a catalogue `schedule` back as such text, and [`parse`] of that text
+//! [`write()`] writes a catalogue `schedule` back as such text, and [`parse`] of that text
 //! gives the same schedule; [`parse_exceptions`] and [`write_exceptions`] do the same for
 //! dated exceptions (`2026-12-25 closed (Christmas); 2026-12-24 9:00-12:00`).
 //!
