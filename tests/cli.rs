@@ -105,6 +105,13 @@ fn stats_counts_the_sample() {
     );
     assert!(text.contains("Windham County"));
     assert!(text.contains("Due for review (not reviewed in 12 months): 0"), "{text}");
+    let with_hours = sample.programs.iter().filter(|p| p.schedule.is_some()).count();
+    assert!(
+        text.lines().any(
+            |l| l.trim_start().starts_with("programs with one") && l.ends_with(&format!(" {with_hours}"))
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Numbers staff want about a catalogue: programs per need, per county, per age band,
-//! and which entries are due for review.
+//! Numbers staff want about a catalogue: programs per need, per county, per age band, with
+//! opening hours, and which entries are due for review.
 //!
 //! ```
 //! use finder_core::{catalogue::load, stats::Stats};
@@ -38,6 +38,12 @@ pub struct Stats {
     pub per_age_band: Vec<(&'static str, usize)>,
     /// Programs with no age limits at all.
     pub all_ages: usize,
+    /// Programs with a `schedule`; of those, open 24 hours, open in the evening, open at
+    /// weekends (see [`crate::hours::Schedule::has_evening`]).
+    pub with_hours: usize,
+    pub open_24_hours: usize,
+    pub evenings: usize,
+    pub weekends: usize,
     /// (program id, last_reviewed or None) for programs not reviewed in the last 12 months.
     pub due_for_review: Vec<(String, Option<String>)>,
 }
@@ -73,6 +79,7 @@ impl Stats {
                 (*band, count)
             })
             .collect();
+        let schedules = || programs.iter().filter_map(|p| p.schedule.as_ref());
         let year_ago = today.map(|(y, m, d)| (y.saturating_sub(1), m, d));
         let due_for_review = programs
             .iter()
@@ -90,6 +97,10 @@ impl Stats {
             statewide: programs.iter().filter(|p| p.statewide).count(),
             per_age_band,
             all_ages: programs.iter().filter(|p| p.ages.start.is_none() && p.ages.end.is_none()).count(),
+            with_hours: schedules().count(),
+            open_24_hours: schedules().filter(|s| s.open_24_hours).count(),
+            evenings: schedules().filter(|s| s.has_evening()).count(),
+            weekends: schedules().filter(|s| s.has_weekend()).count(),
             due_for_review,
         }
     }
@@ -107,7 +118,8 @@ mod tests {
               "programs": [
                 {"id": "a", "name": "A", "needs": ["food"], "towns": ["Hartford"], "minimum_age": 0, "maximum_age": 5, "last_reviewed": "2026-10-01"},
                 {"id": "b", "name": "B", "needs": ["food", "housing"], "statewide": true, "last_reviewed": "2025-01-01"},
-                {"id": "c", "name": "C", "needs": ["housing"], "towns": ["Windham County"], "minimum_age": 60}
+                {"id": "c", "name": "C", "needs": ["housing"], "towns": ["Windham County"], "minimum_age": 60,
+                 "schedule": {"weekly": {"sat": ["18:00-20:00"]}}}
               ]}"#,
         )
         .unwrap();
@@ -124,6 +136,8 @@ mod tests {
         assert_eq!(band("school age"), 1);
         assert_eq!(band("older adults"), 2);
         assert_eq!(stats.all_ages, 1);
+        let hours = (stats.with_hours, stats.open_24_hours, stats.evenings, stats.weekends);
+        assert_eq!(hours, (1, 0, 1, 1));
         assert_eq!(
             stats.due_for_review,
             vec![("b".to_string(), Some("2025-01-01".to_string())), ("c".to_string(), None)]

@@ -4,13 +4,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use finder_core::check::{check, CheckOptions, Diagnostic, Report};
+use finder_core::hours::TimeZone;
 use finder_core::Severity;
 
 use super::{read_text, today, Failure, Format};
 
 pub(super) fn run(file: &Path, format: Format, today_given: Option<&str>) -> Result<ExitCode, Failure> {
     let text = read_text(file)?;
-    let options = CheckOptions { today: Some(today(today_given)?) };
+    // Today in the catalogue's own zone, as "an exception date that is over" needs.
+    let zone = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("time_zone")?.as_str().and_then(TimeZone::from_name))
+        .unwrap_or_default();
+    let options = CheckOptions { today: Some(today(today_given, zone)?) };
     let report = check(&text, &options);
     let shown = report.catalogue.as_ref().map_or(0, |c| c.programs.len());
     match format {

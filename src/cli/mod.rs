@@ -157,27 +157,17 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-/// `--today` if given, else the system clock's date (UTC).
-fn today(given: Option<&str>) -> Result<(u32, u32, u32), Failure> {
+/// `--today` if given, else the system clock's date in `zone` (the catalogue's).
+fn today(given: Option<&str>, zone: finder_core::hours::TimeZone) -> Result<(u32, u32, u32), Failure> {
     match given {
         Some(text) => finder_core::parse_date(text)
             .ok_or_else(|| Failure(format!("--today \"{text}\" is not a date written as YYYY-MM-DD"))),
-        None => Ok(system_date()),
+        None => {
+            let ms = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+            let (year, month, day) = finder_core::hours::WallClock::from_unix_ms(ms, zone).date.ymd();
+            Ok((year.max(0) as u32, month, day))
+        }
     }
-}
-
-/// Today's date from the system clock, by the civil-from-days algorithm (UTC).
-fn system_date() -> (u32, u32, u32) {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let days = (seconds / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
-    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u32;
-    (year, month, day)
 }

@@ -11,7 +11,7 @@ use super::{read_text, today, Failure};
 pub(super) fn run(file: &Path, today_given: Option<&str>) -> Result<ExitCode, Failure> {
     let text = read_text(file)?;
     let loaded = load(&text).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-    let stats = Stats::of(&loaded.catalogue, Some(today(today_given)?));
+    let stats = Stats::of(&loaded.catalogue, Some(today(today_given, loaded.catalogue.time_zone)?));
     let mut out =
         format!("{}: {} programs ({} statewide)\n", file.display(), stats.programs, stats.statewide);
     let width = 34;
@@ -28,6 +28,17 @@ pub(super) fn run(file: &Path, today_given: Option<&str>) -> Result<ExitCode, Fa
         out.push_str(&format!("  {band:<width$}{count:>4}\n"));
     }
     out.push_str(&format!("  {:<width$}{:>4}\n", "(no age limits)", stats.all_ages));
+    out.push_str(&format!(
+        "\nOpening hours (a \"schedule\")\n  {:<width$}{:>4}\n",
+        "programs with one", stats.with_hours
+    ));
+    for (what, count) in [
+        ("open 24 hours", stats.open_24_hours),
+        ("open evenings (after 5 pm)", stats.evenings),
+        ("open at weekends", stats.weekends),
+    ] {
+        out.push_str(&format!("  {what:<width$}{count:>4}\n"));
+    }
     out.push_str(&format!("\nDue for review (not reviewed in 12 months): {}\n", stats.due_for_review.len()));
     for (id, reviewed) in &stats.due_for_review {
         let when = reviewed.as_deref().map_or("never reviewed".to_string(), |d| format!("last reviewed {d}"));
