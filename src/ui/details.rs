@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::text::{ages_served, language_name, phone_link};
 
 /// The "More details" button and the section it opens.
-pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
+pub fn details(program: &Program, name: &str, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
     let region_id = format!("pf-details-{}", program.id);
     let button = NodeRef::<html::Button>::new();
     let region = NodeRef::<html::Div>::new();
@@ -40,13 +40,19 @@ pub fn details(program: &Program, lang: Lang, open: RwSignal<bool>) -> impl Into
     let ever_opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
     let shown = program.clone();
     let body = move || ever_opened.get().then(|| full_details(&shown, lang));
+    // Thirty "More details" buttons sound alike: each names its program for screen
+    // readers ("More details about Help Me Grow"), starting with the words on screen:
+    // its words, then a hidden "about …".
+    let (words_id, about_id) = (format!("pf-more-{}", program.id), format!("pf-about-{}", program.id));
+    let labelled_by = format!("{words_id} {about_id}");
     view! {
         <button type="button" class="action more" node_ref=button aria-expanded=move || open.get().to_string()
-            aria-controls=region_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
-            {move || if open.get() { lang.t("less_details") } else { lang.t("more_details") }}
+            aria-labelledby=labelled_by aria-controls=region_id.clone() on:click=move |_| open.update(|o| *o = !*o)>
+            <span id=words_id>{move || if open.get() { lang.t("less_details") } else { lang.t("more_details") }}</span>
         </button>
+        <span id=about_id hidden>{lang.format("about_program", &[("name", name)])}</span>
         <div id=region_id class="details" part="details" tabindex="-1" node_ref=region hidden=move || !open.get()
-            role="region" aria-label=lang.t("details_label")
+            role="region" aria-label=lang.format("details_label", &[("name", name)])
             on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); open.set(false); }>
             {body}
         </div>

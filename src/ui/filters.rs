@@ -19,7 +19,7 @@ pub fn SearchBox() -> impl IntoView {
             <input id="pf-q" class="input" type="search" autocomplete="off" enterkeyhint="search"
                 maxlength="200" placeholder=move || lang.get().t("search_placeholder")
                 prop:value=move || choices.query.get()
-                on:input:target=move |ev| choices.query.set(ev.target().value()) />
+                on:input:target=move |ev| choices.typed(choices.query, ev.target().value()) />
         </div>
     }
 }
@@ -91,7 +91,7 @@ pub fn AgeEntry() -> impl IntoView {
                     maxlength="3" aria-describedby="pf-age-hint"
                     aria-invalid=move || invalid().then_some("true")
                     prop:value=move || choices.age.get()
-                    on:input:target=move |ev| choices.age.set(ev.target().value()) />
+                    on:input:target=move |ev| choices.typed(choices.age, ev.target().value()) />
                 <select class="input unit" aria-label=move || lang.get().t("age_unit_label")
                     prop:value=move || choices.age_unit.get().value()
                     on:change:target=move |ev| choices.age_unit.set(AgeUnit::from_value(&ev.target().value()))>

@@ -192,6 +192,8 @@ pub struct Choices {
     /// A language code staff must speak; empty for any.
     pub language: RwSignal<String>,
     pub free_only: RwSignal<bool>,
+    /// Counts keystrokes in the text boxes, so the spoken count can wait for a pause.
+    pub keystrokes: RwSignal<u32>,
     /// Needs and town the host page fixed: they win over the controls.
     locked: StoredValue<(Option<Vec<String>>, Option<Town>)>,
 }
@@ -207,7 +209,14 @@ impl Choices {
             age_unit: RwSignal::new(presets.age_unit),
             language: RwSignal::new(String::new()),
             free_only: RwSignal::new(false),
+            keystrokes: RwSignal::new(0),
         }
+    }
+
+    /// A text box's new text, as the family types it.
+    pub fn typed(&self, field: RwSignal<String>, text: String) {
+        field.set(text);
+        self.keystrokes.update(|n| *n = n.wrapping_add(1));
     }
 
     /// The search these choices describe. A town or age that cannot be read yet
@@ -310,6 +319,12 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     provide_context(layout.clone());
     let events = config.events;
     let languages_hidden = layout.hidden.languages;
+    let number = WidgetNumber::take();
+    provide_context(number);
+    // The second widget on a page is "Find community programs 2" to a screen reader (a
+    // hidden number after the heading), so no two landmarks share a name. Sighted
+    // families see each widget's place on the page; the page's own headings say more.
+    let labelled_by = if number.0 > 1 { "pf-heading pf-number" } else { "pf-heading" };
 
     view! {
         // The same frame program-finder.js paints before the module arrives (busy until
@@ -317,7 +332,7 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
         <section
             class="finder"
             part="finder"
-            aria-labelledby="pf-heading"
+            aria-labelledby=labelled_by
             aria-busy=move || catalogue.get().is_none().then_some("true")
             lang=move || lang.get().code()
         >
@@ -325,6 +340,7 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                 <h2 id="pf-heading" class="heading">{move || lang.get().t("heading")}</h2>
                 {(!languages_hidden).then(|| view! { <LanguageSwitch /> })}
             </div>
+            {(number.0 > 1).then(|| view! { <span id="pf-number" hidden>{number.0}</span> })}
             <Suspense fallback=move || view! { <p class="loading" role="status">{move || lang.get().t("loading")}</p> }>
                 {move || {
                     let presets = presets.clone();
@@ -505,7 +521,7 @@ fn Finder(
 
     view! {
         <div class="layout">
-            <form class="filters" part="filters" role="search" aria-label=move || lang.get().t("heading")
+            <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
                 on:submit=|ev| ev.prevent_default()>
                 {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
@@ -520,6 +536,36 @@ fn Finder(
             <results::Results catalogue results browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
+    }
+}
+
+/// This widget's number among those on the page (1 for the first), so that each one's
+/// landmarks have their own names. A number is given back when its widget goes.
+#[derive(Clone, Copy)]
+pub struct WidgetNumber(pub usize);
+
+thread_local! {
+    static NUMBERS_IN_USE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl WidgetNumber {
+    /// The lowest number no live widget has; released when the widget's owner is dropped.
+    fn take() -> WidgetNumber {
+        let number = NUMBERS_IN_USE.with_borrow_mut(|used| {
+            let free = (1..).find(|n| !used.contains(n)).unwrap_or(1);
+            used.push(free);
+            free
+        });
+        on_cleanup(move || NUMBERS_IN_USE.with_borrow_mut(|used| used.retain(|&n| n != number)));
+        WidgetNumber(number)
+    }
+}
+
+/// A landmark's name with this widget's number when it is not the first: "Search and choose 2".
+pub fn use_number(name: &str) -> String {
+    match use_context::<WidgetNumber>() {
+        Some(WidgetNumber(n)) if n > 1 => format!("{name} {n}"),
+        _ => name.to_string(),
     }
 }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
 use finder_core::search::SearchResults;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,6 +15,8 @@ use crate::text::{ages_served, phone_link, places_served, result_count, short_te
 
 /// Longest description shown on a card, in characters.
 pub(super) const SHORT_DESCRIPTION: usize = 220;
+/// How long typing must pause before the new count is said.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 /// Places listed on a card before "and N more".
 const PLACES_ON_CARD: usize = 4;
 
@@ -78,6 +81,37 @@ pub fn Results(
             }
         });
     };
+    let count_text = move || {
+        if saved.only.get() {
+            let n = count();
+            lang.get().count("saved_count", n, &[("total", &n.to_string())])
+        } else {
+            result_count(lang.get(), count(), total)
+        }
+    };
+    // The count is a live region: each change is spoken. While the family types (search
+    // words, town, age), it changes at every keystroke, so it follows once typing pauses;
+    // a click (a need, a switch) changes it at once. The list itself never waits.
+    let said = RwSignal::new(count_text());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    on_cleanup(cancel);
+    Effect::new(move |keystrokes_before: Option<u32>| {
+        let keystrokes = choices.keystrokes.get();
+        let text = count_text();
+        cancel();
+        if keystrokes_before.is_some_and(|before| before != keystrokes) {
+            let timer = set_timeout_with_handle(move || _ = said.try_set(text), TYPING_PAUSE).ok();
+            pending.set_value(timer);
+        } else {
+            said.set(text);
+        }
+        keystrokes
+    });
     let copied = RwSignal::new(false);
     let print_browser = browser.clone();
     let print = move |_| {
@@ -105,12 +139,7 @@ pub fn Results(
         <div class="results-area">
             // A polite live region: screen readers announce the new count after each change.
             <p class="count" part="count" role="status" aria-live="polite" tabindex="-1" node_ref=count_ref>
-                {move || if saved.only.get() {
-                    let n = count();
-                    lang.get().count("saved_count", n, &[("total", &n.to_string())])
-                } else {
-                    result_count(lang.get(), count(), total)
-                }}
+                {move || said.get()}
             </p>
             <div class="toolbar" role="group" aria-label=move || lang.get().t("list_tools")>
                 <button type="button" class="tool" aria-pressed=move || saved.only.get().to_string()
@@ -203,9 +232,10 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         })
     });
     let website = program.website.clone().map(|href| {
+        let whose = lang.format("of_program", &[("name", &name)]);
         view! {
             <a class="action website" part="website" href=href target="_blank" rel="noopener noreferrer">
-                {lang.t("website")}<span class="visually-hidden">" "{lang.t("new_tab")}</span>
+                {lang.t("website")}<span class="visually-hidden">" "{whose}" "{lang.t("new_tab")}</span>
             </a>
         }
     });
@@ -214,7 +244,7 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
     view! {
         // tabindex -1: "Show more" moves focus here.
         <article aria-labelledby=labelled_by tabindex="-1">
-            <h3 class="name" id=heading_id lang=name_lang>{name}</h3>
+            <h3 class="name" id=heading_id lang=name_lang>{name.clone()}</h3>
             {program.organization.clone().map(|org| view! { <p class="organization">{org}</p> })}
             {description}
             <ul class="tags" aria-label=lang.t("kinds_of_help")>{need_labels}</ul>
@@ -223,12 +253,14 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
                 <div><dt>{lang.t("serves")}</dt><dd>{places_served(program, PLACES_ON_CARD, lang)}</dd></div>
                 {cost}
             </dl>
-            <div class="actions">{call}{website}{save_button(&program.id, lang)}{details(program, lang, open)}</div>
+            <div class="actions">{call}{website}{save_button(&program.id, lang)}{details(program, &name, lang, open)}</div>
         </article>
     }
 }
 
-/// Save or unsave a program (kept in this browser only).
+/// Save or unsave a program (kept in this browser only). Screen readers hear the
+/// program's name too ("Save Help Me Grow", the button's words then the card's heading),
+/// not thirty identical "Save" buttons.
 fn save_button(id: &str, lang: Lang) -> impl IntoView {
     let saved = expect_context::<Saved>();
     let (check, toggle) = (id.to_string(), id.to_string());
@@ -236,10 +268,11 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
     let is_saved = move || saved_memo.get();
     view! {
         <button type="button" class="action secondary save" aria-pressed=move || is_saved().to_string()
+            aria-labelledby=format!("pf-save-{id} pf-program-{id}")
             on:click=move |_| saved.toggle(&toggle)>
             // The star is decoration: screen readers hear "Save" / "Saved" and the pressed state.
             <span aria-hidden="true">{move || if is_saved() { "★ " } else { "☆ " }}</span>
-            {move || if is_saved() { lang.t("saved") } else { lang.t("save") }}
+            <span id=format!("pf-save-{id}")>{move || if is_saved() { lang.t("saved") } else { lang.t("save") }}</span>
         </button>
     }
 }

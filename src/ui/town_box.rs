@@ -113,7 +113,7 @@ pub fn TownBox() -> impl IntoView {
                     aria-invalid=move || unknown().then_some("true")
                     prop:value=move || choices.town.get()
                     on:input:target=move |ev| {
-                        choices.town.set(ev.target().value());
+                        choices.typed(choices.town, ev.target().value());
                         open.set(true);
                         active.set(None);
                     }

@@ -1,7 +1,20 @@
 // Automated WCAG A/AA checks (axe-core) on the widget in the states a family meets.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Finder, openPage, startAll, violations } from "./harness.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe's landmark-unique rule (a best practice, not in the WCAG tags) over the whole page. */
+async function duplicateLandmarks(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "rule", values: ["landmark-unique"] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
+  });
+}
 
 describe("accessibility", () => {
   let env;
@@ -65,5 +78,58 @@ describe("accessibility", () => {
     const broken = await openPage(env.browser, env.site.url + "pages/bad.html");
     await broken.page.locator("#missing").getByRole("alert").waitFor();
     assert.deepEqual(await violations(broken.page, "#missing"), [], "load error");
+  });
+
+  test("each card's buttons and details carry the program's name, and look the same", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    const card = finder.cards.filter({ has: page.locator(".website") }).first();
+    const name = (await card.locator("h3").textContent()).trim();
+    const save = card.getByRole("button", { name: `Save ${name}`, exact: true });
+    const more = card.getByRole("button", { name: `More details about ${name}`, exact: true });
+    assert.equal((await save.textContent()).trim(), "☆ Save", "the same words on screen");
+    assert.equal((await more.textContent()).trim(), "More details");
+    const website = card.getByRole("link", { name: `Website of ${name} (opens in a new tab)`, exact: true });
+    const onScreen = (element) => {
+      const copy = element.cloneNode(true);
+      copy.querySelectorAll(".visually-hidden").forEach((hidden) => hidden.remove());
+      return copy.textContent.trim();
+    };
+    assert.equal(await website.evaluate(onScreen), "Website");
+    await more.click();
+    await card.getByRole("region", { name: `${name}: details`, exact: true }).waitFor();
+    await card.getByRole("button", { name: `Fewer details about ${name}`, exact: true }).waitFor();
+    await save.click();
+    await card.getByRole("button", { name: `Saved ${name}`, exact: true }).waitFor();
+  });
+
+  test("landmarks have unique names, with one widget and with three on a page", async () => {
+    const one = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(one.page).loaded();
+    assert.equal(await finder.root.getByRole("search", { name: "Search and choose" }).count(), 1);
+    assert.deepEqual(await duplicateLandmarks(one.page), [], "the demo page");
+    const { page } = await openPage(env.browser, env.cdn.url + "demo-cms.html");
+    const counts = page.locator("p.count").filter({ hasText: /\d/ });
+    for (let i = 0; i < 3; i++) await counts.nth(i).waitFor();
+    assert.deepEqual(await duplicateLandmarks(page), [], "demo-cms.html, three widgets");
+  });
+
+  test("the count is said once typing pauses, not at every keystroke", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.count.evaluate((count) => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(count.textContent)).observe(count, { childList: true, subtree: true, characterData: true });
+    });
+    await finder.search.focus();
+    await page.keyboard.type("dental care", { delay: 60 });
+    await finder.count.filter({ hasText: /^Showing \d+ of/ }).waitFor();
+    const said = await page.evaluate(() => [...new Set(window.__said)]);
+    assert.equal(said.length, 1, `said: ${said.join(" | ")}`);
+    // A click is said at once.
+    await finder.search.fill("");
+    await finder.count.filter({ hasText: /^35 programs$/ }).waitFor();
+    await finder.need("Mental health").check();
+    assert.match(await finder.count.textContent(), /^Showing \d+ of 35 programs$/);
   });
 });

@@ -95,7 +95,8 @@ describe("filters on the fixture catalogue", () => {
     assert.match(await empty.textContent(), /No programs match all of your choices/);
     assert.match(await empty.textContent(), /remove the child's age/);
     assert.match(await empty.textContent(), /choose more kinds of help/);
-    assert.equal(await finder.count.textContent(), "Showing 0 of 7 programs");
+    // Typing: the count (a live region) follows once typing pauses.
+    await finder.count.filter({ hasText: /^Showing 0 of 7 programs$/ }).waitFor();
     await empty.getByRole("button", { name: "Clear all choices" }).click();
     assert.deepEqual(await finder.ids(), ALL);
     assert.equal(await finder.age.inputValue(), "");
@@ -165,7 +166,7 @@ describe("filters on the fixture catalogue", () => {
     assert.equal(await see.textContent(), "See 3 programs");
     await small.age.fill("4");
     assert.equal(await see.textContent(), "See 2 programs");
-    assert.equal(await small.count.textContent(), "Showing 2 of 7 programs");
+    await small.count.filter({ hasText: /^Showing 2 of 7 programs$/ }).waitFor();
     // Right below the age box, where a family's eyes are after typing the age.
     await small.age.scrollIntoViewIfNeeded();
     const [age, box] = [await small.age.boundingBox(), await see.boundingBox()];
