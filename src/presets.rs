@@ -82,22 +82,82 @@ impl Presets {
     }
 }
 
-/// What the age box means: `Ok(None)` when empty, `Err(())` when it is not a usable age.
-#[allow(clippy::result_unit_err)]
-pub fn age_from_entry(text: &str, unit: AgeUnit) -> Result<Option<ChildAge>, ()> {
+/// Why the age box's text is not an age a family could mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeProblem {
+    /// Not a number we can read ("four", "-2", "4..5").
+    NotAnAge,
+    /// 120 years or more: a slip of the finger, said plainly.
+    TooOld,
+}
+
+/// What the age box means: `Ok(None)` when empty.
+///
+/// Families write ages as they say them: "4", "4.5" or "4,5" (a Spanish keyboard) and
+/// "3 1/2" or "3½". A part of a year counts in months, rounded down, as a birthday
+/// does: 4½ years is 4 years 6 months, month 54, so it becomes `Months(54)`, which the
+/// age rules already read as one month of life. Months may have a part too ("1.5"
+/// months is the second month). Ages of adults stay valid: the catalogue has programs
+/// for them.
+pub fn age_from_entry(text: &str, unit: AgeUnit) -> Result<Option<ChildAge>, AgeProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let number: u32 = text.parse().map_err(|_| ())?;
-    let age = match unit {
-        AgeUnit::Years => ChildAge::Years(number),
-        AgeUnit::Months => ChildAge::Months(number),
+    let Number { whole, top, bottom } = read_number(text).ok_or(AgeProblem::NotAnAge)?;
+    // Integers only: parsing floats would add 15 KB to the download.
+    let months = match unit {
+        AgeUnit::Years => whole.saturating_mul(12).saturating_add(top * 12 / bottom),
+        AgeUnit::Months => whole,
     };
-    if age.months().0 >= ChildAge::MAX_YEARS * 12 {
-        return Err(());
+    if months >= ChildAge::MAX_YEARS * 12 {
+        return Err(AgeProblem::TooOld);
     }
-    Ok(Some(age))
+    // Whole years stay years (the box and a shared link say "5", not "60m").
+    Ok(Some(match unit {
+        AgeUnit::Years if top == 0 => ChildAge::Years(whole),
+        _ => ChildAge::Months(months),
+    }))
+}
+
+/// A number of zero or more: `whole` and the fraction `top / bottom` (below 1).
+struct Number {
+    whole: u32,
+    top: u32,
+    bottom: u32,
+}
+
+/// "4", "4.5", "4,5", ".5", "3 1/2", "1/2", "3½", or `None`.
+fn read_number(text: &str) -> Option<Number> {
+    let text = text.replace('½', " 1/2").replace(',', ".");
+    let mut parts = text.split_whitespace();
+    let (whole, fraction) = match (parts.next()?, parts.next(), parts.next()) {
+        (whole, Some(fraction), None) => (digits(whole)?, fraction),
+        (only, None, None) if only.contains('/') => (0, only),
+        (only, None, None) => return decimal(only),
+        _ => return None,
+    };
+    let (top, bottom) = fraction.split_once('/')?;
+    let (top, bottom) = (digits(top)?, digits(bottom)?);
+    (top < bottom && bottom <= 1000).then_some(Number { whole, top, bottom })
+}
+
+/// Digits with at most one decimal point, to three places: "4", "4.5", ".25".
+fn decimal(text: &str) -> Option<Number> {
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+    let whole = if whole.is_empty() && !part.is_empty() { 0 } else { digits(whole)? };
+    if part.is_empty() {
+        // "4." is "4.5" half typed: no error flashes up while typing.
+        return Some(Number { whole, top: 0, bottom: 1 });
+    }
+    (part.len() <= 3).then_some(())?;
+    Some(Number { whole, top: digits(part)?, bottom: 10u32.pow(part.len() as u32) })
+}
+
+/// Only ASCII digits, as a number (a huge one saturates, and is then too old).
+fn digits(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0u32, |n, b| n.saturating_mul(10).saturating_add(u32::from(b - b'0'))))
 }
 
 #[cfg(test)]
@@ -122,9 +182,10 @@ mod tests {
     }
 
     #[test]
-    fn the_age_box_reads_whole_numbers_in_the_chosen_unit() {
+    fn the_age_box_reads_ages_as_families_write_them() {
+        use AgeProblem::{NotAnAge, TooOld};
         use AgeUnit::{Months, Years};
-        let check = |text: &str, unit, expected: Result<Option<ChildAge>, ()>| {
+        let check = |text: &str, unit, expected: Result<Option<ChildAge>, AgeProblem>| {
             assert_eq!(age_from_entry(text, unit), expected, "{text:?} {unit:?}");
         };
         check("", Years, Ok(None));
@@ -132,9 +193,27 @@ mod tests {
         check("4", Years, Ok(Some(ChildAge::Years(4))));
         check(" 4 ", Years, Ok(Some(ChildAge::Years(4))));
         check("18", Months, Ok(Some(ChildAge::Months(18))));
-        check("4.5", Years, Err(()));
-        check("-2", Years, Err(()));
-        check("abc", Years, Err(()));
-        check("500", Years, Err(()));
+        // 4½ years is 4 years 6 months: month 54.
+        check("4.5", Years, Ok(Some(ChildAge::Months(54))));
+        check("4,5", Years, Ok(Some(ChildAge::Months(54))));
+        check("3 1/2", Years, Ok(Some(ChildAge::Months(42))));
+        check("3½", Years, Ok(Some(ChildAge::Months(42))));
+        check("1/2", Years, Ok(Some(ChildAge::Months(6))));
+        check("2.25", Years, Ok(Some(ChildAge::Months(27))));
+        check("4.0", Years, Ok(Some(ChildAge::Years(4))));
+        check("1.5", Months, Ok(Some(ChildAge::Months(1))));
+        // Adults and older adults are real ages here.
+        check("35", Years, Ok(Some(ChildAge::Years(35))));
+        check("119", Years, Ok(Some(ChildAge::Years(119))));
+        check("120", Years, Err(TooOld));
+        check("500", Years, Err(TooOld));
+        check("99999999", Years, Err(TooOld));
+        check("1440", Months, Err(TooOld));
+        check("999999999999", Years, Err(TooOld));
+        check(".5", Years, Ok(Some(ChildAge::Months(6))));
+        check("4.", Years, Ok(Some(ChildAge::Years(4))));
+        for text in ["-2", "abc", "4..5", "3 3/2", "3 1/0", "1 2 3", "4.5.6", "inf", "NaN", "1e3", "3/", ".", "4.1234"] {
+            check(text, Years, Err(NotAnAge));
+        }
     }
 }

@@ -5,7 +5,7 @@ use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
 use super::{use_lang, Choices};
-use crate::presets::{age_from_entry, AgeUnit};
+use crate::presets::{age_from_entry, AgeProblem, AgeUnit};
 use crate::text::language_name;
 
 /// Words to search for; results follow as the family types.
@@ -77,18 +77,21 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
     }
 }
 
-/// The child's age: a whole number, in years or (for babies) months.
+/// The child's age, in years or (for babies) months, as a family writes it: "4", "4.5",
+/// "4,5", "3 1/2". Nothing is refused while typing (no length limit that cuts "3 1/2",
+/// a decimal keypad on phones); what cannot be read is explained under the box.
 #[component]
 pub fn AgeEntry() -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
-    let invalid = move || age_from_entry(&choices.age.get(), choices.age_unit.get()).is_err();
+    let problem = move || age_from_entry(&choices.age.get(), choices.age_unit.get()).err();
+    let invalid = move || problem().is_some();
     view! {
         <div class="field age">
             <label class="label" for="pf-age">{move || lang.get().t("age_label")}</label>
             <div class="age-inputs">
-                <input id="pf-age" class="input" type="text" inputmode="numeric" autocomplete="off"
-                    maxlength="3" aria-describedby="pf-age-hint"
+                <input id="pf-age" class="input" type="text" inputmode="decimal" autocomplete="off"
+                    maxlength="20" aria-describedby="pf-age-hint"
                     aria-invalid=move || invalid().then_some("true")
                     prop:value=move || choices.age.get()
                     on:input:target=move |ev| choices.typed(choices.age, ev.target().value()) />
@@ -100,7 +103,11 @@ pub fn AgeEntry() -> impl IntoView {
                 </select>
             </div>
             <p id="pf-age-hint" class="hint" class:problem=invalid>
-                {move || if invalid() { lang.get().t("age_invalid") } else { lang.get().t("age_hint") }}
+                {move || match problem() {
+                    Some(AgeProblem::TooOld) => lang.get().t("age_too_old"),
+                    Some(AgeProblem::NotAnAge) => lang.get().t("age_invalid"),
+                    None => lang.get().t("age_hint"),
+                }}
             </p>
         </div>
     }

@@ -103,10 +103,33 @@ describe("filters on the fixture catalogue", () => {
     assert.equal(await finder.need("Early literacy").isChecked(), false);
   });
 
-  test("an age that is not a whole number is pointed out and filters nothing", async () => {
-    await finder.setAge("4.5");
-    await finder.root.getByText("Enter a whole number, such as 4.").waitFor();
+  test("the age box reads 4.5, 4,5 and 3 1/2 as the ages they mean, and adults' ages", async () => {
+    const idsFor = async (age) => {
+      await finder.age.fill(age);
+      assert.equal(await finder.age.getAttribute("aria-invalid"), null, `${age} is an age`);
+      return finder.ids();
+    };
+    await finder.ageUnit.selectOption("years");
+    const four = await idsFor("4");
+    assert.notDeepEqual(four, ALL);
+    assert.deepEqual(await idsFor("4.5"), four, "4½ is still 4");
+    assert.deepEqual(await idsFor("4,5"), four);
+    assert.deepEqual(await idsFor("3 1/2"), await idsFor("3"));
+    assert.ok((await idsFor("35")).includes("adults"), "an adult's age is valid");
+    // Nothing blocks typing: the whole of "3 1/2" goes in.
+    await finder.age.fill("");
+    await finder.age.pressSequentially("3 1/2");
+    assert.equal(await finder.age.inputValue(), "3 1/2");
+    await finder.clearAll.click();
+  });
+
+  test("an age that is not an age, or over 120, is pointed out plainly and filters nothing", async () => {
+    await finder.setAge("130");
+    await finder.root.getByText("That is over 120 years. Check the age.").waitFor();
     assert.equal(await finder.age.getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await finder.ids(), ALL);
+    await finder.setAge("four");
+    await finder.root.getByText("Enter an age such as 4, 4.5 or 3 1/2.").waitFor();
     assert.deepEqual(await finder.ids(), ALL);
     await finder.clearAll.click();
   });
