@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::ct_towns::{TOWNS, VILLAGES};
+use crate::spelling::edit_distance;
 
 /// One of Connecticut's 169 towns (an index into the built-in table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -122,26 +123,59 @@ pub fn resolve_place(name: &str) -> Option<Place> {
 }
 
 /// Where a family lives, as typed in the town box: a town, or a village that lies in
-/// exactly one town. `None` for anything else (counties, unknown names).
+/// exactly one town, also written the way people write addresses ("Hartford, CT",
+/// "E. Hartford"). `None` for anything else (counties, unknown names).
+///
+/// ```
+/// use finder_core::towns::{family_town, Town};
+/// assert_eq!(family_town("W. Hartford, CT").map(Town::name), Some("West Hartford"));
+/// ```
 pub fn family_town(name: &str) -> Option<Town> {
-    match resolve_place(name)? {
+    match resolve_place(name).or_else(|| resolve_place(&as_written(name)))? {
         Place::Town(town) => Some(town),
         Place::Village(_, towns) if towns.len() == 1 => Some(towns[0]),
         _ => None,
     }
 }
 
+/// A name as a family types it, tidied the way an address is read: normalized, without
+/// a trailing state (", CT", " Connecticut"), with "N." / "E." / "S." / "W." (or the
+/// letter alone) for North, East, South, West.
+pub fn as_written(text: &str) -> String {
+    let mut name = normalize(&text.replace(['.', ','], " "));
+    for state in [" connecticut", " conn", " ct"] {
+        if let Some(rest) = name.strip_suffix(state) {
+            name = rest.trim_end().to_string();
+        }
+    }
+    for (short, long) in [("n ", "north "), ("e ", "east "), ("s ", "south "), ("w ", "west ")] {
+        if let Some(rest) = name.strip_prefix(short) {
+            return format!("{long}{rest}");
+        }
+    }
+    name
+}
+
+/// The village's town when `name` is a village in exactly one town ("Willimantic" →
+/// "Windham"), so a suggestion can say where it is.
+pub fn village_town(name: &str) -> Option<&'static str> {
+    match resolve_place(name)? {
+        Place::Village(_, towns) if towns.len() == 1 => Some(towns[0].name()),
+        _ => None,
+    }
+}
+
 /// Town and village names to suggest as a family types, best first: names that start
-/// with the text, then names with a word that starts with it. At most `limit`.
+/// with the text, then names with a word that starts with it; when there are none, near
+/// misses (one typo in 4–7 letters, two from 8: "Hartfrod", "Wilimantic"). At most `limit`.
 pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
-    let wanted = normalize(text);
+    let wanted = as_written(text);
     if wanted.is_empty() {
         return Vec::new();
     }
-    let names = TOWNS.iter().map(|(t, _)| *t).chain(VILLAGES.iter().map(|(v, _)| *v));
     let mut starts = Vec::new();
     let mut word_starts = Vec::new();
-    for name in names {
+    for name in place_names() {
         let lower = name.to_lowercase();
         if lower.starts_with(&wanted) {
             starts.push(name);
@@ -152,9 +186,68 @@ pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
     starts.sort_unstable();
     word_starts.sort_unstable();
     starts.extend(word_starts);
-    starts.dedup();
+    // Near misses only when nothing starts with the text: once "killingl" finds
+    // Killingly, Killingworth is noise.
+    if starts.is_empty() {
+        let typos = match wanted.chars().count() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        // Against the start of each name about as long as the text, so a half-typed
+        // name with a typo ("Hartfr") already finds it.
+        let length = wanted.chars().count();
+        starts.extend(nearest(typos, |lower| {
+            (length.saturating_sub(typos)..=length + typos)
+                .map(|n| edit_distance(&wanted, &lower.chars().take(n).collect::<String>()))
+                .min()
+                .unwrap_or(usize::MAX)
+        }));
+    }
+    dedup_in_order(&mut starts);
     starts.truncate(limit);
     starts
+}
+
+/// The towns and villages closest to a name no place has, nearest first, at most
+/// `limit`: what to offer a family whose town was not found. Only names at most half
+/// as many edits away as the text has letters (so "zzz" gets nothing).
+pub fn closest_places(text: &str, limit: usize) -> Vec<&'static str> {
+    let wanted = as_written(text);
+    let mut found = nearest(wanted.chars().count() / 2, |lower| edit_distance(&wanted, lower));
+    dedup_in_order(&mut found);
+    found.truncate(limit);
+    found
+}
+
+/// Every town and village name.
+fn place_names() -> impl Iterator<Item = &'static str> {
+    TOWNS.iter().map(|(t, _)| *t).chain(VILLAGES.iter().map(|(v, _)| *v))
+}
+
+/// Names within `most` edits (as `distance` measures them on the lower-case name),
+/// nearest first, then alphabetical.
+fn nearest(most: usize, distance: impl Fn(&str) -> usize) -> Vec<&'static str> {
+    if most == 0 {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, &'static str)> = place_names()
+        .map(|name| (distance(&name.to_lowercase()), name))
+        .filter(|(distance, _)| *distance <= most)
+        .collect();
+    found.sort_unstable();
+    found.into_iter().map(|(_, name)| name).collect()
+}
+
+/// Removes repeated names, keeping the first of each.
+fn dedup_in_order(names: &mut Vec<&'static str>) {
+    let mut kept: Vec<&'static str> = Vec::with_capacity(names.len());
+    for name in names.drain(..) {
+        if !kept.contains(&name) {
+            kept.push(name);
+        }
+    }
+    *names = kept;
 }
 
 /// A set of towns, one bit per town: what a program serves.
@@ -274,6 +367,37 @@ mod tests {
         assert!(first.contains(&"West Hartford"), "word starts count too");
         assert!(suggest("", 10).is_empty());
         assert_eq!(suggest("w", 3).len(), 3);
+    }
+
+    #[test]
+    fn typed_towns_forgive_typos_states_and_abbreviations() {
+        let town = |typed: &str| family_town(typed).map(Town::name);
+        assert_eq!(town("Willimantic, CT"), Some("Windham"));
+        assert_eq!(town("hartford ct"), Some("Hartford"));
+        assert_eq!(town("Hartford, Connecticut"), Some("Hartford"));
+        assert_eq!(town("N. Windham"), Some("Windham"), "North Windham is a village of Windham");
+        assert_eq!(town("E. Hartford"), Some("East Hartford"));
+        assert_eq!(town("W Hartford, CT"), Some("West Hartford"));
+        assert_eq!(town("S. Windsor"), Some("South Windsor"));
+        assert_eq!(town("N Haven"), Some("North Haven"));
+        assert_eq!(town("Hartfrod"), None, "a typo is suggested, never chosen for the family");
+
+        let first = |typed: &str| suggest(typed, 8).first().copied();
+        assert_eq!(first("Hartfrod"), Some("Hartford"));
+        assert_eq!(first("Harford"), Some("Hartford"));
+        assert_eq!(first("Wilimantic"), Some("Willimantic"));
+        assert_eq!(first("Hartfr"), Some("Hartford"), "half typed, with a typo");
+        assert_eq!(first("e. hart"), Some("East Hartford"));
+        assert_eq!(first("willimantic, ct"), Some("Willimantic"));
+        assert!(suggest("hart", 10).starts_with(&["Hartford", "Hartland"]), "exact starts come first");
+        assert!(suggest("xq", 8).is_empty());
+        assert_eq!(suggest("killingl", 8), ["Killingly"], "no near misses beside an exact start");
+
+        assert_eq!(closest_places("Hartfxyz", 3).first(), Some(&"Hartford"));
+        assert!(closest_places("zzzzzz", 3).is_empty());
+        assert_eq!(village_town("Willimantic"), Some("Windham"));
+        assert_eq!(village_town("Windham"), None);
+        assert_eq!(village_town("Mystic"), None, "two towns");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! through suggestions, Enter picks, Escape closes. Village names are suggested too
 //! (a family in Willimantic may not know it is part of Windham).
 
-use finder_core::towns::{family_town, suggest, town_named};
+use finder_core::towns::{closest_places, family_town, suggest, town_named, village_town};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +23,7 @@ pub fn TownBox() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let focused = RwSignal::new(false);
     let list = NodeRef::<leptos::html::Ul>::new();
+    let input = NodeRef::<leptos::html::Input>::new();
 
     let suggestions = Memo::new(move |_| {
         let text = choices.town.get();
@@ -105,7 +106,7 @@ pub fn TownBox() -> impl IntoView {
         <div class="field town">
             <label class="label" for="pf-town">{move || lang.get().t("town_label")}</label>
             <div class="combobox">
-                <input id="pf-town" class="input" type="text" role="combobox" autocomplete="off"
+                <input id="pf-town" class="input" type="text" role="combobox" autocomplete="off" node_ref=input
                     spellcheck="false" aria-autocomplete="list" aria-controls="pf-town-list"
                     aria-describedby="pf-town-hint"
                     aria-expanded=move || if expanded() { "true" } else { "false" }
@@ -131,11 +132,36 @@ pub fn TownBox() -> impl IntoView {
                             // mousedown, not click: it comes before the input's blur closes the list.
                             on:mousedown=move |ev| { ev.prevent_default(); pick(name); }>
                             {name}
+                            // A village says which town it is in: "Willimantic (Windham)".
+                            {village_town(name).map(|town| view! { <span class="village">" ("{town}")"</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
             </div>
-            <p id="pf-town-hint" class="hint problem" hidden=move || !unknown()>{move || lang.get().t("town_hint_unknown")}</p>
+            // Leaving the box with a name no town has: the text stays as typed, the
+            // message says so plainly, and the closest towns are a tap away.
+            <div class="hint problem" hidden=move || !unknown()>
+                <p id="pf-town-hint">{move || lang.get().format("town_no_match", &[("text", choices.town.get().trim())])}</p>
+                {move || {
+                    let closest = if unknown() { closest_places(&choices.town.get(), 3) } else { Vec::new() };
+                    (!closest.is_empty()).then(|| {
+                        let buttons = closest.into_iter().map(|name| view! {
+                            <button type="button" class="tool" on:click=move |_| {
+                                pick(name);
+                                // The buttons go once a town is chosen: focus back to the box.
+                                if let Some(input) = input.get_untracked() {
+                                    let _ = input.focus();
+                                }
+                            }>{name}</button>
+                        }).collect_view();
+                        view! {
+                            <div class="closest" role="group" aria-label=lang.get().t("town_closest")>
+                                <span>{lang.get().t("town_closest")}</span>{buttons}
+                            </div>
+                        }
+                    })
+                }}
+            </div>
         </div>
     }
 }

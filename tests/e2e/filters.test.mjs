@@ -4,6 +4,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Finder, openPage, startAll } from "./harness.mjs";
 
+const page = (finder) => finder.page;
+
 const ALL = [
   "hartford-food",
   "windham-county-housing",
@@ -65,8 +67,44 @@ describe("filters on the fixture catalogue", () => {
     assert.deepEqual(await finder.ids(), ["under-six", "statewide-food-housing", "preschool", "newborn"]);
     await finder.town.fill("Atlantis");
     await finder.age.focus();
-    await finder.root.getByText("Choose a Connecticut town from the list.").waitFor();
+    await finder.root.getByText("No Connecticut town matches “Atlantis”.").waitFor();
     assert.deepEqual(await finder.ids(), ALL, "an unknown town filters nothing");
+    await finder.clearAll.click();
+  });
+
+  test("the town box forgives typos, a trailing CT and N./E./S./W., and offers the closest towns", async () => {
+    const firstSuggestion = async (typed) => {
+      await finder.town.fill(typed);
+      await finder.suggestions.first().waitFor();
+      return (await finder.suggestions.first().textContent()).trim();
+    };
+    assert.equal(await firstSuggestion("Hartfrod"), "Hartford");
+    assert.equal(await firstSuggestion("Harford"), "Hartford");
+    assert.equal(await firstSuggestion("Wilimantic"), "Willimantic (Windham)");
+    await finder.town.press("Enter");
+    assert.equal(await finder.town.inputValue(), "Willimantic", "the village's own name goes in the box");
+    // Written as in an address: filters as the town itself.
+    const windham = await finder.ids();
+    for (const typed of ["Willimantic, CT", "N. Windham"]) {
+      await finder.town.fill(typed);
+      await finder.age.focus();
+      assert.equal(await finder.town.getAttribute("aria-invalid"), null, typed);
+      assert.deepEqual(await finder.ids(), windham, typed);
+    }
+    await finder.town.fill("E. Hartford");
+    await finder.age.focus();
+    assert.equal(await finder.town.getAttribute("aria-invalid"), null);
+    // Unknown: the text stays, the message says so, the closest towns are buttons.
+    await finder.town.fill("Hartfxyz");
+    await finder.age.focus();
+    await finder.root.getByText("No Connecticut town matches “Hartfxyz”.").waitFor();
+    assert.equal(await finder.town.inputValue(), "Hartfxyz");
+    assert.deepEqual(await finder.ids(), ALL, "an unknown town filters nothing");
+    const closest = finder.root.getByRole("group", { name: "Closest towns:" });
+    await closest.getByRole("button", { name: "Hartford", exact: true }).click();
+    assert.equal(await finder.town.inputValue(), "Hartford");
+    assert.equal(await closest.count(), 0);
+    assert.equal(await page(finder).evaluate(() => document.activeElement.shadowRoot.activeElement.id), "pf-town", "focus back in the box");
     await finder.clearAll.click();
   });
 
