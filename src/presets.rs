@@ -212,7 +212,9 @@ mod tests {
         check("999999999999", Years, Err(TooOld));
         check(".5", Years, Ok(Some(ChildAge::Months(6))));
         check("4.", Years, Ok(Some(ChildAge::Years(4))));
-        for text in ["-2", "abc", "4..5", "3 3/2", "3 1/0", "1 2 3", "4.5.6", "inf", "NaN", "1e3", "3/", ".", "4.1234"] {
+        for text in [
+            "-2", "abc", "4..5", "3 3/2", "3 1/0", "1 2 3", "4.5.6", "inf", "NaN", "1e3", "3/", ".", "4.1234",
+        ] {
             check(text, Years, Err(NotAnAge));
         }
     }
