@@ -26,6 +26,9 @@ const TOWN: usize = 1;
 const AGE: usize = 2;
 const LANGUAGES: usize = 3;
 const FREE: usize = 4;
+const OPEN: usize = 5;
+const EVENINGS: usize = 6;
+const WEEKENDS: usize = 7;
 
 /// The candidates that fit every choice (ascending), and the counts if asked.
 pub(super) fn filter_and_count(
@@ -68,13 +71,27 @@ pub(super) fn filter_and_count(
         union(&mut chosen.filter_map(|i| columns.languages.get(i)))
     });
     let age = choices.age.map(|age| facts.serving_age(age));
+    // Open now: by the schedules at `now`; programs without hours only if asked for.
+    let open = choices.now.filter(|_| !facts.schedules.is_empty()).map(|now| facts.open_at(now));
+    let open_choice = open.as_ref().filter(|_| choices.open_now).map(|open| {
+        let mut set = open.clone();
+        if choices.unknown_hours_too {
+            let mut unknown = ProgramSet::full(n);
+            unknown.and_not(&columns.scheduled);
+            set.or_with(&unknown);
+        }
+        set
+    });
     let empty = ProgramSet::empty(n);
-    let sets: [Option<&ProgramSet>; 5] = [
+    let sets: [Option<&ProgramSet>; 8] = [
         needs.as_ref(),
         town.map(|t| columns.towns.get(t).unwrap_or(&empty)),
         age.as_ref(),
         languages.as_ref(),
         choices.free_only.then_some(&columns.free),
+        open_choice.as_ref(),
+        choices.evenings.then_some(&columns.evenings),
+        choices.weekends.then_some(&columns.weekends),
     ];
     // The candidates AND every choice except `skip` (none: `usize::MAX`).
     let all_but = |skip: usize| {
@@ -110,6 +127,16 @@ pub(super) fn filter_and_count(
             .zip(count(&for_languages, &columns.languages))
             .collect(),
         free: against(FREE).count_and(&columns.free),
+        open_now: open.as_ref().map_or(0, |open| against(OPEN).count_and(open)),
+        evenings: against(EVENINGS).count_and(&columns.evenings),
+        weekends: against(WEEKENDS).count_and(&columns.weekends),
+        hours_unknown: match &open_choice {
+            Some(_) if !choices.unknown_hours_too => {
+                let unscheduled = against(OPEN);
+                unscheduled.count_and(&ProgramSet::full(n)) - unscheduled.count_and(&columns.scheduled)
+            }
+            _ => 0,
+        },
     };
     debug_assert_eq!(counts.towns.len(), Town::all().count());
     (passing.to_vec(), Some(counts))

@@ -7,8 +7,11 @@
 //! choosing it keeps, with the same rules as [`crate::filter::Filter::matches`]; the
 //! per-program facts remain for ranking by town (tier) and for a child's exact age.
 
+use std::sync::Mutex;
+
 use crate::age::{AgeRange, ChildAge};
 use crate::catalogue::Catalogue;
+use crate::hours::{Schedule, WallClock};
 
 use super::builder::FastMap;
 use super::places::{Places, SetTable, TownBits};
@@ -102,6 +105,27 @@ pub(crate) struct Facts {
     pub programs: Vec<ProgramFacts>,
     /// The same facts as sets of programs, for filtering and counting.
     pub columns: Columns,
+    /// (program, its structured hours), for "open now".
+    pub schedules: Vec<(u32, Schedule)>,
+    /// The programs open at the last minute asked about: a family types many keys in a
+    /// minute, and checking every schedule on each would cost a big catalogue 10 ms.
+    pub open_cache: OpenCache,
+}
+
+/// The programs open at one minute, kept until another minute is asked about.
+#[derive(Default)]
+pub(crate) struct OpenCache(Mutex<Option<(WallClock, ProgramSet)>>);
+
+impl Clone for OpenCache {
+    fn clone(&self) -> OpenCache {
+        OpenCache::default()
+    }
+}
+
+impl std::fmt::Debug for OpenCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenCache")
+    }
 }
 
 /// A language code as compared: folded, and only the language ("es-MX" is "es").
@@ -202,10 +226,34 @@ impl Facts {
             sets: sets.sets,
             programs: Vec::new(),
             columns: Columns::default(),
+            schedules: catalogue
+                .programs
+                .iter()
+                .enumerate()
+                .filter_map(|(p, program)| Some((p as u32, program.schedule.clone()?)))
+                .collect(),
+            open_cache: OpenCache::default(),
         };
         facts.columns = Columns::new(&facts, &programs);
         facts.programs = programs;
         facts
+    }
+
+    /// The programs open at `now` by their structured hours.
+    pub fn open_at(&self, now: WallClock) -> ProgramSet {
+        let mut cache = self.open_cache.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((at, set)) = cache.as_ref().filter(|(at, _)| *at == now) {
+            debug_assert_eq!(*at, now);
+            return set.clone();
+        }
+        let mut set = ProgramSet::empty(self.programs.len());
+        for (p, schedule) in &self.schedules {
+            if schedule.is_open_at(now) {
+                set.insert(*p as usize);
+            }
+        }
+        *cache = Some((now, set.clone()));
+        set
     }
 
     /// The programs serving some month of a child's age.

@@ -127,6 +127,21 @@ pub struct Choices {
     pub languages: Vec<String>,
     /// Only programs that are free.
     pub free_only: bool,
+    /// Only programs open at [`Choices::now`] by their structured hours. Programs without
+    /// structured hours are left out too (they may be closed), unless
+    /// [`Choices::unknown_hours_too`]; [`Counts::hours_unknown`] says how many that is.
+    pub open_now: bool,
+    /// With `open_now`: keep programs without structured hours as well.
+    pub unknown_hours_too: bool,
+    /// Only programs open some day after 5 pm. A program without structured hours is never
+    /// left out by this (nothing says it is not open then).
+    pub evenings: bool,
+    /// Only programs open on Saturday or Sunday; as `evenings`, never leaves out a program
+    /// without structured hours.
+    pub weekends: bool,
+    /// The wall-clock time in the catalogue's time zone that "open now" means (the widget
+    /// sets it every minute). Without it, `open_now` leaves nothing out and is not counted.
+    pub now: Option<crate::hours::WallClock>,
 }
 
 impl From<&Filter> for Choices {
@@ -263,6 +278,15 @@ pub struct Counts {
     pub languages: Vec<(String, usize)>,
     /// Programs that are free.
     pub free: usize,
+    /// Programs open at [`Choices::now`] (0 without it).
+    pub open_now: usize,
+    /// Programs open some evening, or without structured hours.
+    pub evenings: usize,
+    /// Programs open on a weekend, or without structured hours.
+    pub weekends: usize,
+    /// With `open_now` chosen: programs left out only because they list no structured
+    /// hours (a family may want to call them anyway).
+    pub hours_unknown: usize,
 }
 
 /// A range of children's ages, in whole years.

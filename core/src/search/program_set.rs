@@ -37,10 +37,23 @@ impl ProgramSet {
         }
     }
 
+    pub fn remove(&mut self, program: usize) {
+        if let Some(word) = self.words.get_mut(program / 64) {
+            *word &= !(1 << (program % 64));
+        }
+    }
+
     /// Keeps only the programs also in `other`.
     pub fn and_with(&mut self, other: &ProgramSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
+        }
+    }
+
+    /// Leaves out the programs in `other`.
+    pub fn and_not(&mut self, other: &ProgramSet) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
         }
     }
 
@@ -85,6 +98,12 @@ pub(crate) struct Columns {
     /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
     pub bands: Vec<ProgramSet>,
     pub free: ProgramSet,
+    /// Programs with structured hours.
+    pub scheduled: ProgramSet,
+    /// Programs open some evening, and those without structured hours.
+    pub evenings: ProgramSet,
+    /// Programs open on a weekend, and those without structured hours.
+    pub weekends: ProgramSet,
 }
 
 impl Columns {
@@ -98,6 +117,9 @@ impl Columns {
             counties: sets(COUNTIES.len()),
             bands: sets(AGE_BANDS.len()),
             free: ProgramSet::empty(n),
+            scheduled: ProgramSet::empty(n),
+            evenings: ProgramSet::full(n),
+            weekends: ProgramSet::full(n),
         };
         let mut statewide = ProgramSet::empty(n);
         let mut row_bits = Vec::new();
@@ -137,6 +159,16 @@ impl Columns {
             }
             if program.free {
                 columns.free.insert(p);
+            }
+        }
+        for (p, schedule) in &facts.schedules {
+            let p = *p as usize;
+            columns.scheduled.insert(p);
+            if !schedule.has_evening() {
+                columns.evenings.remove(p);
+            }
+            if !schedule.has_weekend() {
+                columns.weekends.remove(p);
             }
         }
         for set in columns.towns.iter_mut().chain(columns.counties.iter_mut()) {
