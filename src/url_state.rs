@@ -19,7 +19,10 @@ use finder_core::age::ChildAge;
 use finder_core::towns::family_town;
 
 /// The parameters this widget owns.
-pub const PARAMETERS: [&str; 4] = ["pf-need", "pf-town", "pf-age", "pf-q"];
+pub const PARAMETERS: [&str; 5] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours"];
+
+/// The hours choices an address can carry (`pf-hours=open,evening,weekend`).
+pub const HOURS: [&str; 3] = ["open", "evening", "weekend"];
 
 /// Choices as they travel in an address.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,6 +32,8 @@ pub struct UrlChoices {
     /// As in `data-age`: `5` (years) or `6m` (months).
     pub age: String,
     pub query: String,
+    /// Hours choices, among [`HOURS`].
+    pub hours: Vec<String>,
 }
 
 /// Reads the widget's parameters from a query string (`?a=b&...`, with or without `?`).
@@ -47,6 +52,13 @@ pub fn from_query(query: &str) -> UrlChoices {
             "pf-town" if family_town(&value).is_some() => choices.town = value.trim().to_string(),
             "pf-age" if ChildAge::parse(&value).is_some() => choices.age = value.trim().to_string(),
             "pf-q" => choices.query = value.trim().chars().take(200).collect(),
+            "pf-hours" => {
+                choices.hours = HOURS
+                    .iter()
+                    .filter(|name| value.split(',').any(|v| v.trim().eq_ignore_ascii_case(name)))
+                    .map(|name| name.to_string())
+                    .collect();
+            }
             _ => {}
         }
     }
@@ -59,9 +71,14 @@ pub fn to_query(current: &str, choices: &UrlChoices) -> String {
     let mut kept: Vec<(String, String)> =
         pairs(current).into_iter().filter(|(key, _)| !PARAMETERS.contains(&key.as_str())).collect();
     let needs = choices.needs.join(",");
-    for (key, value) in
-        [("pf-need", &needs), ("pf-town", &choices.town), ("pf-age", &choices.age), ("pf-q", &choices.query)]
-    {
+    let hours = choices.hours.join(",");
+    for (key, value) in [
+        ("pf-need", &needs),
+        ("pf-town", &choices.town),
+        ("pf-age", &choices.age),
+        ("pf-q", &choices.query),
+        ("pf-hours", &hours),
+    ] {
         if !value.trim().is_empty() {
             kept.push((key.to_string(), value.trim().to_string()));
         }
@@ -124,6 +141,15 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_choices_travel_in_the_address() {
+        let choices = from_query("?pf-hours=weekend,OPEN,lunchtime");
+        assert_eq!(choices.hours, ["open", "weekend"], "known names only, in a fixed order");
+        assert_eq!(to_query("?x=1", &choices), "?x=1&pf-hours=open%2Cweekend");
+        assert_eq!(from_query(&to_query("", &choices)), choices);
+        assert_eq!(from_query("?pf-hours=").hours, Vec::<String>::new());
+    }
 
     #[test]
     fn bad_values_are_dropped_never_an_error() {

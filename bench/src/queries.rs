@@ -265,6 +265,8 @@ fn query(raw: &Value) -> Query {
         age,
         languages: strings("languages"),
         free_only: raw.get("free").and_then(Value::as_bool).unwrap_or(false),
+        // The synthetic catalogues have no structured hours: no hours choices.
+        ..Choices::default()
     };
     Query::new(raw.get("text").and_then(Value::as_str).unwrap_or_default()).with_choices(choices)
 }

@@ -38,7 +38,10 @@ fn at(text: &str) -> WallClock {
 /// The ids found, and (open now, evenings, weekends, hours unknown) counts.
 fn run(choices: Choices) -> (Vec<String>, [usize; 4]) {
     let (index, ids) = index();
-    let results = index.search(&Query::default().with_choices(choices), &SearchOptions { counts: true, ..Default::default() });
+    let results = index.search(
+        &Query::default().with_choices(choices),
+        &SearchOptions { counts: true, ..Default::default() },
+    );
     let found = results.hits.iter().map(|hit| ids[hit.program as usize].clone()).collect();
     let counts = results.counts.expect("counts");
     (found, [counts.open_now, counts.evenings, counts.weekends, counts.hours_unknown])

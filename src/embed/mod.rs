@@ -26,7 +26,9 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use crate::host_options::HostOptions;
 use crate::i18n::Lang;
 use crate::presets::Presets;
-use crate::ui::{EarlyRequest, FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT};
+use crate::ui::{
+    EarlyRequest, FinderConfig, Hidden, Layout, ProgramFinder, DEFAULT_PAGE_SIZE, DEFAULT_TIMEOUT,
+};
 
 /// The bundled sample catalogue, next to `program-finder.js`.
 const SAMPLE_CATALOGUE: &str = "sample-catalogue.json";

@@ -96,6 +96,7 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
             {fact(lang.t("eligibility"), eligibility)}
             <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
             {fact(lang.t("hours"), hours)}
+            {super::hours::week(program, lang)}
             {address}
             {fact(lang.t("languages_spoken"), languages.map(|l| (l, None)))}
             {fact(lang.t("cost"), cost)}

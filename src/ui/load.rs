@@ -166,7 +166,11 @@ async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
 
 /// The response body, or why there is none. Gives up after `timeout`. Uses `early`, the
 /// request the loader already started, when there is one.
-async fn fetch_text(url: &str, timeout: Duration, early: Option<EarlyRequest>) -> Result<String, LoadFailure> {
+async fn fetch_text(
+    url: &str,
+    timeout: Duration,
+    early: Option<EarlyRequest>,
+) -> Result<String, LoadFailure> {
     let (controller, started) = match early {
         Some(early) => (early.controller, Some(early.response)),
         None => (web_sys::AbortController::new().ok(), None),
@@ -186,7 +190,9 @@ async fn fetch_text(url: &str, timeout: Duration, early: Option<EarlyRequest>) -
         let response = match started {
             Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
                 .await
-                .map(|response| gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>()))
+                .map(|response| {
+                    gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>())
+                })
                 .map_err(|e| LoadFailure::Network(js_message(&e)))?,
             None => gloo_net::http::Request::get(url)
                 .cache(web_sys::RequestCache::NoCache)

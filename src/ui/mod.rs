@@ -8,6 +8,7 @@
 
 mod details;
 mod filters;
+mod hours;
 mod load;
 mod results;
 mod town_box;
@@ -194,6 +195,13 @@ pub struct Choices {
     pub free_only: RwSignal<bool>,
     /// Counts keystrokes in the text boxes, so the spoken count can wait for a pause.
     pub keystrokes: RwSignal<u32>,
+    /// The hours choices (shown when the catalogue has structured hours).
+    pub open_now: RwSignal<bool>,
+    pub unknown_hours_too: RwSignal<bool>,
+    pub evenings: RwSignal<bool>,
+    pub weekends: RwSignal<bool>,
+    /// The catalogue's clock, for "open now" (set by the finder, not the family).
+    pub now: RwSignal<Option<finder_core::hours::WallClock>>,
     /// Needs and town the host page fixed: they win over the controls.
     locked: StoredValue<(Option<Vec<String>>, Option<Town>)>,
 }
@@ -210,6 +218,11 @@ impl Choices {
             language: RwSignal::new(String::new()),
             free_only: RwSignal::new(false),
             keystrokes: RwSignal::new(0),
+            open_now: RwSignal::new(false),
+            unknown_hours_too: RwSignal::new(false),
+            evenings: RwSignal::new(false),
+            weekends: RwSignal::new(false),
+            now: RwSignal::new(None),
         }
     }
 
@@ -231,6 +244,11 @@ impl Choices {
                 age: age_from_entry(&self.age.get(), self.age_unit.get()).ok().flatten(),
                 languages: if language.is_empty() { Vec::new() } else { vec![language] },
                 free_only: self.free_only.get(),
+                open_now: self.open_now.get(),
+                unknown_hours_too: self.unknown_hours_too.get(),
+                evenings: self.evenings.get(),
+                weekends: self.weekends.get(),
+                now: self.now.get(),
             },
         }
     }
@@ -258,6 +276,9 @@ impl Choices {
             || !self.age.with(|a| a.trim().is_empty())
             || !self.language.with(String::is_empty)
             || self.free_only.get()
+            || self.open_now.get()
+            || self.evenings.get()
+            || self.weekends.get()
     }
 
     /// The choices as they travel in an address: only values that can be read.
@@ -273,6 +294,11 @@ impl Choices {
             town: if family_town(&town).is_some() { town.trim().to_string() } else { String::new() },
             age,
             query: self.query.get().trim().to_string(),
+            hours: [("open", self.open_now), ("evening", self.evenings), ("weekend", self.weekends)]
+                .into_iter()
+                .filter(|(_, chosen)| chosen.get())
+                .map(|(name, _)| name.to_string())
+                .collect(),
         }
     }
 
@@ -281,6 +307,10 @@ impl Choices {
         let presets = Presets::from_attributes(Some(&url.needs.join(",")), Some(&url.town), Some(&url.age))
             .with_query(Some(&url.query));
         self.set_presets(presets);
+        let has = |name: &str| url.hours.iter().any(|h| h == name);
+        self.open_now.set(has("open"));
+        self.evenings.set(has("evening"));
+        self.weekends.set(has("weekend"));
     }
 
     /// Takes the choices a host page set (presets, or a change of them later).
@@ -300,6 +330,10 @@ impl Choices {
         self.age_unit.set(AgeUnit::Years);
         self.language.set(String::new());
         self.free_only.set(false);
+        self.open_now.set(false);
+        self.unknown_hours_too.set(false);
+        self.evenings.set(false);
+        self.weekends.set(false);
     }
 }
 
@@ -486,6 +520,19 @@ fn Finder(
     provide_context(layout.clone());
     let choices = Choices::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
     provide_context(choices);
+    // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
+    let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());
+    if has_hours {
+        let clock = hours::start_clock(catalogue.time_zone);
+        provide_context(clock);
+        Effect::new(move |_| choices.now.set(clock.0.get()));
+        // "Show them too" lasts while "open now" does.
+        Effect::new(move |_| {
+            if !choices.open_now.get() {
+                choices.unknown_hours_too.set(false);
+            }
+        });
+    }
     // The host page changed its presets (an attribute, or `update()`): take them.
     let page_presets = RwSignal::from(presets);
     let known = catalogue.clone();
@@ -531,6 +578,7 @@ fn Finder(
                 </div>
                 <filters::SeeResults results count_ref />
                 {(!hidden.more).then(|| view! { <filters::MoreChoices results /> })}
+                {(has_hours && !hidden.more).then(|| view! { <hours::HoursChoices results /> })}
                 <filters::ClearAll />
             </form>
             <results::Results catalogue results browser count_ref />

@@ -150,6 +150,7 @@ pub fn Results(
                 <button type="button" class="tool" on:click=share>{move || lang.get().t("share")}</button>
                 <span class="copied" role="status">{move || copied.get().then(|| lang.get().t("link_copied"))}</span>
             </div>
+            <super::hours::UnknownHoursNote results />
             <Show when=move || count() == 0 && !saved.only.get()>
                 <EmptyState />
             </Show>
@@ -251,6 +252,7 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
             <dl class="facts">
                 <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
                 <div><dt>{lang.t("serves")}</dt><dd>{places_served(program, PLACES_ON_CARD, lang)}</dd></div>
+                {super::hours::on_card(program, lang)}
                 {cost}
             </dl>
             <div class="actions">{call}{website}{save_button(&program.id, lang)}{details(program, &name, lang, open)}</div>
