@@ -156,10 +156,8 @@ fn periods_text(periods: &[Period], lang: Lang) -> String {
     if periods.is_empty() {
         return lang.t("closed").to_string();
     }
-    let each: Vec<String> = periods
-        .iter()
-        .map(|p| format!("{} – {}", time(p.opens, lang), time(p.end() % 1440, lang)))
-        .collect();
+    let each: Vec<String> =
+        periods.iter().map(|p| format!("{} – {}", time(p.opens, lang), time(p.end() % 1440, lang))).collect();
     each.join(", ")
 }
 
