@@ -10,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::text::{ages_served, language_name, phone_link};
+use crate::text::{ages_served, language_name, phone_link, places_served};
 
 /// The "More details" button and the section it opens.
 pub fn details(program: &Program, name: &str, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
@@ -94,6 +94,9 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
         {description.map(|(d, language)| view! { <p class="full-description" lang=language>{d}</p> })}
         <dl class="facts full">
             {fact(lang.t("eligibility"), eligibility)}
+            // The card names the first few places ("… and 1 more"); here, every one.
+            {fact(lang.t("serves"), (program.towns.len() > super::results::PLACES_ON_CARD)
+                .then(|| (places_served(program, usize::MAX, lang), None)))}
             <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
             {fact(lang.t("hours"), hours)}
             {super::hours::week(program, lang)}

@@ -18,7 +18,7 @@ pub(super) const SHORT_DESCRIPTION: usize = 220;
 /// How long typing must pause before the new count is said.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 /// Places listed on a card before "and N more".
-const PLACES_ON_CARD: usize = 4;
+pub(super) const PLACES_ON_CARD: usize = 4;
 
 #[component]
 pub fn Results(

@@ -64,7 +64,7 @@ describe("checker page", () => {
     await preview.loaded();
     for (const name of ["First edit", "Second edit"]) {
       await page.locator("#catalogue-text").fill(JSON.stringify({ ...sample, programs: [{ ...sample.programs[0], name }] }));
-      await preview.root.getByText(name).waitFor();
+      await preview.root.getByRole("heading", { name }).waitFor();
     }
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("program-finder:")));
     assert.deepEqual(kept, []);

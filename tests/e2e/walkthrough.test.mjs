@@ -1,0 +1,78 @@
+// Small things a family walkthrough found (issue 13, "low"): every place a program serves
+// is reachable, the Directions link is a big enough target, "Free programs only" has the
+// same focus ring as every other control, and the Spanish search hint fits on a phone.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { DIST, Finder, startAll } from "./harness.mjs";
+
+const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
+
+describe("walkthrough details", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+  let pages = [];
+  afterEach(async () => {
+    for (const page of pages) await page.close();
+    pages = [];
+  });
+
+  async function open(width = 1280) {
+    const page = await env.browser.newPage({ viewport: { width, height: 800 } });
+    pages.push(page);
+    await page.goto(env.cdn.url);
+    return { page, finder: await new Finder(page).loaded() };
+  }
+
+  test("a program serving more places than its card names lists them all in its details", async () => {
+    const { finder } = await open();
+    const program = sample.programs.find((p) => (p.towns ?? []).length > 4);
+    const card = finder.root.locator(`[data-program-id="${program.id}"]`);
+    assert.match(await card.locator(".facts").first().textContent(), /and 1 more/);
+    await card.getByRole("button", { name: /More details/ }).click();
+    const details = card.locator(".details");
+    await details.waitFor();
+    for (const town of program.towns) {
+      assert.ok((await details.textContent()).includes(town), `${town} is named in the details`);
+    }
+  });
+
+  test("the Directions link is at least 24 px tall (WCAG 2.5.8)", async () => {
+    const { finder } = await open(375);
+    const program = sample.programs.find((p) => p.address);
+    const card = finder.root.locator(`[data-program-id="${program.id}"]`);
+    await card.getByRole("button", { name: /More details/ }).click();
+    const link = card.locator(".details").getByRole("link", { name: /Directions/ });
+    const box = await link.boundingBox();
+    assert.ok(box.height >= 24, `Directions is ${box.width}×${box.height} px`);
+  });
+
+  test("'Free programs only' shows the 3 px focus ring when reached with the keyboard", async () => {
+    const { page, finder } = await open();
+    const free = finder.root.getByRole("checkbox", { name: /Free programs only/ });
+    // Reach it with Tab from the control before it, as a keyboard user would.
+    await finder.root.locator("#pf-language").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(await free.evaluate((el) => el.matches(":focus-visible")), true);
+    const ring = await free.evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]);
+    assert.deepEqual(ring, ["solid", "3px"]);
+  });
+
+  test("the Spanish search hint fits in the box at 375 px", async () => {
+    const { finder } = await open(375);
+    await finder.root.getByRole("button", { name: "Español" }).click();
+    const box = finder.root.getByRole("searchbox");
+    await finder.root.getByRole("searchbox", { name: /Buscar/ }).waitFor();
+    const { text, room, needed } = await box.evaluate((input) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d");
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: input.placeholder, room, needed: context.measureText(input.placeholder).width };
+    });
+    assert.ok(needed <= room, `"${text}" needs ${needed.toFixed(0)} px, the box has ${room.toFixed(0)} px`);
+  });
+});
