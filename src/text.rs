@@ -57,13 +57,31 @@ pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
     if program.statewide {
         return lang.t("statewide").to_string();
     }
-    let shown: Vec<&str> = program.towns.iter().take(limit).map(String::as_str).collect();
+    let shown: Vec<String> = program.towns.iter().take(limit).map(|place| place_name(place, lang)).collect();
     let more = program.towns.len().saturating_sub(limit);
     if more == 0 {
         shown.join(", ")
     } else {
         lang.format("places_and_more", &[("places", &shown.join(", ")), ("more", &more.to_string())])
     }
+}
+
+/// A place as the family's language names it: "Windham County" is "Condado de Windham"
+/// in Spanish; towns keep their names.
+pub fn place_name(place: &str, lang: Lang) -> String {
+    match place.trim().strip_suffix(" County") {
+        Some(county) if !county.is_empty() => lang.format("county_of", &[("name", county)]),
+        _ => place.to_string(),
+    }
+}
+
+/// A cost that says only "free" ("Free", "FREE.", "no cost", "free of charge"), in the
+/// family's language; `None` when it says more ("free for up to 8 hours a month"), which
+/// then shows as staff wrote it.
+pub fn plain_free(cost: &str, lang: Lang) -> Option<&'static str> {
+    let said = cost.trim().trim_end_matches(['.', '!']).to_lowercase();
+    matches!(said.as_str(), "free" | "no cost" | "free of charge" | "gratis" | "gratuito" | "sin costo")
+        .then(|| lang.t("cost_free"))
 }
 
 /// A language's own name for a code in a catalogue's `languages` (endonyms, so a family
@@ -128,6 +146,32 @@ mod tests {
 
     fn program(min: Option<f64>, max: Option<f64>) -> Program {
         Program { minimum_age: min, maximum_age: max, ..Program::default() }
+    }
+
+    #[test]
+    fn counties_and_plain_free_costs_read_in_the_family_language() {
+        let spanish = Lang::from_code("es").expect("Spanish");
+        let english = Lang::english();
+        let rows = [
+            ("Windham County", spanish, "Condado de Windham"),
+            ("Windham County", english, "Windham County"),
+            ("Hartford", spanish, "Hartford"),
+            (" County", spanish, " County"),
+        ];
+        for (place, lang, expected) in rows {
+            assert_eq!(place_name(place, lang), expected, "{place:?} in {}", lang.code());
+        }
+        let costs = [
+            ("free", Some("Gratis")),
+            ("FREE.", Some("Gratis")),
+            ("No cost", Some("Gratis")),
+            ("free for up to 8 hours a month", None),
+            ("$5 a visit", None),
+        ];
+        for (cost, expected) in costs {
+            assert_eq!(plain_free(cost, spanish), expected, "{cost:?}");
+        }
+        assert_eq!(plain_free("free", english), Some("Free"));
     }
 
     #[test]

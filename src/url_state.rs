@@ -19,7 +19,7 @@ use finder_core::age::ChildAge;
 use finder_core::towns::family_town;
 
 /// The parameters this widget owns.
-pub const PARAMETERS: [&str; 5] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours"];
+pub const PARAMETERS: [&str; 6] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours", "pf-lang"];
 
 /// The hours choices an address can carry (`pf-hours=open,evening,weekend`).
 pub const HOURS: [&str; 3] = ["open", "evening", "weekend"];
@@ -34,6 +34,9 @@ pub struct UrlChoices {
     pub query: String,
     /// Hours choices, among [`HOURS`].
     pub hours: Vec<String>,
+    /// The interface language the family chose (`es`), when it is not the page's own, so
+    /// a link copied in Spanish opens in Spanish, and a reload keeps it.
+    pub lang: String,
 }
 
 /// Reads the widget's parameters from a query string (`?a=b&...`, with or without `?`).
@@ -52,6 +55,11 @@ pub fn from_query(query: &str) -> UrlChoices {
             "pf-town" if family_town(&value).is_some() => choices.town = value.trim().to_string(),
             "pf-age" if ChildAge::parse(&value).is_some() => choices.age = value.trim().to_string(),
             "pf-q" => choices.query = value.trim().chars().take(200).collect(),
+            "pf-lang" => {
+                if let Some(lang) = crate::i18n::Lang::from_code(&value) {
+                    choices.lang = lang.code().to_string();
+                }
+            }
             "pf-hours" => {
                 choices.hours = HOURS
                     .iter()
@@ -78,6 +86,7 @@ pub fn to_query(current: &str, choices: &UrlChoices) -> String {
         ("pf-age", &choices.age),
         ("pf-q", &choices.query),
         ("pf-hours", &hours),
+        ("pf-lang", &choices.lang),
     ] {
         if !value.trim().is_empty() {
             kept.push((key.to_string(), value.trim().to_string()));
@@ -141,6 +150,15 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_travels_in_the_address_when_it_is_a_language_of_the_widget() {
+        assert_eq!(from_query("?pf-lang=es").lang, "es");
+        assert_eq!(from_query("?pf-lang=ES").lang, "es");
+        assert_eq!(from_query("?pf-lang=klingon").lang, "", "unknown languages are dropped");
+        let choices = UrlChoices { lang: "es".into(), ..UrlChoices::default() };
+        assert_eq!(to_query("?a=1", &choices), "?a=1&pf-lang=es");
+    }
 
     #[test]
     fn hours_choices_travel_in_the_address() {

@@ -43,6 +43,11 @@ impl PageAddress {
     }
 }
 
+/// The interface language the address names (`pf-lang`), if it is one of the widget's.
+pub fn language() -> Option<crate::i18n::Lang> {
+    crate::i18n::Lang::from_code(&read_address().lang)
+}
+
 fn read_address() -> UrlChoices {
     let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     from_query(&search)

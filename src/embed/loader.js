@@ -82,7 +82,14 @@
 
   /** The language of a widget's words: its option, else the page's, else English. */
   function languageOf(options) {
-    var code = String((options && options.lang) || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+    var code = options && options.lang;
+    // The family's language from a shared link or before a reload (pf-lang), where the
+    // widget keeps its choices in the address: as the module decides (src/embed/mod.rs).
+    var state = String(options && options["url-state"] !== undefined ? options["url-state"] : "");
+    var keepsAddress = state === "off" || state === "false" ? false : state !== "" || widgetCount() <= 1;
+    if (!code && keepsAddress && window.URLSearchParams) code = new URLSearchParams(location.search).get("pf-lang");
+    if (!code || !WORDS[String(code).slice(0, 2).toLowerCase()]) code = document.documentElement.lang || "en";
+    code = String(code).slice(0, 2).toLowerCase();
     return WORDS[code] ? code : "en";
   }
 
@@ -248,7 +255,7 @@
       },
       /** The language the widget was asked for, for messages shown from here. */
       lang: function () {
-        return String(current.lang || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+        return languageOf(current);
       },
     };
     widgets.set(element, handle);

@@ -91,7 +91,10 @@ pub fn mount(
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let lang = ArcRwSignal::new(choose_language(&document, &options));
+    // A language the family chose, from a shared link or before a reload, wins over the
+    // page's (only where this widget keeps its choices in the address).
+    let from_address = options.url_state.unwrap_or(single).then(address::language).flatten();
+    let lang = ArcRwSignal::new(from_address.unwrap_or_else(|| choose_language(&document, &options)));
     let mut widget = Widget {
         presets: ArcRwSignal::new(options.presets.clone()),
         host,
@@ -162,7 +165,7 @@ impl Widget {
             catalogue_url,
             presets: self.presets.clone(),
             lang: self.lang.clone(),
-            layout: layout(&self.options),
+            layout: layout(&self.options, choose_language(document, &self.options)),
             address: address.clone().map(|a| a as _),
             events: Some(events.clone() as _),
         };
@@ -187,7 +190,7 @@ impl Widget {
 }
 
 /// The layout the options ask for.
-fn layout(options: &HostOptions) -> Layout {
+fn layout(options: &HostOptions, page_lang: Lang) -> Layout {
     let hides = |control: &str| options.hide.iter().any(|c| c == control);
     Layout {
         locked_needs: options.lock_needs.clone(),
@@ -204,6 +207,7 @@ fn layout(options: &HostOptions) -> Layout {
         towns: options.towns.clone(),
         debug: options.debug,
         timeout: options.timeout.map_or(DEFAULT_TIMEOUT, |s| std::time::Duration::from_secs(s.into())),
+        page_lang,
     }
 }
 

@@ -10,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::text::{ages_served, language_name, phone_link, places_served};
+use crate::text::{ages_served, language_name, phone_link, places_served, plain_free};
 
 /// The "More details" button and the section it opens.
 pub fn details(program: &Program, name: &str, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
@@ -75,7 +75,13 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
         .filter(|(text, _)| text.chars().count() > super::results::SHORT_DESCRIPTION);
     let eligibility = pick(translation.map(|t| &t.eligibility), &program.eligibility);
     let hours = pick(translation.map(|t| &t.hours), &program.hours);
-    let cost = pick(translation.map(|t| &t.cost), &program.cost);
+    let cost = match (
+        translation.and_then(|t| t.cost.as_ref()),
+        program.cost.as_deref().and_then(|c| plain_free(c, lang)),
+    ) {
+        (None, Some(free)) => Some((free.to_string(), None)),
+        _ => pick(translation.map(|t| &t.cost), &program.cost),
+    };
     let fact = |label: &'static str, value: Option<(String, Option<&'static str>)>| {
         value.map(|(value, language)| view! { <div><dt>{label}</dt><dd lang=language>{value}</dd></div> })
     };

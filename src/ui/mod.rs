@@ -63,6 +63,9 @@ pub struct Layout {
     pub debug: bool,
     /// How long to wait for the catalogue before trying again.
     pub timeout: std::time::Duration,
+    /// The language the page asks for (its option, else `<html lang>`): the address only
+    /// names a language the family chose that differs from it.
+    pub page_lang: Lang,
 }
 
 impl Default for Layout {
@@ -75,6 +78,7 @@ impl Default for Layout {
             towns: Vec::new(),
             debug: false,
             timeout: DEFAULT_TIMEOUT,
+            page_lang: Lang::english(),
         }
     }
 }
@@ -299,6 +303,8 @@ impl Choices {
                 .filter(|(_, chosen)| chosen.get())
                 .map(|(name, _)| name.to_string())
                 .collect(),
+            // The language is not a choice of the list: `keep_in_address` adds it.
+            lang: String::new(),
         }
     }
 
@@ -543,7 +549,7 @@ fn Finder(
         }
     });
     if let Some(address) = address {
-        keep_in_address(choices, address);
+        keep_in_address(choices, address, lang, layout.page_lang);
     }
     let saved = Saved::new(browser.clone());
     provide_context(saved);
@@ -653,15 +659,31 @@ impl Saved {
 /// A shared link's choices win over the page's presets; then every change is written back
 /// (a new history entry for a choice, the same entry while typing), and Back/Forward
 /// bring earlier choices back.
-fn keep_in_address(choices: Choices, address: Arc<dyn AddressBar + Send + Sync>) {
+fn keep_in_address(
+    choices: Choices,
+    address: Arc<dyn AddressBar + Send + Sync>,
+    lang: RwSignal<Lang>,
+    page_lang: Lang,
+) {
+    // The language goes in the address only when the family's differs from the page's.
+    let current = move || {
+        let mut url = choices.to_url();
+        let chosen = lang.get();
+        url.lang = if chosen == page_lang { String::new() } else { chosen.code().to_string() };
+        url
+    };
+    let take = move |url: &UrlChoices| {
+        choices.set_from_url(url);
+        lang.set(Lang::from_code(&url.lang).unwrap_or(page_lang));
+    };
     let from_link = address.read();
     if from_link != UrlChoices::default() {
-        choices.set_from_url(&from_link);
+        take(&from_link);
     }
-    let last = StoredValue::new_local(choices.to_url());
+    let last = StoredValue::new_local(current());
     let writer = address.clone();
     Effect::new(move |_| {
-        let now = choices.to_url();
+        let now = current();
         let before = last.get_value();
         if now != before {
             let typing_only = UrlChoices { query: before.query.clone(), ..now.clone() } == before;
@@ -671,7 +693,7 @@ fn keep_in_address(choices: Choices, address: Arc<dyn AddressBar + Send + Sync>)
     });
     address.on_back_forward(Rc::new(move |url| {
         last.set_value(url.clone());
-        choices.set_from_url(&url);
+        take(&url);
     }));
 }
 

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::details::details;
 use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved};
 use crate::i18n::Lang;
-use crate::text::{ages_served, phone_link, places_served, result_count, short_text};
+use crate::text::{ages_served, phone_link, places_served, plain_free, result_count, short_text};
 
 /// Longest description shown on a card, in characters.
 pub(super) const SHORT_DESCRIPTION: usize = 220;
@@ -205,7 +205,11 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         view! { <p class="description"><span lang=text_lang>{short_text(&text, SHORT_DESCRIPTION)}</span>{note}</p> }
     });
     let cost = program.cost.as_deref().map(|english| {
-        let (text, text_lang) = in_language(translation.and_then(|t| t.cost.as_ref()), english, lang);
+        let (text, text_lang) = match (translation.and_then(|t| t.cost.as_ref()), plain_free(english, lang)) {
+            // "free" is a word the widget knows in every language: no "English only" mark.
+            (None, Some(free)) => (free.to_string(), None),
+            (translated, _) => in_language(translated, english, lang),
+        };
         view! { <div><dt>{lang.t("cost")}</dt><dd lang=text_lang>{text}</dd></div> }
     });
     let need_labels = program

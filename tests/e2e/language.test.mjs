@@ -27,7 +27,8 @@ describe("languages", () => {
     // Every English interface string that differs from its Spanish one must be absent.
     const text = await widget.locator(".root").evaluate((root) => root.innerText);
     for (const [key, value] of Object.entries(english)) {
-      if (value === spanish[key] || value.includes("{") || key === "language_name") continue;
+      // "Free" (cost_free) is also a word of catalogue text shown in English, marked lang=en.
+      if (value === spanish[key] || value.includes("{") || key === "language_name" || key === "cost_free") continue;
       // Whole words only: "Cost" is part of the Spanish "Costo".
       const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const word = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "u");
@@ -71,5 +72,50 @@ describe("languages", () => {
     // This catalogue has no Spanish need labels: the English ones are marked as English.
     assert.equal(await widget.locator(".chip", { hasText: "Housing" }).locator("span[lang]").first().getAttribute("lang"), "en");
     assert.equal(await widget.getByLabel(spanish.town_label).count(), 1);
+  });
+});
+
+describe("Spanish, complete", () => {
+  let env;
+  before(async () => {
+    env = await startAll();
+  });
+  after(() => env.close());
+
+  test("'free' and county names read in Spanish; a catalogue's longer cost stays English, marked so", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const widget = page.locator("[data-program-finder]");
+    await widget.getByRole("button", { name: "Español" }).click();
+    const card = (id) => widget.locator(`[data-program-id="${id}"]`);
+    const plainlyFree = sample.programs.find((p) => /^free\.?$/i.test((p.cost ?? "").trim()) && !p.translations?.es?.cost);
+    await card(plainlyFree.id).getByText("Gratis").waitFor();
+    assert.equal(await card(plainlyFree.id).getByText("Gratis").getAttribute("lang"), null, "no English mark on a translated word");
+    const withCounty = sample.programs.slice(0, 30).find((p) => (p.towns ?? []).some((t) => t.endsWith(" County")));
+    const county = withCounty.towns.find((t) => t.endsWith(" County")).replace(/ County$/, "");
+    assert.match(await card(withCounty.id).locator(".facts").first().textContent(), new RegExp(`Condado de ${county}`));
+    const longer = sample.programs.slice(0, 30).find((p) => /^free .+/i.test(p.cost ?? "") && !p.translations?.es?.cost);
+    if (longer) assert.equal(await card(longer.id).locator("dd[lang=en]").filter({ hasText: longer.cost }).count(), 1);
+  });
+
+  test("the language a family picks is in the address: a copied link and a reload open in it", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url);
+    const widget = page.locator("[data-program-finder]");
+    await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    await widget.getByRole("button", { name: "Español" }).click();
+    await page.waitForURL(/pf-lang=es/);
+    await page.reload();
+    // The frame painted before the module already speaks Spanish, and so does the widget.
+    await widget.getByRole("heading", { level: 2, name: spanish.heading }).waitFor();
+    await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await widget.locator("section").getAttribute("lang"), "es");
+    // Back to English: the address no longer names a language (English is the page's).
+    await widget.getByRole("button", { name: "English" }).click();
+    await page.waitForURL((url) => !url.search.includes("pf-lang"));
+    // A link opened fresh, as a family would from a message.
+    const fresh = await openPage(env.browser, `${env.cdn.url}?pf-lang=es&pf-need=food`);
+    const other = fresh.page.locator("[data-program-finder]");
+    await other.getByRole("status").filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await other.locator("section").getAttribute("lang"), "es");
+    await other.getByRole("checkbox", { name: /Comida y nutrición/, checked: true }).waitFor();
   });
 });
