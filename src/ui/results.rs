@@ -317,6 +317,12 @@ fn EmptyState() -> impl IntoView {
             <p>{move || lang.get().t("empty_try")}</p>
             <ul>{tips}</ul>
             <button type="button" class="button" on:click=move |_| choices.clear()>{move || lang.get().t("clear_all")}</button>
+            // Never a dead end: a need the catalogue does not cover (diapers, formula) still
+            // has somewhere to go. 2-1-1 is the free, all-hours referral line.
+            <p class="empty-211">
+                {move || lang.get().t("empty_call_211")}" "
+                <a class="action call" href="tel:211">{move || lang.get().t("call")}" 2-1-1"</a>
+            </p>
         </div>
     }
 }

@@ -75,4 +75,16 @@ describe("walkthrough details", () => {
     });
     assert.ok(needed <= room, `"${text}" needs ${needed.toFixed(0)} px, the box has ${room.toFixed(0)} px`);
   });
+
+  test("a need the catalogue does not cover ends with a way out: call 2-1-1, in the family's language", async () => {
+    const { finder } = await open(375);
+    await finder.search.fill("diapers formula");
+    const empty = finder.root.locator("div.empty");
+    await empty.waitFor();
+    const call = empty.getByRole("link", { name: "Call 2-1-1" });
+    assert.equal(await call.getAttribute("href"), "tel:211");
+    await finder.root.getByRole("button", { name: "Español" }).click();
+    assert.equal(await empty.getByRole("link", { name: "Llamar al 2-1-1" }).getAttribute("href"), "tel:211");
+    assert.match(await empty.textContent(), /2-1-1 responde a toda hora/);
+  });
 });
