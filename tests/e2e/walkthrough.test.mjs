@@ -87,4 +87,19 @@ describe("walkthrough details", () => {
     assert.equal(await empty.getByRole("link", { name: "Llamar al 2-1-1" }).getAttribute("href"), "tel:211");
     assert.match(await empty.textContent(), /2-1-1 responde a toda hora/);
   });
+
+  test("'dental' lists dental care only, not the crisis line or the housing line ('mental', 'rental' are other words)", async () => {
+    const { page, finder } = await open();
+    const dentalCare = sample.programs
+      .filter((p) => /dent|oral health|teeth/i.test(`${p.name} ${p.description ?? ""}`))
+      .map((p) => p.id);
+    assert.ok(dentalCare.length > 0);
+    await finder.search.fill("dental");
+    await page.waitForFunction((n) => document.querySelector("[data-program-finder]").shadowRoot.querySelectorAll("[data-program-id]").length === n, dentalCare.length);
+    assert.deepEqual((await finder.ids()).sort(), [...dentalCare].sort());
+    // A misspelling still finds what it means.
+    await finder.search.fill("mentl health");
+    await finder.cards.first().waitFor();
+  });
+
 });

@@ -156,8 +156,19 @@ fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &S
     };
     // Typos apply to every word, known or not ("classes" also finds "clases"); they rank
     // after every match without typos, so "food" lists food programs before "good" ones.
+    // But a word the search knows (a word of the synonym groups: "dental") never reaches a
+    // known word of another meaning by a typo ("mental" of "mental health"): a family who
+    // typed a real need means it, and a crisis line is no answer to "dental". Known words
+    // of one meaning still reach each other ("classes", "clases").
     if options.typos && budget > 0 {
+        let word_groups = index.language.groups_with_word(&word.stem);
         index.near(&word.text, budget, |t, edits| {
+            if !word_groups.is_empty() {
+                let other = index.language.groups_with_word(&index.language.stemmer.stem(index.term(t)));
+                if !other.is_empty() && !other.iter().any(|g| word_groups.contains(g)) {
+                    return;
+                }
+            }
             let quality = if edits == 1 { weights.one_typo } else { weights.two_typos };
             found.push((t, quality, edits as u8))
         });

@@ -88,6 +88,16 @@ impl Language {
         self.words[start..].iter().take_while(move |(word, _)| word == stem).map(|(_, group)| *group)
     }
 
+    /// The groups that have `stem` as a word: a one-word member, or a word of a phrase
+    /// member ("mental" of "mental health"). Empty for a word the vocabulary lacks.
+    pub fn groups_with_word(&self, stem: &str) -> Vec<u32> {
+        let mut groups: Vec<u32> = self.groups_of(stem).collect();
+        groups.extend(
+            self.phrases.iter().filter(|(phrase, _)| phrase.iter().any(|w| w == stem)).map(|(_, g)| *g),
+        );
+        groups
+    }
+
     /// The longest phrase member that `stems` starts with: its length and group.
     pub fn phrase_at(&self, stems: &[String]) -> Option<(usize, u32)> {
         self.phrases
