@@ -322,15 +322,19 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
         return None;
     }
     let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    (1..=days_in_month(year as i32, month)?).contains(&day).then_some((year, month, day))
+}
+
+/// The days of `month` (1–12) in `year`, Gregorian leap years included; `None` for no month.
+pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days_in_month).contains(&day).then_some((year, month, day))
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// Whether the text is a dialable U.S. phone number: ten digits (optionally with a leading
@@ -370,7 +374,8 @@ pub(crate) fn years_text(years: f64) -> String {
     serde_json::Number::from_f64(years).map_or_else(|| "?".to_string(), |n| n.to_string())
 }
 
-fn kind(value: &Value) -> &'static str {
+/// What a JSON value is, in staff's words ("a list", "text"), for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",

@@ -22,15 +22,9 @@ pub struct Date(i32);
 impl Date {
     /// The day, if it is a real one (`2027-02-29` is not).
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let length = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=length).contains(&day).then(|| Date(days_from_civil(year, month, day)))
+        (1..=crate::fields::days_in_month(year, month)?)
+            .contains(&day)
+            .then(|| Date(days_from_civil(year, month, day)))
     }
 
     /// A date written `YYYY-MM-DD`, as everywhere in a catalogue.

@@ -14,6 +14,7 @@
 //! any mistake is not used at all (a schedule missing one day would tell families the
 //! program is closed when it is open): the program keeps its free-text `hours`.
 
+use crate::fields::kind;
 use serde_json::{Map, Value};
 
 use super::{Date, Exception, Period, PeriodError, Schedule, TimeZone, Weekday};
@@ -355,15 +356,4 @@ fn day_hint(key: &str) -> String {
 
 fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }

@@ -2,6 +2,7 @@
 //! (`{"contents": [...]}`), an organization with its `services`, or a service_at_location
 //! with its `service`. Linked records come nested, so each service is read in one go.
 
+use crate::fields::kind;
 use serde_json::{Map, Value};
 
 use super::model::Address;
@@ -205,15 +206,4 @@ fn location(link: &Object, known: &[&Object]) -> Location {
 /// The objects in a list field; anything else is ignored.
 fn objects<'a>(object: &'a Object, key: &str) -> impl Iterator<Item = &'a Object> + 'a {
     object.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object)
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }

@@ -3,6 +3,7 @@
 //! The file format is described in the [parent module](super). Parsing keeps the file's
 //! order, so a term that gives several needs lists them in the order staff wrote them.
 
+use crate::fields::kind;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -145,17 +146,6 @@ fn contains_words(words: &[String], wanted: &[String]) -> bool {
 pub(super) fn is_need_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// A JSON object's entries in file order, duplicates kept (serde_json's map sorts and merges).
