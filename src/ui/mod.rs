@@ -204,8 +204,6 @@ pub struct Choices {
     pub unknown_hours_too: RwSignal<bool>,
     pub evenings: RwSignal<bool>,
     pub weekends: RwSignal<bool>,
-    /// The catalogue's clock, for "open now" (set by the finder, not the family).
-    pub now: RwSignal<Option<finder_core::hours::WallClock>>,
     /// Needs and town the host page fixed: they win over the controls.
     locked: StoredValue<(Option<Vec<String>>, Option<Town>)>,
 }
@@ -226,7 +224,6 @@ impl Choices {
             unknown_hours_too: RwSignal::new(false),
             evenings: RwSignal::new(false),
             weekends: RwSignal::new(false),
-            now: RwSignal::new(None),
         }
     }
 
@@ -252,7 +249,8 @@ impl Choices {
                 unknown_hours_too: self.unknown_hours_too.get(),
                 evenings: self.evenings.get(),
                 weekends: self.weekends.get(),
-                now: self.now.get(),
+                // The clock is the finder's (see `Finder`), not a choice.
+                now: None,
             },
         }
     }
@@ -529,9 +527,7 @@ fn Finder(
     // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
     let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());
     if has_hours {
-        let clock = hours::start_clock(catalogue.time_zone);
-        provide_context(clock);
-        Effect::new(move |_| choices.now.set(clock.0.get()));
+        provide_context(hours::start_clock(catalogue.time_zone));
         // "Show them too" lasts while "open now" does.
         Effect::new(move |_| {
             if !choices.open_now.get() {
@@ -555,9 +551,13 @@ fn Finder(
     provide_context(saved);
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
+    let clock = use_context::<hours::Clock>();
     let results: Memo<SearchResults> = Memo::new(move |_| {
         let options = SearchOptions { counts: true, ..SearchOptions::default() };
-        index.search(&choices.search_query(), &options)
+        let mut query = choices.search_query();
+        // "Open now" means the catalogue's clock, which ticks each minute.
+        query.choices.now = clock.and_then(|clock| clock.0.get());
+        index.search(&query, &options)
     });
     if let Some(events) = use_events() {
         Effect::new(move |_| {
