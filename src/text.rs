@@ -19,7 +19,7 @@ pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
 }
 
 /// An age bound with its unit: 5 → "5 years", 1 → "1 year", 0.5 → "6 months".
-fn age_words(lang: Lang, years: f64) -> String {
+pub fn age_words(lang: Lang, years: f64) -> String {
     if years.fract() == 0.0 {
         let whole = years as u32;
         lang.count("years", whole as usize, &[("count", &whole.to_string())])

@@ -19,7 +19,10 @@ use finder_core::age::ChildAge;
 use finder_core::towns::family_town;
 
 /// The parameters this widget owns.
-pub const PARAMETERS: [&str; 6] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours", "pf-lang"];
+pub const PARAMETERS: [&str; 7] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours", "pf-lang", "pf-saved"];
+
+/// Most program ids a link can carry (a shortlist; the widget keeps at most 200 saved).
+pub const MAX_LINKED_PROGRAMS: usize = 200;
 
 /// The hours choices an address can carry (`pf-hours=open,evening,weekend`).
 pub const HOURS: [&str; 3] = ["open", "evening", "weekend"];
@@ -37,6 +40,9 @@ pub struct UrlChoices {
     /// The interface language the family chose (`es`), when it is not the page's own, so
     /// a link copied in Spanish opens in Spanish, and a reload keeps it.
     pub lang: String,
+    /// Programs shown as a list of their own (`pf-saved=a,b`): the Saved view, or a list
+    /// somebody shared. Empty: the search.
+    pub saved: Vec<String>,
 }
 
 /// Reads the widget's parameters from a query string (`?a=b&...`, with or without `?`).
@@ -60,6 +66,17 @@ pub fn from_query(query: &str) -> UrlChoices {
                     choices.lang = lang.code().to_string();
                 }
             }
+            "pf-saved" => {
+                // Program ids are whatever staff wrote, so only their length is checked;
+                // the widget ignores ids its catalogue does not have (and says how many).
+                choices.saved = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty() && id.len() <= 200)
+                    .take(MAX_LINKED_PROGRAMS)
+                    .map(str::to_string)
+                    .collect();
+            }
             "pf-hours" => {
                 choices.hours = HOURS
                     .iter()
@@ -80,6 +97,7 @@ pub fn to_query(current: &str, choices: &UrlChoices) -> String {
         pairs(current).into_iter().filter(|(key, _)| !PARAMETERS.contains(&key.as_str())).collect();
     let needs = choices.needs.join(",");
     let hours = choices.hours.join(",");
+    let saved = choices.saved.join(",");
     for (key, value) in [
         ("pf-need", &needs),
         ("pf-town", &choices.town),
@@ -87,6 +105,7 @@ pub fn to_query(current: &str, choices: &UrlChoices) -> String {
         ("pf-q", &choices.query),
         ("pf-hours", &hours),
         ("pf-lang", &choices.lang),
+        ("pf-saved", &saved),
     ] {
         if !value.trim().is_empty() {
             kept.push((key.to_string(), value.trim().to_string()));
@@ -158,6 +177,21 @@ mod tests {
         assert_eq!(from_query("?pf-lang=klingon").lang, "", "unknown languages are dropped");
         let choices = UrlChoices { lang: "es".into(), ..UrlChoices::default() };
         assert_eq!(to_query("?a=1", &choices), "?a=1&pf-lang=es");
+    }
+
+    #[test]
+    fn a_list_of_programs_travels_by_id() {
+        let choices = from_query("?pf-saved=help-me-grow,%20wic%20,,books");
+        assert_eq!(choices.saved, ["help-me-grow", "wic", "books"]);
+        assert_eq!(to_query("?page=2", &choices), "?page=2&pf-saved=help-me-grow%2Cwic%2Cbooks");
+        assert_eq!(from_query(&to_query("", &choices)), choices);
+        let many = format!("?pf-saved={}", vec!["x"; 1000].join(","));
+        assert_eq!(
+            from_query(&many).saved.len(),
+            MAX_LINKED_PROGRAMS,
+            "a link cannot list the whole catalogue"
+        );
+        assert_eq!(from_query(&format!("?pf-saved={}", "a".repeat(300))).saved, Vec::<String>::new());
     }
 
     #[test]

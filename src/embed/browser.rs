@@ -93,9 +93,12 @@ impl BrowserServices for Browser {
         }
     }
 
-    fn share(&self, title: &str) -> bool {
+    fn share(&self, title: &str, programs: Option<&[String]>) -> bool {
         let Some(window) = web_sys::window() else { return false };
-        let url = window.location().href().unwrap_or_default();
+        let url = match programs {
+            Some(ids) => link_to_programs(&window.location(), ids),
+            None => window.location().href().unwrap_or_default(),
+        };
         let navigator = window.navigator();
         // The system share sheet where there is one (phones), else copy the link.
         let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
@@ -120,4 +123,19 @@ impl BrowserServices for Browser {
         let _ = navigator.clipboard().write_text(&url);
         true
     }
+}
+
+/// This page's address with only the language and `ids` as the widget's parameters: the
+/// list opens as it is, whatever search was made before it.
+fn link_to_programs(location: &web_sys::Location, ids: &[String]) -> String {
+    let search = location.search().unwrap_or_default();
+    let lang = crate::url_state::from_query(&search).lang;
+    let choices = crate::url_state::UrlChoices { saved: ids.to_vec(), lang, ..Default::default() };
+    format!(
+        "{}{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        crate::url_state::to_query(&search, &choices),
+        location.hash().unwrap_or_default()
+    )
 }

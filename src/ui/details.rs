@@ -37,7 +37,11 @@ pub fn details(program: &Program, name: &str, lang: Lang, open: RwSignal<bool>) 
     });
     // Built when first opened, not with every card: thirty cards' facts (each review date
     // formatted by the browser's Intl) held the first cards back by ~0.2 s on a slow phone.
-    let ever_opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
+    // Printing builds them too: paper has no "More details" button.
+    let printing = use_context::<super::print::Printing>();
+    let ever_opened = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || open.get() || printing.is_some_and(|printing| printing.0.get())
+    });
     let shown = program.clone();
     let body = move || ever_opened.get().then(|| full_details(&shown, lang));
     // Thirty "More details" buttons sound alike: each names its program for screen
@@ -107,6 +111,8 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
             {fact(lang.t("hours"), hours)}
             {super::hours::week(program, lang)}
             {address}
+            // On paper the card's "Website" button means nothing: the address itself shows.
+            {program.website.clone().map(|url| view! { <div class="print-only"><dt>{lang.t("website")}</dt><dd>{url}</dd></div> })}
             {fact(lang.t("languages_spoken"), languages.map(|l| (l, None)))}
             {fact(lang.t("cost"), cost)}
             {fact(lang.t("last_reviewed"), program.last_reviewed.as_deref().map(|d| (long_date(d, lang), None)))}

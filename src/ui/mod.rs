@@ -10,7 +10,9 @@ mod details;
 mod filters;
 mod hours;
 mod load;
+mod print;
 mod results;
+mod saved;
 mod town_box;
 
 use std::rc::Rc;
@@ -27,6 +29,7 @@ use crate::presets::{age_from_entry, AgeUnit, Presets};
 use crate::url_state::UrlChoices;
 
 pub use load::{load_catalogue, EarlyRequest, LoadFailure, LoadedCatalogue};
+pub use saved::{Saved, Showing};
 
 /// What one widget needs to start: where its catalogue is and its starting choices.
 #[derive(Clone)]
@@ -161,8 +164,9 @@ pub trait BrowserServices {
     fn saved(&self) -> Vec<String>;
     fn save(&self, ids: &[String]);
     fn print(&self);
-    /// Shares the page's address; `true` if it was copied (no share sheet on this device).
-    fn share(&self, title: &str) -> bool;
+    /// Shares the page's address, or with `programs` a link that opens exactly those
+    /// programs; `true` if it was copied (no share sheet on this device).
+    fn share(&self, title: &str, programs: Option<&[String]>) -> bool;
     /// The last catalogue that loaded here, and when it was saved (ms since 1970).
     fn last_good_catalogue(&self) -> Option<(String, f64)>;
     /// Keeps a catalogue that loaded, for when the network fails.
@@ -301,8 +305,10 @@ impl Choices {
                 .filter(|(_, chosen)| chosen.get())
                 .map(|(name, _)| name.to_string())
                 .collect(),
-            // The language is not a choice of the list: `keep_in_address` adds it.
+            // Neither the language nor the list shown is a choice of the search:
+            // `keep_in_address` adds them.
             lang: String::new(),
+            saved: Vec::new(),
         }
     }
 
@@ -544,11 +550,11 @@ fn Finder(
             choices.set_presets(known_needs(presets, &known));
         }
     });
-    if let Some(address) = address {
-        keep_in_address(choices, address, lang, layout.page_lang);
-    }
     let saved = Saved::new(browser.clone());
     provide_context(saved);
+    if let Some(address) = address {
+        keep_in_address(choices, saved, address, lang, layout.page_lang);
+    }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
     let clock = use_context::<hours::Clock>();
@@ -573,9 +579,11 @@ fn Finder(
     let count_ref = NodeRef::<leptos::html::P>::new();
 
     view! {
-        <div class="layout">
+        // A list of saved or shared programs is a place of its own: the filters, which
+        // would change nothing there, are hidden and the list takes the whole width.
+        <div class="layout" class:listing=move || saved.is_list()>
             <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
-                on:submit=|ev| ev.prevent_default()>
+                hidden=move || saved.is_list() on:submit=|ev| ev.prevent_default()>
                 {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
@@ -623,44 +631,12 @@ pub fn use_number(name: &str) -> String {
     }
 }
 
-/// The programs this family saved, kept in the browser when it can.
-#[derive(Clone, Copy)]
-pub struct Saved {
-    pub ids: RwSignal<Vec<String>>,
-    /// Show only saved programs.
-    pub only: RwSignal<bool>,
-}
-
-impl Saved {
-    fn new(browser: Option<Arc<dyn BrowserServices + Send + Sync>>) -> Saved {
-        let ids = RwSignal::new(browser.as_ref().map(|b| b.saved()).unwrap_or_default());
-        if let Some(browser) = browser {
-            Effect::new(move |first: Option<()>| {
-                let ids = ids.get();
-                if first.is_some() {
-                    browser.save(&ids);
-                }
-            });
-        }
-        Saved { ids, only: RwSignal::new(false) }
-    }
-
-    pub fn toggle(&self, id: &str) {
-        self.ids.update(|ids| {
-            if let Some(at) = ids.iter().position(|i| i == id) {
-                ids.remove(at);
-            } else {
-                ids.push(id.to_string());
-            }
-        });
-    }
-}
-
 /// A shared link's choices win over the page's presets; then every change is written back
 /// (a new history entry for a choice, the same entry while typing), and Back/Forward
 /// bring earlier choices back.
 fn keep_in_address(
     choices: Choices,
+    saved: Saved,
     address: Arc<dyn AddressBar + Send + Sync>,
     lang: RwSignal<Lang>,
     page_lang: Lang,
@@ -670,10 +646,12 @@ fn keep_in_address(
         let mut url = choices.to_url();
         let chosen = lang.get();
         url.lang = if chosen == page_lang { String::new() } else { chosen.code().to_string() };
+        url.saved = saved.list().unwrap_or_default();
         url
     };
     let take = move |url: &UrlChoices| {
         choices.set_from_url(url);
+        saved.open_link(&url.saved);
         lang.set(Lang::from_code(&url.lang).unwrap_or(page_lang));
     };
     let from_link = address.read();

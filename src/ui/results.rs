@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::details::details;
-use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved};
+use super::print::{self, Printing};
+use super::saved::ListHead;
+use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved, Showing};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, plain_free, result_count, short_text};
 
@@ -33,17 +35,20 @@ pub fn Results(
     let saved = expect_context::<Saved>();
     let total = catalogue.programs.len();
     let page = use_layout().page_size.max(1);
-    let saved_programs = {
+    // The list (saved or shared) as catalogue positions, in catalogue order, and how
+    // many of its ids the catalogue no longer has.
+    let list = {
         let catalogue = catalogue.clone();
-        move || {
-            saved.ids.with(|ids| {
-                (0..catalogue.programs.len())
+        Memo::new(move |_| {
+            saved.list().map(|ids| {
+                let found: Vec<usize> = (0..catalogue.programs.len())
                     .filter(|&i| ids.contains(&catalogue.programs[i].id))
-                    .collect::<Vec<usize>>()
+                    .collect();
+                let missing = ids.len().saturating_sub(found.len());
+                (found, missing)
             })
-        }
+        })
     };
-    let saved_list = saved_programs.clone();
     let shown = RwSignal::new(page);
     // How many cards the last "Show more" added, for screen readers.
     let added = RwSignal::new(None::<usize>);
@@ -53,12 +58,16 @@ pub fn Results(
         shown.set(page);
         added.set(None);
     });
-    let count_memo =
-        Memo::new(move |_| if saved.only.get() { saved_programs().len() } else { results.with(|r| r.total) });
+    let count_memo = Memo::new(move |_| {
+        list.with(|list| match list {
+            Some((found, _)) => found.len(),
+            None => results.with(|r| r.total),
+        })
+    });
     let count = move || count_memo.get();
     let visible = move || {
-        if saved.only.get() {
-            return saved_list();
+        if let Some((found, _)) = list.get() {
+            return found;
         }
         results
             .with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
@@ -66,14 +75,14 @@ pub fn Results(
     // "Show more" removes itself when the last page shows, and in any case leaves the
     // family far from the new cards: focus goes to the first new card (its article, named
     // by its heading), and a polite status says how many were added.
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let cards = NodeRef::<leptos::html::Ul>::new();
     let show_more = move |_| {
         let first_new = shown.get_untracked();
         shown.update(|n| *n += page);
         added.set(Some(count_memo.get_untracked().min(first_new + page) - first_new));
         // After this render, when the new cards exist.
         request_animation_frame(move || {
-            let card = list.get_untracked().and_then(|ul| ul.children().item(first_new as u32));
+            let card = cards.get_untracked().and_then(|ul| ul.children().item(first_new as u32));
             if let Some(article) = card.and_then(|li| li.first_element_child()) {
                 if let Ok(article) = article.dyn_into::<web_sys::HtmlElement>() {
                     let _ = article.focus();
@@ -82,11 +91,11 @@ pub fn Results(
         });
     };
     let count_text = move || {
-        if saved.only.get() {
-            let n = count();
-            lang.get().count("saved_count", n, &[("total", &n.to_string())])
-        } else {
-            result_count(lang.get(), count(), total)
+        let n = count();
+        match saved.showing.get() {
+            Showing::Search => result_count(lang.get(), n, total),
+            Showing::Saved => lang.get().count("saved_count", n, &[("total", &n.to_string())]),
+            Showing::Shared(_) => lang.get().count("shared_count", n, &[("total", &n.to_string())]),
         }
     };
     // The count is a live region: each change is spoken. While the family types (search
@@ -113,19 +122,38 @@ pub fn Results(
         keystrokes
     });
     let copied = RwSignal::new(false);
+    // Paper gets the whole list, not just the first page, and each card's full details.
+    // Also when the family uses the browser's own Print: `beforeprint` comes first, and
+    // the cards render before the page is laid out for paper.
+    let printing = RwSignal::new(false);
+    provide_context(Printing(printing));
+    let for_paper = move || {
+        shown.set(usize::MAX);
+        printing.set(true);
+    };
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| for_paper());
+    on_cleanup(move || before_print.remove());
     let print_browser = browser.clone();
     let print = move |_| {
-        // Paper gets the whole list, not just the first page.
-        shown.set(usize::MAX);
+        for_paper();
         if let Some(browser) = &print_browser {
             let browser = browser.clone();
             // After this render, so the printed page has every card.
             request_animation_frame(move || browser.print());
         }
     };
+    let print_summary = {
+        let catalogue = catalogue.clone();
+        move || {
+            printing.get().then(
+                || view! { <p class="print-only print-summary">{print::summary(&catalogue, lang.get())}</p> },
+            )
+        }
+    };
     let share = move |_| {
         if let Some(browser) = &browser {
-            let done = browser.share(lang.get_untracked().t("heading"));
+            // In a list, the link opens exactly its programs (by id), not the search.
+            let done = browser.share(lang.get_untracked().t("heading"), saved.list().as_deref());
             // Emptied, then said again a moment later: a live region only speaks when its
             // text changes, and a second Share deserves a second "Link copied".
             copied.set(false);
@@ -137,13 +165,20 @@ pub fn Results(
 
     view! {
         <div class="results-area">
+            {print_summary}
+            <Show when=move || saved.is_list()>
+                <ListHead
+                    found=Signal::from(count_memo)
+                    missing=Signal::derive(move || list.with(|l| l.as_ref().map_or(0, |(_, missing)| *missing)))
+                />
+            </Show>
             // A polite live region: screen readers announce the new count after each change.
             <p class="count" part="count" role="status" aria-live="polite" tabindex="-1" node_ref=count_ref>
                 {move || said.get()}
             </p>
             <div class="toolbar" role="group" aria-label=move || lang.get().t("list_tools")>
-                <button type="button" class="tool" aria-pressed=move || saved.only.get().to_string()
-                    on:click=move |_| saved.only.update(|o| *o = !*o)>
+                <button type="button" class="tool" node_ref=saved.opener hidden=move || saved.is_list()
+                    on:click=move |_| saved.open()>
                     {move || lang.get().t("saved_only")}" ("{move || saved.ids.with(Vec::len)}")"
                 </button>
                 <button type="button" class="tool" on:click=print>{move || lang.get().t("print")}</button>
@@ -151,15 +186,15 @@ pub fn Results(
                 <span class="copied" role="status">{move || copied.get().then(|| lang.get().t("link_copied"))}</span>
             </div>
             <super::hours::UnknownHoursNote results />
-            <Show when=move || count() == 0 && !saved.only.get()>
+            <Show when=move || count() == 0 && !saved.is_list()>
                 <EmptyState />
             </Show>
-            <ul class="results" part="results" hidden=move || count() == 0 node_ref=list>
+            <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards>
                 <For each=visible key=|index| *index let:index>
                     <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone() />
                 </For>
             </ul>
-            <Show when=move || { !saved.only.get() && count() > shown.get() }>
+            <Show when=move || { !saved.is_list() && count() > shown.get() }>
                 <button type="button" class="button more-results" on:click=show_more>
                     {move || lang.get().t("show_more")}
                 </button>

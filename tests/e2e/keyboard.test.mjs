@@ -109,4 +109,69 @@ describe("keyboard only", () => {
       assert.ok(outline.style !== "none" && outline.width >= 2, `${outline.what} shows no focus outline`);
     }
   });
+
+  test("the whole task by keyboard: Willimantic, 4 years, food and early literacy, open the second program, save it, view saved, go back", async () => {
+    const { page } = await openPage(env.browser, env.cdn.url, { width: 375, height: 800 });
+    const finder = await new Finder(page).loaded();
+    // What has focus, as a person would name it: its label or words, and where it is.
+    const where = () =>
+      page.evaluate(() => {
+        const el = document.activeElement?.shadowRoot?.activeElement;
+        if (!el) return "outside the widget";
+        const label = el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? el.textContent;
+        const card = el.closest("[data-program-id]")?.dataset.programId;
+        return `${el.tagName} ${label.trim().replace(/\s+/g, " ").slice(0, 40)}${card ? " @" + card : ""}`;
+      });
+    const until = async (pattern, key = "Tab") => {
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press(key);
+        if (pattern.test(await where())) return;
+      }
+      assert.fail(`never reached ${pattern} with ${key}; last ${await where()}`);
+    };
+
+    await until(/^INPUT Food & nutrition/);
+    await page.keyboard.press("Space");
+    await until(/^INPUT Early literacy/);
+    await page.keyboard.press("Space");
+    assert.equal(await finder.need("Food & nutrition").isChecked(), true);
+    assert.equal(await finder.need("Early literacy").isChecked(), true);
+
+    await until(/^INPUT Your town/);
+    await page.keyboard.type("Willimantic");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    assert.match(await finder.town.inputValue(), /^Willimantic/, "Tab takes the highlighted town");
+    assert.match(await where(), /^INPUT Child's age/, "and moves on to the age");
+    await page.keyboard.type("4");
+
+    await until(/^BUTTON See \d+ programs?/);
+    await page.keyboard.press("Enter");
+    assert.match(await where(), /^P (Showing )?\d+/, "See N programs moves focus to the count");
+    const found = await finder.ids();
+    assert.ok(found.length >= 2, `at least two programs fit: ${found}`);
+    const second = found[1];
+
+    await until(new RegExp(`^BUTTON More details @${second}`));
+    await page.keyboard.press("Enter");
+    assert.match(await where(), new RegExp(`^DIV .*@${second}`), "focus in the second program's details");
+    await page.keyboard.press("Escape");
+    assert.match(await where(), new RegExp(`^BUTTON More details @${second}`), "Escape returns to its button");
+    await until(new RegExp(`^BUTTON ☆ Save @${second}`), "Shift+Tab");
+    await page.keyboard.press("Enter");
+    assert.match(await where(), new RegExp(`^BUTTON ★ Saved @${second}`), "focus stays on the button, now Saved");
+
+    await until(/^BUTTON Saved programs \(1\)/, "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await finder.root.getByRole("heading", { name: "Saved programs" }).waitFor();
+    assert.match(await where(), /^H3 Saved programs/, "focus on the Saved view's heading");
+    assert.deepEqual(await finder.ids(), [second]);
+
+    await until(/^BUTTON ← Back to all programs/, "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await finder.root.locator(".filters").waitFor();
+    assert.match(await where(), /^BUTTON Saved programs \(1\)/, "focus back on the button that opened the list");
+    assert.deepEqual(await finder.ids(), found, "the same search as before");
+    await page.close();
+  });
 });
