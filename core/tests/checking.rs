@@ -331,6 +331,18 @@ fn more_than_five_fallbacks_is_one_warning_naming_the_count() {
 }
 
 #[test]
+fn the_sample_catalogue_has_a_few_reachable_statewide_fallbacks() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json"))
+            .unwrap();
+    let catalogue = check(&text, &CheckOptions::default()).catalogue.unwrap();
+    let fallbacks: Vec<(&str, Option<&str>)> =
+        catalogue.fallbacks().map(|p| (p.id.as_str(), p.phone.as_deref())).collect();
+    assert_eq!(fallbacks, [("help-me-grow", Some("2-1-1")), ("suicide-crisis-988", Some("988"))]);
+    assert!(catalogue.fallbacks().all(|p| p.statewide));
+}
+
+#[test]
 fn a_stale_catalogue_date_is_a_warning_on_its_line() {
     let text =
         catalogue(&format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true }}"#))
