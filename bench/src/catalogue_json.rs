@@ -53,6 +53,7 @@ fn entry(program: &Program) -> ProgramEntry {
         needs: program.needs.clone(),
         towns: program.towns.clone(),
         statewide: program.statewide,
+        fallback: program.fallback,
         minimum_age: program.minimum_age,
         maximum_age: program.maximum_age,
         phone: program.phone.clone(),

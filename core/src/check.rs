@@ -3,7 +3,9 @@
 //! [`check`] runs the same rules the widget uses when it loads a catalogue (so a file that
 //! checks clean shows every program), adds warnings that only staff care about (no way to
 //! reach a program, stale review dates, opening hours that overlap, disagree with the
-//! free-text hours or name dates that are over), and gives each problem its line and column.
+//! free-text hours or name dates that are over, `fallback` programs a family could not
+//! reach, that are not statewide, or too many of them), and gives each problem its line
+//! and column.
 //! The command-line tool and the checker page both print this report.
 //!
 //! ```
@@ -22,6 +24,12 @@ use crate::catalogue::{load, Catalogue, LoadError, Program};
 use crate::fields::{parse_date, Effect, Problem, Severity};
 use crate::hours::Date;
 use crate::locate::{position_of, positions};
+
+/// The most `"fallback": true` programs a catalogue should have. A family whose choices
+/// match nothing sees every one of them at once, and past a handful that is a list to read
+/// through rather than a way forward; more is a warning, never an error (the widget shows
+/// them all).
+pub const MOST_FALLBACKS: usize = 5;
 
 /// Settings for a check.
 #[derive(Clone, Debug, Default)]
@@ -103,6 +111,7 @@ pub fn check(text: &str, options: &CheckOptions) -> Report {
             );
         }
     }
+    warn_about_fallbacks(&catalogue, &mut problems);
     if let Some(today) = options.today {
         warn_if_stale(
             catalogue.updated.as_deref(),
@@ -183,6 +192,53 @@ fn warn_about_gaps(program: &Program, problems: &mut Vec<Problem>) {
                 "it is \"statewide\" and also lists \"towns\"; statewide wins, so the towns do nothing",
             )
             .with_hint(Some("remove \"towns\", or set \"statewide\": false".into())),
+        );
+    }
+}
+
+/// Warnings about the programs shown when nothing matches (`"fallback": true`). Each points
+/// at the program's `fallback` value, the one thing staff would change.
+fn warn_about_fallbacks(catalogue: &Catalogue, problems: &mut Vec<Problem>) {
+    let fallbacks: Vec<&Program> = catalogue.fallbacks().collect();
+    for program in &fallbacks {
+        let path = format!("programs[{}].fallback", program.index);
+        // A family at a dead end needs a way to act now: a call or a page. An email or an
+        // address alone is not that (the general "no way to reach" warning covers those).
+        if program.phone.is_none() && program.website.is_none() {
+            problems.push(
+                Problem::warning(
+                    &path,
+                    "it is a \"fallback\" program, shown when nothing else matches, but has no \"phone\" or \"website\"; a family with nowhere else to turn could not reach it",
+                )
+                .with_hint(Some("add a \"phone\" or \"website\", or remove \"fallback\"".into())),
+            );
+        }
+        // Fallbacks are shown whatever the family chose, town included.
+        if !program.statewide {
+            problems.push(
+                Problem::warning(
+                    &path,
+                    "it is a \"fallback\" program but not \"statewide\"; when nothing matches it is shown to families in every town, including towns it does not serve",
+                )
+                .with_hint(Some(
+                    "set \"statewide\": true if it serves all of Connecticut, or remove \"fallback\"".into(),
+                )),
+            );
+        }
+    }
+    // One warning, at the first program over the limit, naming how many there are.
+    if let Some(first_over) = fallbacks.get(MOST_FALLBACKS) {
+        let count = fallbacks.len();
+        problems.push(
+            Problem::warning(
+                format!("programs[{}].fallback", first_over.index),
+                format!(
+                    "{count} programs are marked \"fallback\": true; a family whose choices match nothing would see all {count}, more than {MOST_FALLBACKS} to read through"
+                ),
+            )
+            .with_hint(Some(format!(
+                "keep \"fallback\" on the {MOST_FALLBACKS} or fewer that can help any family, such as 2-1-1, and remove it from the rest"
+            ))),
         );
     }
 }

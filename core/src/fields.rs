@@ -219,13 +219,30 @@ impl<'a> Fields<'a> {
         &self.path
     }
 
-    /// `true` or `false`.
+    /// `true` or `false`. Any other value is reported and ignored (never guessed at: a
+    /// `"yes"` read as true could show a program to families it does not serve), with a fix
+    /// that says what the value most likely meant.
     pub fn flag(&mut self, key: &str) -> Option<bool> {
         match self.object.get(key)? {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             other => {
-                self.ignore(key, format!("should be true or false, not {}", kind(other)));
+                let meant = match other {
+                    Value::String(text) => yes_or_no(text),
+                    Value::Number(n) if n.as_f64() == Some(1.0) => Some(true),
+                    Value::Number(n) if n.as_f64() == Some(0.0) => Some(false),
+                    _ => None,
+                };
+                // `true` and `false` take no quotes in JSON: the likeliest mistake is "true".
+                let bare = if other.is_string() { " (without quotes)" } else { "" };
+                let hint = match meant {
+                    Some(true) => format!("write \"{key}\": true{bare}"),
+                    Some(false) => format!("write \"{key}\": false{bare}, or leave it out"),
+                    None => format!("write \"{key}\": true or \"{key}\": false{bare}"),
+                };
+                let message = format!("should be true or false, not {}", kind(other));
+                let path = self.field_path(key);
+                self.problems.push(Problem::ignored(path, message).with_hint(Some(hint)));
                 None
             }
         }
@@ -298,6 +315,17 @@ impl<'a> Fields<'a> {
             self.ignore(key, format!("\"{text}\" is not an email address"));
             None
         }
+    }
+}
+
+/// What staff mean by a yes/no cell or value: `yes`, `y`, `true`, `x` (a ticked box) or `1`
+/// for yes; `no`, `n`, `false`, `0` or blank for no; any case, spaces around ignored.
+/// `None` for anything else ("maybe", "sí"), which callers report rather than guess.
+pub(crate) fn yes_or_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "x" | "1" => Some(true),
+        "" | "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
     }
 }
 

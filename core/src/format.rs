@@ -104,6 +104,11 @@ pub struct ProgramEntry {
     /// Serves every town in Connecticut.
     #[serde(default, skip_serializing_if = "is_false")]
     pub statewide: bool,
+    /// Shown to every family whose choices match no program, so that no search ends at
+    /// "No programs match": for help lines that serve anyone, such as 2-1-1. Keep it to 5
+    /// programs or fewer, each statewide and with a phone or website.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fallback: bool,
     /// Youngest age served, in years (HSDS `minimum_age`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 120))]

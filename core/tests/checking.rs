@@ -222,6 +222,126 @@ fn each_warning_says_what_families_miss() {
     assert!(diagnostics(&catalogue(&fresh)).is_empty());
 }
 
+/// `"fallback": true` marks programs shown when nothing matches. A value that is not true or
+/// false is an error at that value, with the fix for what it most likely meant; the program
+/// still shows, as an ordinary one.
+#[rustfmt::skip]
+#[test]
+fn a_fallback_that_is_not_true_or_false_is_an_error_at_its_value() {
+    let p = |value: &str| format!(r#"{{ "id": "x", "name": "X", {OK}, "needs": ["food"], "statewide": true, "fallback": {value} }}"#);
+    for (value, kind, hint) in [
+        (r#""yes""#, "text", r#"write "fallback": true (without quotes)"#),
+        (r#""true""#, "text", r#"write "fallback": true (without quotes)"#),
+        (r#"" X ""#, "text", r#"write "fallback": true (without quotes)"#),
+        ("1", "a number", r#"write "fallback": true"#),
+        (r#""no""#, "text", r#"write "fallback": false (without quotes), or leave it out"#),
+        ("0", "a number", r#"write "fallback": false, or leave it out"#),
+        (r#""always""#, "text", r#"write "fallback": true or "fallback": false (without quotes)"#),
+        ("[true]", "a list", r#"write "fallback": true or "fallback": false"#),
+        (r#"{ "es": true }"#, "an object", r#"write "fallback": true or "fallback": false"#),
+    ] {
+        let text = catalogue(&p(value));
+        let found = diagnostics(&text);
+        assert_eq!(found.len(), 1, "{value}: {found:#?}");
+        let d = &found[0];
+        let column = text.lines().nth(5).unwrap().find(&format!(r#""fallback": {value}"#)).unwrap() + r#""fallback": "#.len() + 1;
+        assert_eq!((d.path.as_str(), d.line, d.column, d.severity), ("programs[1].fallback", 6, column, Error), "{value}");
+        assert_eq!(d.message, format!("should be true or false, not {kind}"), "{value}");
+        assert_eq!(d.hint.as_deref(), Some(hint), "{value}");
+        assert_eq!(d.effect, finder_core::Effect::Ignored, "{value}");
+        let report = check(&text, &CheckOptions::default());
+        let programs = &report.catalogue.unwrap().programs;
+        assert_eq!(programs.len(), 2, "{value}: the program still shows");
+        assert!(!programs[1].fallback, "{value}: but not as a fallback");
+    }
+    // true, false, null and leaving it out are all fine.
+    for fine in ["true", "false", "null"] {
+        assert_eq!(diagnostics(&catalogue(&p(fine))), vec![], "{fine}");
+    }
+}
+
+/// A fallback program is what a family sees when nothing else matches, so it must be
+/// reachable at once, serve every town, and be one of a few.
+#[rustfmt::skip]
+#[test]
+fn fallback_warnings_say_what_a_family_at_a_dead_end_would_miss() {
+    let p = |rest: &str| format!(r#"{{ "id": "x", "name": "X", "description": "D", "needs": ["food"], {rest}, "fallback": true }}"#);
+    let f = "programs[1].fallback";
+    check_one(&p(r#""statewide": true, "email": "help@example.org""#), f, 6, Warning,
+        r#"it is a "fallback" program, shown when nothing else matches, but has no "phone" or "website"; a family with nowhere else to turn could not reach it"#,
+        r#"add a "phone" or "website", or remove "fallback""#);
+    check_one(&p(r#""towns": ["Hartford"], "phone": "860-555-0102""#), f, 6, Warning,
+        r#"it is a "fallback" program but not "statewide"; when nothing matches it is shown to families in every town, including towns it does not serve"#,
+        r#"set "statewide": true if it serves all of Connecticut, or remove "fallback""#);
+    // A phone alone, or a website alone, is enough.
+    for fine in [r#""statewide": true, "phone": "2-1-1""#, r#""statewide": true, "website": "https://example.org""#] {
+        assert_eq!(diagnostics(&catalogue(&p(fine))), vec![], "{fine}");
+    }
+    // A phone number that cannot be dialled does not count: its error, then the warning.
+    let found = diagnostics(&catalogue(&p(r#""statewide": true, "email": "help@example.org", "phone": "call us""#)));
+    let said: Vec<(&str, Severity)> = found.iter().map(|d| (d.path.as_str(), d.severity)).collect();
+    assert_eq!(said, [("programs[1].phone", Error), (f, Warning)], "{found:#?}");
+    // No contact at all: the general warning and the fallback one, each at its place.
+    let found = diagnostics(&catalogue(&p(r#""statewide": true"#)));
+    let said: Vec<(&str, Severity)> = found.iter().map(|d| (d.path.as_str(), d.severity)).collect();
+    assert_eq!(said, [("programs[1]", Warning), (f, Warning)], "{found:#?}");
+}
+
+/// Programs `0..count` of a catalogue, one per line from line 3, the first `fallbacks` of
+/// them marked as fallbacks.
+fn with_fallbacks(count: usize, fallbacks: usize) -> String {
+    let programs: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"    {{ "id": "p{i}", "name": "P{i}", "description": "D", "phone": "860-555-01{i:02}", "needs": ["food"], "statewide": true, "fallback": {} }}"#,
+                i < fallbacks
+            )
+        })
+        .collect();
+    format!(
+        "{{ \"version\": 1, \"needs\": [{{ \"id\": \"food\", \"label\": \"Food\" }}],\n  \"programs\": [\n{}\n  ] }}",
+        programs.join(",\n")
+    )
+}
+
+#[test]
+fn more_than_five_fallbacks_is_one_warning_naming_the_count() {
+    for fallbacks in 0..=finder_core::check::MOST_FALLBACKS {
+        assert_eq!(diagnostics(&with_fallbacks(9, fallbacks)), vec![], "{fallbacks} fallbacks are fine");
+    }
+    for (fallbacks, count_words) in [(6, "6 programs"), (9, "9 programs")] {
+        let found = diagnostics(&with_fallbacks(9, fallbacks));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let d = &found[0];
+        // At the first program over the limit, the sixth (line 3 is the first program).
+        assert_eq!((d.path.as_str(), d.line, d.severity), ("programs[5].fallback", 8, Warning));
+        assert_eq!(
+            d.message,
+            format!(
+                r#"{count_words} are marked "fallback": true; a family whose choices match nothing would see all {fallbacks}, more than 5 to read through"#
+            )
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                r#"keep "fallback" on the 5 or fewer that can help any family, such as 2-1-1, and remove it from the rest"#
+            )
+        );
+    }
+}
+
+#[test]
+fn the_sample_catalogue_has_a_few_reachable_statewide_fallbacks() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/sample-catalogue.json"))
+            .unwrap();
+    let catalogue = check(&text, &CheckOptions::default()).catalogue.unwrap();
+    let fallbacks: Vec<(&str, Option<&str>)> =
+        catalogue.fallbacks().map(|p| (p.id.as_str(), p.phone.as_deref())).collect();
+    assert_eq!(fallbacks, [("help-me-grow", Some("2-1-1")), ("suicide-crisis-988", Some("988"))]);
+    assert!(catalogue.fallbacks().all(|p| p.statewide));
+}
+
 #[test]
 fn a_stale_catalogue_date_is_a_warning_on_its_line() {
     let text =

@@ -94,6 +94,27 @@ fn statewide_says_yes_or_no() {
     ]);
 }
 
+/// `fallback`: the same yes/no words as `statewide`; anything else is noted with its row
+/// and column, and the program is kept, just not as a fallback.
+#[rustfmt::skip]
+#[test]
+fn fallback_says_yes_or_no() {
+    for yes in ["yes", "Yes", "YES", "y", "Y", "true", "True", "TRUE", "x", "X", "1", " yes ", "'yes"] {
+        check(&format!("id,name,needs,statewide,fallback\nx,X,food,yes,{yes}"), "fallback", "true", &[]);
+    }
+    for no in ["no", "No", "NO", "n", "N", "false", "FALSE", "0", "", "  "] {
+        check(&format!("id,name,needs,statewide,fallback\nx,X,food,yes,{no}"), "fallback", "null", &[]);
+    }
+    // Without the column, no program is a fallback.
+    check("id,name,needs,statewide\nx,X,food,yes", "fallback", "null", &[]);
+    check("id,name,needs,statewide,Fallback\nx,X,food,yes,always", "fallback", "null", &[r#"row 2, column "Fallback": "always" is not yes or no — read as no"#]);
+    check("id,name,needs,statewide,fallback\nx,X,food,yes,sí\ny,Y,food,yes,2", "programs", "x,y", &[
+        r#"row 2, column "fallback": "sí" is not yes or no — read as no"#,
+        r#"row 3, column "fallback": "2" is not yes or no — read as no"#,
+    ]);
+    check("id,name,needs,statewide,fallbak\nx,X,food,yes,yes", "fallback", "null", &[r#"row 1: column "fallbak" is not used — did you mean "fallback"?"#]);
+}
+
 #[rustfmt::skip]
 #[test]
 fn ages_are_years_with_a_decimal_point() {
@@ -288,6 +309,7 @@ fn full_program() -> ProgramEntry {
         needs: vec!["food".into(), "housing".into()],
         towns: vec!["Hartford".into(), "Windham County".into(), "Willimantic".into()],
         statewide: false,
+        fallback: true,
         minimum_age: Some(0.0),
         maximum_age: Some(0.5),
         phone: Some("+1 860-555-0100".into()),
@@ -476,6 +498,7 @@ fn generated_catalogue(random: &mut Random) -> CatalogueFile {
             needs: random.some_of(&need_ids),
             towns: random.some_of(&places),
             statewide: random.below(2) == 0,
+            fallback: random.below(4) == 0,
             minimum_age: age(random),
             maximum_age: age(random),
             phone: random.maybe(AWKWARD),
@@ -518,6 +541,7 @@ fn any_text_imports_without_panicking_and_round_trips() {
         "needs",
         "towns",
         "statewide",
+        "fallback",
         "minimum age",
         "name_es",
         "hours_pt",
@@ -554,7 +578,9 @@ fn any_text_imports_without_panicking_and_round_trips() {
     for _ in 0..3000 {
         let mut text = String::new();
         if random.below(2) == 0 {
-            text.push_str("id,name,needs,towns,statewide,languages,last_reviewed,maximum_age,name_pt\n");
+            text.push_str(
+                "id,name,needs,towns,statewide,fallback,languages,last_reviewed,maximum_age,name_pt\n",
+            );
         }
         for _ in 0..random.below(60) {
             text.push_str(random.pick(PIECES));
@@ -586,6 +612,7 @@ fn the_template_imports_cleanly_and_passes_the_catalogue_rules() {
 
     // It shows staff each kind of cell.
     assert!(programs.iter().any(|p| p.statewide && p.towns.is_empty()));
+    assert!(programs.iter().any(|p| p.fallback && p.statewide), "a fallback, shown when nothing matches");
     assert!(programs.iter().any(|p| p.towns.iter().any(|t| t == "Windham County")));
     assert!(programs.iter().any(|p| p.needs.len() > 1 && p.towns.len() > 1));
     assert!(programs.iter().any(|p| p.minimum_age.is_some() && p.maximum_age.is_some()));
@@ -612,7 +639,9 @@ fn meaning(column: &str, cell: &str) -> String {
         "needs" | "towns" | "languages" => {
             cell.split(';').map(str::trim).filter(|i| !i.is_empty()).collect::<Vec<_>>().join(";")
         }
-        "statewide" => matches!(cell.to_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x").to_string(),
+        "statewide" | "fallback" => {
+            matches!(cell.to_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x").to_string()
+        }
         "minimum_age" | "maximum_age" => cell.parse::<f64>().map_or(cell.to_string(), |n| n.to_string()),
         // `Tue and Fri 10am-1pm` comes back as `Tue, Fri 10:00-13:00`.
         "schedule" => hours::parse(cell).map_or(cell.to_string(), |s| hours::write(&s.to_entry())),

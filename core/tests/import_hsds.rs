@@ -63,6 +63,7 @@ fn community_counselling() -> ProgramEntry {
         needs: vec!["mental-health".into()],
         towns: vec![],
         statewide: false,
+        fallback: false,
         minimum_age: Some(12.0),
         maximum_age: Some(100.0),
         // The example wraps the number in quotes; they are dropped.
@@ -240,6 +241,7 @@ fn ct_program() -> ProgramEntry {
         needs: vec!["food".into(), "family-support".into()],
         towns: vec!["Windham County".into(), "Willimantic".into(), "New Haven".into()],
         statewide: false,
+        fallback: false,
         minimum_age: None,
         maximum_age: Some(120.0),
         phone: Some("860-555-0100 ext. 12".into()),

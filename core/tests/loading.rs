@@ -105,6 +105,11 @@ fn a_bad_optional_value_is_dropped_and_the_program_stays() {
         r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "description": ["a", "b"] }"#,
         &[("programs[1].description", "should be text", Ignored)],
     );
+    // A wrong "fallback" costs only the flag: the program stays (`check_program` asserts it).
+    check_program(
+        r#"{ "id": "x", "name": "X", "needs": ["food"], "statewide": true, "fallback": "yes" }"#,
+        &[("programs[1].fallback", "true or false", Ignored)],
+    );
 }
 
 #[test]
@@ -206,4 +211,24 @@ fn loading_in_steps_is_loading_at_once() {
     }
     // A broken file is refused at the start, as by `load`.
     assert!(finder_core::catalogue::Loading::start("{\"version\": 2}").is_err());
+}
+
+#[test]
+fn fallback_programs_are_read_and_listed_in_catalogue_order() {
+    let loaded = load(&wrap(
+        r#"{ "id": "a", "name": "A", "needs": ["food"], "statewide": true, "fallback": true },
+           { "id": "b", "name": "B", "needs": ["food"], "statewide": true },
+           { "id": "c", "name": "C", "needs": ["food"], "statewide": true, "fallback": false },
+           { "id": "d", "name": "D", "needs": ["food"], "statewide": true, "fallback": null },
+           { "id": "e", "name": "E", "needs": ["food"], "towns": ["Hartford"], "fallback": true },
+           { "id": "f", "name": "F", "needs": ["food"], "statewide": true, "fallback": 1 }"#,
+    ))
+    .expect("loads");
+    let flags: Vec<(&str, bool)> =
+        loaded.catalogue.programs.iter().map(|p| (p.id.as_str(), p.fallback)).collect();
+    assert_eq!(flags, [("a", true), ("b", false), ("c", false), ("d", false), ("e", true), ("f", false)]);
+    let fallbacks: Vec<&str> = loaded.catalogue.fallbacks().map(|p| p.id.as_str()).collect();
+    assert_eq!(fallbacks, ["a", "e"]);
+    let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["programs[5].fallback"], "{:#?}", loaded.problems);
 }

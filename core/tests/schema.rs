@@ -32,6 +32,11 @@ fn the_schema_describes_the_rules_editors_should_enforce() {
     assert_eq!(required("/$defs/NeedEntry"), ["id", "label"]);
     let max_age = &schema["$defs"]["ProgramEntry"]["properties"]["maximum_age"];
     assert_eq!(max_age["maximum"], 120.0, "{max_age}");
+    // Editors offer "fallback" as true/false and say what it does when hovered.
+    let fallback = &schema["$defs"]["ProgramEntry"]["properties"]["fallback"];
+    assert_eq!(fallback["type"], "boolean", "{fallback}");
+    let description = fallback["description"].as_str().unwrap_or_default();
+    assert!(description.contains("match no program") && description.contains("2-1-1"), "{fallback}");
 }
 
 #[test]

@@ -73,6 +73,13 @@ pub struct Program {
     /// Place names as written in the catalogue (towns, counties, villages), known ones only.
     pub towns: Vec<String>,
     pub statewide: bool,
+    /// Shown to every family whose choices match no program ("No programs match"), so a
+    /// search never ends at a dead end: for help lines that serve anyone, such as 2-1-1.
+    /// Staff mark a few (`"fallback": true`); the checker warns when one cannot be reached
+    /// by phone or website, is not statewide, or when there are more than
+    /// [`crate::check::MOST_FALLBACKS`]. Being a fallback changes nothing else: the program
+    /// is found, filtered and counted like any other.
+    pub fallback: bool,
     /// In years, as in Open Referral HSDS.
     pub minimum_age: Option<f64>,
     pub maximum_age: Option<f64>,
@@ -130,6 +137,13 @@ impl Catalogue {
     /// The need with this id.
     pub fn need(&self, id: &str) -> Option<&Need> {
         self.needs.iter().find(|need| need.id == id)
+    }
+
+    /// The programs staff marked `"fallback": true`, in catalogue order: what to show a
+    /// family whose choices match nothing. All of them, however many (the checker warns
+    /// staff above [`crate::check::MOST_FALLBACKS`]), whatever the family chose.
+    pub fn fallbacks(&self) -> impl Iterator<Item = &Program> {
+        self.programs.iter().filter(|program| program.fallback)
     }
 }
 

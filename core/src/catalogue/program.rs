@@ -43,6 +43,10 @@ pub(super) fn read(
         cost: fields.text("cost"),
         last_reviewed: fields.date("last_reviewed"),
         statewide: fields.flag("statewide").unwrap_or(false),
+        // A wrong value ("yes", 1) is an error that costs only the flag: the program still
+        // shows, just not under an empty result. Dropping a program over how it is shown
+        // when nothing matches would hide it from the families it does match.
+        fallback: fields.flag("fallback").unwrap_or(false),
         ..Program::default()
     };
     program.translations = read_translations(&mut fields);

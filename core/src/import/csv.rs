@@ -26,6 +26,7 @@
 //! | `languages` | language codes, separated by `;` (`en; es`) |
 //! | `cost` | text (`free`, `sliding scale`) |
 //! | `last_reviewed` | a date, `YYYY-MM-DD` |
+//! | `fallback` | `yes` to show it to every family whose choices match nothing (such as 2-1-1); the same yes/no words as `statewide` |
 //! | `name_es`, `description_es`, `eligibility_es`, `hours_es`, `cost_es` | the Spanish text |
 //!
 //! Other languages work the same way: `name_pt`, `description_ht`, `hours_pt-BR`, … (a code
@@ -89,7 +90,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{ImportError, ImportNote, Imported};
 use crate::ct_towns::{TOWNS, VILLAGES};
-use crate::fields::parse_date;
+use crate::fields::{parse_date, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::spelling::closest;
@@ -120,6 +121,8 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("languages", "language codes separated by ; such as en; es"),
     ("cost", "free, sliding scale, …"),
     ("last_reviewed", "when staff last checked the row, as YYYY-MM-DD"),
+    // After the columns older spreadsheets have, so their first twenty keep their places.
+    ("fallback", "yes to show it to families whose choices match nothing, such as 2-1-1"),
     ("name_es", "the name in Spanish"),
     ("description_es", "the description in Spanish"),
     ("eligibility_es", "the eligibility in Spanish"),
@@ -128,7 +131,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
 ];
 
 /// How many of the columns are the program's own fields; the rest are Spanish text.
-const FIELD_COLUMNS: usize = 20;
+const FIELD_COLUMNS: usize = 21;
 
 /// The fields a translation column can hold, in the order their columns are written.
 const TRANSLATED: [&str; 5] = ["name", "description", "eligibility", "hours", "cost"];
@@ -529,7 +532,8 @@ impl RowReader {
         self.rows_by_id.insert(id.clone(), row.number);
         self.note_unnamed_cells(row);
 
-        let statewide = self.statewide(row);
+        let statewide = self.yes_or_no(row, "statewide");
+        let fallback = self.yes_or_no(row, "fallback");
         let minimum_age = self.age(row, "minimum_age");
         let maximum_age = self.age(row, "maximum_age");
         let needs = self.needs(row);
@@ -556,6 +560,7 @@ impl RowReader {
             needs,
             towns,
             statewide,
+            fallback,
             minimum_age,
             maximum_age,
             languages,
@@ -607,17 +612,16 @@ impl RowReader {
         }
     }
 
-    fn statewide(&mut self, row: &Row) -> bool {
-        let value = self.cell(row, "statewide");
-        match value.to_lowercase().as_str() {
-            "" | "no" | "n" | "false" | "0" => false,
-            "yes" | "y" | "true" | "1" | "x" => true,
-            _ => {
-                let message = format!("\"{value}\" is not yes or no — read as no");
-                self.notes.push(ImportNote::new(self.place(row, "statewide"), message));
-                false
-            }
-        }
+    /// A yes/no column (`statewide`, `fallback`): see [`yes_or_no`]. Anything else is noted
+    /// and read as no, the choice that shows the program to no family it was not meant for;
+    /// the row itself is kept.
+    fn yes_or_no(&mut self, row: &Row, field: &str) -> bool {
+        let value = self.cell(row, field);
+        yes_or_no(&value).unwrap_or_else(|| {
+            let message = format!("\"{value}\" is not yes or no — read as no");
+            self.notes.push(ImportNote::new(self.place(row, field), message));
+            false
+        })
     }
 
     fn age(&mut self, row: &Row, field: &str) -> Option<f64> {
@@ -1015,6 +1019,7 @@ fn export_cell(program: &ProgramEntry, column: &str) -> String {
         "needs" => program.needs.join("; "),
         "towns" => program.towns.join("; "),
         "statewide" => if program.statewide { "yes" } else { "" }.to_string(),
+        "fallback" => if program.fallback { "yes" } else { "" }.to_string(),
         "minimum_age" => number(program.minimum_age),
         "maximum_age" => number(program.maximum_age),
         "phone" => text(&program.phone),
