@@ -4,7 +4,7 @@ use finder_core::catalogue::Need;
 use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
-use super::{use_lang, Choices};
+use super::{use_lang, words, Choices};
 use crate::presets::{age_from_entry, AgeProblem, AgeUnit};
 use crate::text::language_name;
 
@@ -12,12 +12,11 @@ use crate::text::language_name;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let choices = expect_context::<Choices>();
-    let lang = use_lang();
     view! {
         <div class="field search">
-            <label class="label" for="pf-q">{move || lang.get().t("search_label")}</label>
+            <label class="label" for="pf-q">{words("search_label")}</label>
             <input id="pf-q" class="input" type="search" autocomplete="off" enterkeyhint="search"
-                maxlength="200" placeholder=move || lang.get().t("search_placeholder")
+                maxlength="200" placeholder=words("search_placeholder")
                 prop:value=move || choices.query.get()
                 on:input:target=move |ev| choices.typed(choices.query, ev.target().value()) />
         </div>
@@ -71,7 +70,7 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
         .collect_view();
     view! {
         <fieldset class="needs" part="needs">
-            <legend class="label">{move || lang.get().t("needs_legend")}</legend>
+            <legend class="label">{words("needs_legend")}</legend>
             <div class="chips">{chips}</div>
         </fieldset>
     }
@@ -88,18 +87,18 @@ pub fn AgeEntry() -> impl IntoView {
     let invalid = move || problem().is_some();
     view! {
         <div class="field age">
-            <label class="label" for="pf-age">{move || lang.get().t("age_label")}</label>
+            <label class="label" for="pf-age">{words("age_label")}</label>
             <div class="age-inputs">
                 <input id="pf-age" class="input" type="text" inputmode="decimal" autocomplete="off"
                     maxlength="20" aria-describedby="pf-age-hint"
                     aria-invalid=move || invalid().then_some("true")
                     prop:value=move || choices.age.get()
                     on:input:target=move |ev| choices.typed(choices.age, ev.target().value()) />
-                <select class="input unit" aria-label=move || lang.get().t("age_unit_label")
+                <select class="input unit" aria-label=words("age_unit_label")
                     prop:value=move || choices.age_unit.get().value()
                     on:change:target=move |ev| choices.age_unit.set(AgeUnit::from_value(&ev.target().value()))>
-                    <option value="years">{move || lang.get().t("years")}</option>
-                    <option value="months">{move || lang.get().t("months")}</option>
+                    <option value="years">{words("years")}</option>
+                    <option value="months">{words("months")}</option>
                 </select>
             </div>
             <p id="pf-age-hint" class="hint" class:problem=invalid>
@@ -117,7 +116,6 @@ pub fn AgeEntry() -> impl IntoView {
 #[component]
 pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<Choices>();
-    let lang = use_lang();
     let language_options = move || {
         let chosen = choices.language.get();
         let mut options =
@@ -138,18 +136,18 @@ pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
     view! {
         <div class="row more">
             <div class="field">
-                <label class="label" for="pf-language">{move || lang.get().t("languages_label")}</label>
+                <label class="label" for="pf-language">{words("languages_label")}</label>
                 <select id="pf-language" class="input"
                     prop:value=move || choices.language.get()
                     on:change:target=move |ev| choices.language.set(ev.target().value())>
-                    <option value="">{move || lang.get().t("any_language")}</option>
+                    <option value="">{words("any_language")}</option>
                     {language_options}
                 </select>
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=move || choices.free_only.get()
                     on:change:target=move |ev| choices.free_only.set(ev.target().checked()) />
-                <span>{move || lang.get().t("free_only")}</span>
+                <span>{words("free_only")}</span>
                 <span class="chip-count">{move || free_count().map(|n| format!("({n})"))}</span>
             </label>
         </div>
@@ -160,11 +158,10 @@ pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
 #[component]
 pub fn ClearAll() -> impl IntoView {
     let choices = expect_context::<Choices>();
-    let lang = use_lang();
     view! {
         <Show when=move || choices.anything_chosen()>
             <button type="button" class="clear" part="clear" on:click=move |_| choices.clear()>
-                {move || lang.get().t("clear_all")}
+                {words("clear_all")}
             </button>
         </Show>
     }

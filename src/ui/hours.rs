@@ -10,7 +10,7 @@ use finder_core::hours::{Moment, Period, Schedule, Status, TimeZone, WallClock, 
 use finder_core::search::SearchResults;
 use leptos::prelude::*;
 
-use super::{use_lang, Choices};
+use super::{use_lang, words, Choices};
 use crate::i18n::Lang;
 
 /// The catalogue's wall clock, for "open now"; `None` before the first tick.
@@ -41,7 +41,6 @@ pub fn start_clock(zone: TimeZone) -> Clock {
 #[component]
 pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<Choices>();
-    let lang = use_lang();
     let count = move |pick: fn(&finder_core::search::Counts) -> usize| {
         move || results.with(|r| r.counts.as_ref().map(|c| format!("({})", pick(c))))
     };
@@ -52,14 +51,14 @@ pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" prop:checked=move || chosen.get()
                     on:change:target=move |ev| chosen.set(ev.target().checked()) />
-                <span>{move || lang.get().t(key)}</span>
+                <span>{words(key)}</span>
                 <span class="chip-count">{count}</span>
             </label>
         }
     };
     view! {
         <fieldset class="row hours-choices">
-            <legend class="label">{move || lang.get().t("hours_label")}</legend>
+            <legend class="label">{words("hours_label")}</legend>
             {check("open_now", choices.open_now, Box::new(count(|c| c.open_now)))}
             {check("evenings", choices.evenings, Box::new(count(|c| c.evenings)))}
             {check("weekends", choices.weekends, Box::new(count(|c| c.weekends)))}
@@ -79,7 +78,7 @@ pub fn UnknownHoursNote(results: Memo<SearchResults>) -> impl IntoView {
             <p class="hours-note">
                 {move || lang.get().count("hours_unknown_hidden", hidden(), &[("count", &hidden().to_string())])}" "
                 <button type="button" class="tool" on:click=move |_| choices.unknown_hours_too.set(true)>
-                    {move || lang.get().t("show_unknown_hours")}
+                    {words("show_unknown_hours")}
                 </button>
             </p>
         </Show>

@@ -186,6 +186,15 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<Language>().0
 }
 
+/// A word or phrase of the interface in the family's language, following a switch of
+/// language. Every such text shares this one closure type, so Leptos's renderer is
+/// compiled once for all of them rather than once per text (a `move ||` closure at each
+/// place is a type of its own, and each type its own copy of the rendering code).
+pub fn words(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().t(key)
+}
+
 /// A family's choices, as the controls hold them. Shared through context, so every
 /// control writes here and the results read from here.
 #[derive(Clone, Copy)]
@@ -381,11 +390,11 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             lang=move || lang.get().code()
         >
             <div class="top">
-                <h2 id="pf-heading" class="heading">{move || lang.get().t("heading")}</h2>
+                <h2 id="pf-heading" class="heading">{words("heading")}</h2>
                 {(!languages_hidden).then(|| view! { <LanguageSwitch /> })}
             </div>
             {(number.0 > 1).then(|| view! { <span id="pf-number" hidden>{number.0}</span> })}
-            <Suspense fallback=move || view! { <p class="loading" role="status">{move || lang.get().t("loading")}</p> }>
+            <Suspense fallback=move || view! { <p class="loading" role="status">{words("loading")}</p> }>
                 {move || {
                     let presets = presets.clone();
                     let address = address.clone();
@@ -433,7 +442,7 @@ fn banners(
         view! {
             <div class="saved-copy" role="status">
                 <p>{date}</p>
-                <button type="button" class="button" on:click=move |_| retry()>{move || lang.get().t("retry")}</button>
+                <button type="button" class="button" on:click=move |_| retry()>{words("retry")}</button>
             </div>
         }
     });
@@ -467,7 +476,7 @@ fn LanguageSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="languages" role="group" aria-label=move || lang.get().t("language_switch")>{buttons}</div>
+        <div class="languages" role="group" aria-label=words("language_switch")>{buttons}</div>
     }
 }
 
@@ -678,12 +687,11 @@ fn keep_in_address(
 /// Shown when the catalogue cannot be used; the details are in the console.
 #[component]
 fn LoadError(on_retry: impl Fn() + 'static) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <div class="load-error" role="alert">
-            <p class="load-error-title">{move || lang.get().t("load_failed")}</p>
-            <p>{move || lang.get().t("load_failed_help")}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>{move || lang.get().t("retry")}</button>
+            <p class="load-error-title">{words("load_failed")}</p>
+            <p>{words("load_failed_help")}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>{words("retry")}</button>
         </div>
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::details::details;
 use super::print::{self, Printing};
 use super::saved::ListHead;
-use super::{use_events, use_lang, use_layout, BrowserServices, Choices, Saved, Showing};
+use super::{use_events, use_lang, use_layout, words, BrowserServices, Choices, Saved, Showing};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, plain_free, result_count, short_text};
 
@@ -163,6 +163,7 @@ pub fn Results(
         }
     };
 
+    let for_empty = catalogue.clone();
     view! {
         <div class="results-area">
             {print_summary}
@@ -176,18 +177,18 @@ pub fn Results(
             <p class="count" part="count" role="status" aria-live="polite" tabindex="-1" node_ref=count_ref>
                 {move || said.get()}
             </p>
-            <div class="toolbar" role="group" aria-label=move || lang.get().t("list_tools")>
+            <div class="toolbar" role="group" aria-label=words("list_tools")>
                 <button type="button" class="tool" node_ref=saved.opener hidden=move || saved.is_list()
                     on:click=move |_| saved.open()>
-                    {move || lang.get().t("saved_only")}" ("{move || saved.ids.with(Vec::len)}")"
+                    {words("saved_only")}" ("{move || saved.ids.with(Vec::len)}")"
                 </button>
-                <button type="button" class="tool" on:click=print>{move || lang.get().t("print")}</button>
-                <button type="button" class="tool" on:click=share>{move || lang.get().t("share")}</button>
+                <button type="button" class="tool" on:click=print>{words("print")}</button>
+                <button type="button" class="tool" on:click=share>{words("share")}</button>
                 <span class="copied" role="status">{move || copied.get().then(|| lang.get().t("link_copied"))}</span>
             </div>
             <super::hours::UnknownHoursNote results />
             <Show when=move || count() == 0 && !saved.is_list()>
-                <EmptyState />
+                <EmptyState catalogue=for_empty.clone() />
             </Show>
             <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards>
                 <For each=visible key=|index| *index let:index>
@@ -196,7 +197,7 @@ pub fn Results(
             </ul>
             <Show when=move || { !saved.is_list() && count() > shown.get() }>
                 <button type="button" class="button more-results" on:click=show_more>
-                    {move || lang.get().t("show_more")}
+                    {words("show_more")}
                 </button>
             </Show>
             // Says how many cards "Show more" added; the focus is already on the first of them.
@@ -320,7 +321,7 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
 
 /// Says what to change, based on what is chosen, and offers to clear everything.
 #[component]
-fn EmptyState() -> impl IntoView {
+fn EmptyState(catalogue: Arc<Catalogue>) -> impl IntoView {
     let choices = expect_context::<Choices>();
     let lang = use_lang();
     // Only tips the family can follow: not for what the page locked or hid.
@@ -348,16 +349,32 @@ fn EmptyState() -> impl IntoView {
     };
     view! {
         <div class="empty" part="empty">
-            <p class="empty-title">{move || lang.get().t("empty_heading")}</p>
-            <p>{move || lang.get().t("empty_try")}</p>
+            <p class="empty-title">{words("empty_heading")}</p>
+            <p>{words("empty_try")}</p>
             <ul>{tips}</ul>
-            <button type="button" class="button" on:click=move |_| choices.clear()>{move || lang.get().t("clear_all")}</button>
+            <button type="button" class="button" on:click=move |_| choices.clear()>{words("clear_all")}</button>
             // Never a dead end: a need the catalogue does not cover (diapers, formula) still
             // has somewhere to go. 2-1-1 is the free, all-hours referral line.
             <p class="empty-211">
-                {move || lang.get().t("empty_call_211")}" "
-                <a class="action call" href="tel:211">{move || lang.get().t("call")}" 2-1-1"</a>
+                {words("empty_call_211")}" "
+                <a class="action call" href="tel:211">{words("call")}" 2-1-1"</a>
             </p>
+            // The programs staff marked to show whatever was chosen (`"fallback": true`).
+            {fallbacks(&catalogue)}
         </div>
     }
+}
+
+/// The catalogue's fallback programs as cards, under a heading; nothing when it has none.
+fn fallbacks(catalogue: &Arc<Catalogue>) -> Option<impl IntoView> {
+    let cards: Vec<_> = catalogue
+        .fallbacks()
+        .map(|program| view! { <ProgramCard program=program.clone() catalogue=catalogue.clone() /> })
+        .collect();
+    (!cards.is_empty()).then(|| {
+        view! {
+            <h3 class="fallback-heading">{words("empty_fallbacks")}</h3>
+            <ul class="results fallbacks">{cards}</ul>
+        }
+    })
 }

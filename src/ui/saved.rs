@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{use_lang, BrowserServices};
+use super::{use_lang, words, BrowserServices};
 
 /// What the results area shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,7 +141,7 @@ pub fn ListHead(
     view! {
         <div class="list-head">
             <button type="button" class="button back" on:click=move |_| saved.close()>
-                <span aria-hidden="true">"← "</span>{move || lang.get().t("back_to_all")}
+                <span aria-hidden="true">"← "</span>{words("back_to_all")}
             </button>
             <h3 class="list-heading" tabindex="-1" node_ref=saved.heading>{heading}</h3>
             {empty}

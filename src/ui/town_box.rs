@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{use_lang, Choices};
+use super::{use_lang, words, Choices};
 
 const MAX_SUGGESTIONS: usize = 8;
 
@@ -104,7 +104,7 @@ pub fn TownBox() -> impl IntoView {
 
     view! {
         <div class="field town">
-            <label class="label" for="pf-town">{move || lang.get().t("town_label")}</label>
+            <label class="label" for="pf-town">{words("town_label")}</label>
             <div class="combobox">
                 <input id="pf-town" class="input" type="text" role="combobox" autocomplete="off" node_ref=input
                     spellcheck="false" aria-autocomplete="list" aria-controls="pf-town-list"
@@ -123,7 +123,7 @@ pub fn TownBox() -> impl IntoView {
                     on:blur=move |_| { focused.set(false); open.set(false); active.set(None); } />
                 // tabindex -1: a scrolling list is otherwise a Tab stop in Chromium, and Tab
                 // would land in it just as it closes, leaving focus nowhere.
-                <ul id="pf-town-list" class="suggestions" role="listbox" tabindex="-1" node_ref=list aria-label=move || lang.get().t("town_suggestions")
+                <ul id="pf-town-list" class="suggestions" role="listbox" tabindex="-1" node_ref=list aria-label=words("town_suggestions")
                     hidden=move || !expanded()>
                     {move || suggestions.get().into_iter().enumerate().map(|(i, name)| view! {
                         <li id=format!("pf-town-{i}") role="option" class="suggestion"

@@ -81,11 +81,31 @@ describe("walkthrough details", () => {
     await finder.search.fill("diapers formula");
     const empty = finder.root.locator("div.empty");
     await empty.waitFor();
-    const call = empty.getByRole("link", { name: "Call 2-1-1" });
+    const call = empty.locator(".empty-211").getByRole("link", { name: "Call 2-1-1" });
     assert.equal(await call.getAttribute("href"), "tel:211");
     await finder.root.getByRole("button", { name: "Español" }).click();
-    assert.equal(await empty.getByRole("link", { name: "Llamar al 2-1-1" }).getAttribute("href"), "tel:211");
+    assert.equal(await empty.locator(".empty-211").getByRole("link", { name: "Llamar al 2-1-1" }).getAttribute("href"), "tel:211");
     assert.match(await empty.textContent(), /2-1-1 responde a toda hora/);
+  });
+
+  test("under an empty result, the programs staff marked as fallbacks show, whatever was chosen", async () => {
+    const fallbacks = sample.programs.filter((p) => p.fallback === true).map((p) => p.id);
+    assert.ok(fallbacks.length > 0, "the sample names fallback programs");
+    const { finder } = await open(1280);
+    // An age no fallback serves, and words nothing matches.
+    await finder.setAge(16);
+    await finder.search.fill("pañales");
+    const empty = finder.root.locator("div.empty");
+    await empty.waitFor();
+    await empty.getByRole("heading", { name: "These can help with any need:" }).waitFor();
+    assert.deepEqual(await empty.locator("[data-program-id]").evaluateAll((cards) => cards.map((c) => c.dataset.programId)), fallbacks);
+    const first = empty.locator("[data-program-id]").first();
+    assert.ok((await first.getByRole("link", { name: /^Call/ }).count()) + (await first.getByRole("link", { name: /^Website/ }).count()) > 0, "a way to reach it");
+    // The count is still honest (said once typing pauses).
+    await finder.root.locator(".count").filter({ hasText: /^Showing 0 of \d+ programs$/ }).waitFor();
+    // Once something matches, they are ordinary programs again.
+    await finder.search.fill("");
+    await empty.waitFor({ state: "detached" });
   });
 
   test("'dental' lists dental care only, not the crisis line or the housing line ('mental', 'rental' are other words)", async () => {
