@@ -13,7 +13,7 @@ import { Facets, fold } from "./facets.mjs";
 
 const require = createRequire(import.meta.url);
 
-/** Our engine: finder_core::search compiled to wasm (bench/src/lib.rs). */
+/** Our engine: finder_search compiled to wasm (bench/src/lib.rs). */
 export class Ours {
   name = "Program Finder (wasm)";
 
@@ -82,7 +82,7 @@ function documents(catalogue) {
   }));
 }
 
-/** Field weights: the core's (core/src/search/mod.rs `Weights`). */
+/** Field weights: the core's (search/src/lib.rs `Weights`). */
 const WEIGHTS = { name: 10, needLabels: 6, organization: 4, towns: 3, description: 2, eligibility: 2, translation: 2 };
 
 /** Text search by a peer, then the same filters and counts as the core, in JS. */

@@ -1,7 +1,7 @@
 // The family's choices and the counts per choice, in JavaScript, for the peers.
 //
 // MiniSearch and Fuse.js only search text. To compare like with like, the peers then
-// filter and count here exactly as finder_core::search does (core/src/search/filters.rs
+// filter and count here exactly as finder_search does (search/src/filters.rs
 // and counts.rs): needs any-of, town served or statewide, age intervals overlapping,
 // language any-of, free; and for every option of every choice, how many programs
 // choosing it would give, each facet leaving out its own choice. Per-program facts are

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use finder_bench::{generate_catalogue, generate_queries};
 use finder_core::catalogue::load;
-use finder_core::search::{SearchIndex, SearchOptions};
+use finder_search::{SearchIndex, SearchOptions};
 
 fn main() {
     let size: u32 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);

@@ -2,7 +2,7 @@
 //! it (see `bench/run.mjs`, which compares it with MiniSearch and Fuse.js in Node).
 //!
 //! - [`generate_catalogue`] and [`generate_queries`]: the same inputs for every engine,
-//!   made in Rust so that they come from `finder_core::search::synthetic`;
+//!   made in Rust so that they come from `finder_search::synthetic`;
 //! - [`tables`]: towns, counties and age bands, so that the JS peers filter and count
 //!   exactly as the core does;
 //! - [`Engine`]: loads a catalogue as the widget does and runs queries by number, so
@@ -13,9 +13,9 @@ mod catalogue_json;
 pub mod queries;
 
 use finder_core::catalogue::load;
-use finder_core::search::text::STOP_WORDS;
-use finder_core::search::{synthetic, Query, SearchIndex, SearchOptions, AGE_BANDS};
 use finder_core::towns::{Town, COUNTIES};
+use finder_search::text::STOP_WORDS;
+use finder_search::{synthetic, Query, SearchIndex, SearchOptions, AGE_BANDS};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 

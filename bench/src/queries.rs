@@ -5,12 +5,12 @@
 //! some are misspelt, cut short as while typing, or replaced by a Spanish synonym.
 
 use finder_core::age::ChildAge;
-use finder_core::search::text::{is_stop_word, words};
-use finder_core::search::{synthetic, Choices, Query};
 use finder_core::towns::Town;
+use finder_search::text::{is_stop_word, words};
+use finder_search::{synthetic, Choices, Query};
 use serde_json::{json, Map, Value};
 
-/// Spanish words families type, each in a synonym group of `core/data/synonyms.json`.
+/// Spanish words families type, each in a synonym group of `search/data/synonyms.json`.
 /// Some also occur in the synthetic catalogues' Spanish text; others never do, so only
 /// the synonyms can find anything for them.
 const SPANISH: &[&str] = &[

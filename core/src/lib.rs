@@ -9,7 +9,9 @@
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
-//! - [`search`]: keyword search with typos, synonyms and Spanish, filters and counts per choice.
+//!
+//! The search over a catalogue is its own crate, `finder-search` (`search/`), compiled for
+//! speed while this one is compiled for size.
 //!
 //! Nothing here depends on a web API, so all of it is tested natively with `cargo test`.
 
@@ -23,7 +25,6 @@ pub mod format;
 pub mod hours;
 pub mod import;
 pub mod locate;
-pub mod search;
 pub mod spelling;
 pub mod stats;
 pub mod towns;

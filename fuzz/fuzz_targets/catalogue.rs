@@ -4,7 +4,7 @@
 
 use finder_core::catalogue::{load, Loading};
 use finder_core::check::{check, CheckOptions};
-use finder_core::search::{Query, SearchIndex, SearchOptions};
+use finder_search::{Query, SearchIndex, SearchOptions};
 use finder_core::Severity;
 use libfuzzer_sys::fuzz_target;
 

@@ -1,7 +1,7 @@
 //! The search box, need choices with counts, the age entry, language and cost, clear-all.
 
 use finder_core::catalogue::Need;
-use finder_core::search::SearchResults;
+use finder_search::SearchResults;
 use leptos::prelude::*;
 
 use super::{use_lang, words, Choices};

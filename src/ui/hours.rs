@@ -7,7 +7,7 @@
 
 use finder_core::catalogue::Program;
 use finder_core::hours::{Moment, Period, Schedule, Status, TimeZone, WallClock, Weekday};
-use finder_core::search::SearchResults;
+use finder_search::SearchResults;
 use leptos::prelude::*;
 
 use super::{use_lang, words, Choices};
@@ -41,7 +41,7 @@ pub fn start_clock(zone: TimeZone) -> Clock {
 #[component]
 pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<Choices>();
-    let count = move |pick: fn(&finder_core::search::Counts) -> usize| {
+    let count = move |pick: fn(&finder_search::Counts) -> usize| {
         move || results.with(|r| r.counts.as_ref().map(|c| format!("({})", pick(c))))
     };
     let check = move |key: &'static str,

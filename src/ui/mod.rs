@@ -20,8 +20,8 @@ use std::sync::Arc;
 
 use finder_core::age::ChildAge;
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
 use finder_core::towns::{family_town, Town};
+use finder_search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
 use leptos::prelude::*;
 
 use crate::i18n::Lang;

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::search::SearchResults;
+use finder_search::SearchResults;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use finder_core::catalogue::load;
-//! use finder_core::search::{Query, SearchIndex, SearchOptions};
+//! use finder_search::{Query, SearchIndex, SearchOptions};
 //! let loaded = load(r#"{ "version": 1,
 //!   "needs": [{ "id": "food", "label": "Food", "labels": { "es": "Comida" } },
 //!             { "id": "housing", "label": "Housing" }],
@@ -29,7 +29,7 @@
 //!
 //! - **exactly**;
 //! - **by stem** (`books` → `book`) or **synonym** (`comida` → `food`, from
-//!   `core/data/synonyms.json`, see [`synonyms`]); a synonym phrase typed in full
+//!   `search/data/synonyms.json`, see [`synonyms`]); a synonym phrase typed in full
 //!   (`salud mental`) counts as one query term;
 //! - **as a prefix**: every word of 3 or more letters (`health` finds `healthy`, `east`
 //!   finds `Eastford`), and a last word of 2 letters while it is being typed (the text
@@ -65,7 +65,7 @@
 //!
 //! # Filters and counts
 //!
-//! Choices filter exactly as [`crate::filter::Filter::matches`] (needs any-of, town or
+//! Choices filter exactly as [`finder_core::filter::Filter::matches`] (needs any-of, town or
 //! statewide, age overlap), plus languages (any of the chosen codes; `es-MX` counts as
 //! `es`; a program listing no languages fits none) and free (the cost starts with
 //! "free" or "gratis", or says "no cost"). With [`SearchOptions::counts`], [`Counts`] says
@@ -87,9 +87,9 @@ pub mod text;
 
 pub use index::SearchIndex;
 
-use crate::age::ChildAge;
-use crate::filter::Filter;
-use crate::towns::Town;
+use finder_core::age::ChildAge;
+use finder_core::filter::Filter;
+use finder_core::towns::Town;
 
 /// At most this many words of a query are used; the rest are ignored.
 pub const MAX_WORDS: usize = 12;
@@ -141,7 +141,7 @@ pub struct Choices {
     pub weekends: bool,
     /// The wall-clock time in the catalogue's time zone that "open now" means (the widget
     /// sets it every minute). Without it, `open_now` leaves nothing out and is not counted.
-    pub now: Option<crate::hours::WallClock>,
+    pub now: Option<finder_core::hours::WallClock>,
 }
 
 impl From<&Filter> for Choices {

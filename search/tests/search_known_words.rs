@@ -3,7 +3,7 @@
 //! words still find them.
 
 use finder_core::catalogue::load;
-use finder_core::search::{Query, SearchIndex, SearchOptions};
+use finder_search::{Query, SearchIndex, SearchOptions};
 
 fn found(text: &str) -> Vec<String> {
     let catalogue = load(include_str!("../../public/sample-catalogue.json")).expect("the sample").catalogue;

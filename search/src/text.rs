@@ -13,7 +13,7 @@
 //!    `books` → `book`, `families` → `family`, `housing` and `house` → `hous`.
 //!
 //! ```
-//! use finder_core::search::text::{fold, words};
+//! use finder_search::text::{fold, words};
 //! assert_eq!(fold("Niño CAFÉ"), "nino cafe");
 //! assert_eq!(words("Children's well-child visits"), ["childrens", "well", "child", "visits"]);
 //! ```
@@ -255,7 +255,7 @@ fn default_keep() -> usize {
 }
 
 /// Suffix stemming: steps run in order; in each step the first rule that fits applies.
-/// Words with digits are left alone. The rules live in `core/data/synonyms.json`.
+/// Words with digits are left alone. The rules live in `search/data/synonyms.json`.
 ///
 /// Stems are only a key for "these words are the same word": `housing`, `houses` and
 /// `house` all stem to `hous`, which nobody reads.

@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use finder_core::age::ChildAge::{self, Months, Years};
 use finder_core::catalogue::{load, Catalogue};
 use finder_core::filter::Filter;
-use finder_core::search::text::fold;
-use finder_core::search::{synthetic, Choices, Query, SearchIndex, SearchOptions, SearchResults, AGE_BANDS};
 use finder_core::towns::{family_town, Town, COUNTIES};
+use finder_search::text::fold;
+use finder_search::{synthetic, Choices, Query, SearchIndex, SearchOptions, SearchResults, AGE_BANDS};
 
 /// A small catalogue where each program isolates one behaviour. Order matters: ties
 /// are broken by it.

@@ -4,7 +4,7 @@
 
 use finder_core::catalogue::load;
 use finder_core::hours::{Date, WallClock};
-use finder_core::search::{Choices, Query, SearchIndex, SearchOptions};
+use finder_search::{Choices, Query, SearchIndex, SearchOptions};
 
 /// Five programs: a weekday office, an evening group, a Saturday pantry, a crisis line
 /// open around the clock, and one with only free-text hours.

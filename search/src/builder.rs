@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
-use crate::catalogue::Catalogue;
+use finder_core::catalogue::Catalogue;
 
 use super::filters::Facts;
 use super::index::{

@@ -1,5 +1,5 @@
 //! Synonyms and stemming rules: the search's language data, read from
-//! `core/data/synonyms.json` (compiled in with `include_str!`).
+//! `search/data/synonyms.json` (compiled in with `include_str!`).
 //!
 //! The file holds groups of words that mean the same to a family ("comida", "food",
 //! "pantry") and the suffix rules of the [`Stemmer`]. Groups are symmetric: typing any
@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::text::{is_stop_word, split, Stemmer};
 
 /// The data file, as shipped.
-const DATA: &str = include_str!("../../data/synonyms.json");
+const DATA: &str = include_str!("../data/synonyms.json");
 
 #[derive(Deserialize)]
 struct DataFile {
@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_reads_and_has_enough_groups() {
-        let language = Language::from_json(DATA).expect("core/data/synonyms.json reads");
+        let language = Language::from_json(DATA).expect("search/data/synonyms.json reads");
         assert!(language.groups.len() >= 40, "{}", language.groups.len());
         assert!(!language.stemmer.steps.is_empty());
         assert!(language.groups_of("comida").next().is_some());

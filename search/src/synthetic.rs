@@ -7,9 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::age::{AgeRange, ChildAge};
-use crate::catalogue::{Catalogue, Need, Program, ProgramText};
-use crate::towns::{resolve_place, Town, COUNTIES};
+use finder_core::age::{AgeRange, ChildAge};
+use finder_core::catalogue::{Catalogue, Need, Program, ProgramText};
+use finder_core::towns::{resolve_place, Town, COUNTIES};
 
 use super::{Choices, Query};
 

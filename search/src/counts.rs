@@ -8,7 +8,7 @@
 //! this need instead"), so its options are counted against the candidates AND every
 //! *other* choice. Statewide programs count for every town and county.
 
-use crate::towns::{Town, COUNTIES};
+use finder_core::towns::{Town, COUNTIES};
 
 use super::filters::{language_code, Facts};
 use super::program_set::ProgramSet;

@@ -16,7 +16,7 @@ pub(super) fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -
     let table = field_weights(&options.weights);
     let (terms, clauses) = clauses(index, &query.text, options, &table);
 
-    let town = query.choices.town.and_then(|t| crate::towns::Town::all().position(|town| town == t));
+    let town = query.choices.town.and_then(|t| finder_core::towns::Town::all().position(|town| town == t));
     let n = index.program_count();
     let (best, candidates, scores, typos) = if clauses.is_empty() {
         (Vec::new(), Candidates::All(n), Vec::new(), Vec::new())

@@ -4,14 +4,14 @@
 //! of languages (bit rows over the catalogue's needs and language codes, any number of
 //! them) and its set of towns ([`super::places`]); and its ages, age bands and whether
 //! it is free. From these, [`Columns`] keeps for every option the set of programs
-//! choosing it keeps, with the same rules as [`crate::filter::Filter::matches`]; the
+//! choosing it keeps, with the same rules as [`finder_core::filter::Filter::matches`]; the
 //! per-program facts remain for ranking by town (tier) and for a child's exact age.
 
 use std::sync::Mutex;
 
-use crate::age::{AgeRange, ChildAge};
-use crate::catalogue::Catalogue;
-use crate::hours::{Schedule, WallClock};
+use finder_core::age::{AgeRange, ChildAge};
+use finder_core::catalogue::Catalogue;
+use finder_core::hours::{Schedule, WallClock};
 
 use super::builder::FastMap;
 use super::places::{Places, SetTable, TownBits};
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn ages_like_age_range() {
-        use crate::age::ChildAge::{Months, Years};
+        use finder_core::age::ChildAge::{Months, Years};
         for (min, max) in [
             (None, None),
             (Some(0.0), Some(5.0)),

@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::catalogue::Catalogue;
+use finder_core::catalogue::Catalogue;
 
 use super::filters::Facts;
 use super::synonyms::Language;

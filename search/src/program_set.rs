@@ -3,7 +3,7 @@
 //! option a family can choose ([`Columns`]), so a search touches 64 programs per
 //! machine word instead of one program at a time.
 
-use crate::towns::{Town, COUNTIES};
+use finder_core::towns::{Town, COUNTIES};
 
 use super::filters::{Facts, ProgramFacts};
 use super::AGE_BANDS;

@@ -4,8 +4,8 @@
 //! Most programs share a handful of sets (a county, a city and its neighbours), so a
 //! program holds a set id, and counting programs per town counts per set first.
 
-use crate::catalogue::{Catalogue, Program};
-use crate::towns::{normalize, resolve_place, Place, Town, TownSet, COUNTIES};
+use finder_core::catalogue::{Catalogue, Program};
+use finder_core::towns::{normalize, resolve_place, Place, Town, TownSet, COUNTIES};
 
 use super::builder::FastMap;
 
