@@ -2,7 +2,7 @@
 //!
 //! - [`catalogue`]: the catalogue format and loading it, with every problem reported.
 //! - [`check`]: the staff checker: every problem with line, column and a fix.
-//! - [`towns`]: Connecticut's towns, counties and villages.
+//! - [`towns`]: Connecticut's towns, counties, villages and ZIP codes.
 //! - [`age`]: ages as intervals of months.
 //! - [`filter`]: which programs fit a family's choices.
 //! - [`hours`]: opening hours: open now, next opening, evenings, weekends, U.S. time zones.
@@ -19,6 +19,7 @@ pub mod age;
 pub mod catalogue;
 pub mod check;
 mod ct_towns;
+mod ct_zips;
 mod fields;
 pub mod filter;
 pub mod format;

@@ -5,6 +5,10 @@
 //! ("Willimantic") for the town that contains it. Resolving names to towns once, when
 //! the catalogue loads, makes filtering a single bit test per program.
 //!
+//! A family may also type a Connecticut ZIP code ("06226"): it stands for the town or
+//! towns its people live in ([`zip_towns`]). ZIPs are for families only; a catalogue's
+//! places are names.
+//!
 //! ```
 //! use finder_core::towns::{resolve_place, town_named, Place};
 //! let hartford = town_named("  hartford ").unwrap();
@@ -17,6 +21,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::ct_towns::{TOWNS, VILLAGES};
+use crate::ct_zips::ZIP_TOWNS;
 use crate::spelling::edit_distance;
 
 /// One of Connecticut's 169 towns (an index into the built-in table).
@@ -124,13 +129,22 @@ pub fn resolve_place(name: &str) -> Option<Place> {
 
 /// Where a family lives, as typed in the town box: a town, or a village that lies in
 /// exactly one town, also written the way people write addresses ("Hartford, CT",
-/// "E. Hartford"). `None` for anything else (counties, unknown names).
+/// "E. Hartford"), or a Connecticut ZIP code where at least 90% of the people live in one
+/// town. `None` for anything else (counties, unknown names, a ZIP split between towns:
+/// [`suggest`] offers its towns to pick from).
 ///
 /// ```
 /// use finder_core::towns::{family_town, Town};
 /// assert_eq!(family_town("W. Hartford, CT").map(Town::name), Some("West Hartford"));
+/// assert_eq!(family_town("06226").map(Town::name), Some("Windham"));
 /// ```
 pub fn family_town(name: &str) -> Option<Town> {
+    if let Some(zip) = zip_code(name) {
+        return match zip_rows(zip) {
+            [(_, town, percent), ..] if *percent >= MAIN_TOWN_PERCENT => Some(Town(*town)),
+            _ => None,
+        };
+    }
     match resolve_place(name).or_else(|| resolve_place(&as_written(name)))? {
         Place::Town(town) => Some(town),
         Place::Village(_, towns) if towns.len() == 1 => Some(towns[0]),
@@ -156,6 +170,57 @@ pub fn as_written(text: &str) -> String {
     name
 }
 
+/// The share of a ZIP's people (in percent) one town must have for the ZIP to stand for
+/// that town alone: below it, the family picks among the ZIP's towns.
+const MAIN_TOWN_PERCENT: u8 = 90;
+
+/// The ZIP code in a family's text: five digits, alone or as ZIP+4 ("06226-1234"), spaces
+/// around allowed. Any state's ZIP (10001 too); four digits are not a ZIP.
+///
+/// ```
+/// use finder_core::towns::zip_code;
+/// assert_eq!(zip_code(" 06226-1234 "), Some(6226));
+/// assert_eq!(zip_code("0622"), None);
+/// ```
+pub fn zip_code(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (zip, plus4) = text.split_once('-').unwrap_or((text, "0000"));
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(zip, 5) && digits(plus4, 4)).then(|| zip.parse().ok()).flatten()
+}
+
+/// The towns whose people a Connecticut ZIP code covers, most people first: those with at
+/// least 5% of them (`core/data/ct-zip-towns.tsv`, from the 2020 Census). Empty when the
+/// text is not a ZIP, or not a Connecticut one.
+///
+/// ```
+/// use finder_core::towns::{zip_towns, Town};
+/// let names = |zip| zip_towns(zip).into_iter().map(Town::name).collect::<Vec<_>>();
+/// assert_eq!(names("06355"), ["Groton", "Stonington"]);
+/// assert!(names("10001").is_empty());
+/// ```
+pub fn zip_towns(text: &str) -> Vec<Town> {
+    zip_code(text)
+        .map(|zip| zip_rows(zip).iter().map(|(_, town, _)| Town(*town)).collect())
+        .unwrap_or_default()
+}
+
+/// The rows of [`ZIP_TOWNS`] for one ZIP (none for a ZIP it does not have).
+fn zip_rows(zip: u32) -> &'static [(u16, u8, u8)] {
+    let Ok(zip) = u16::try_from(zip) else { return &[] };
+    let start = ZIP_TOWNS.partition_point(|(z, _, _)| *z < zip);
+    let end = start + ZIP_TOWNS[start..].partition_point(|(z, _, _)| *z == zip);
+    &ZIP_TOWNS[start..end]
+}
+
+/// The names of a ZIP's towns, when `text` is a ZIP code: what [`suggest`] and
+/// [`closest_places`] offer instead of names like the text (none for a ZIP outside
+/// Connecticut, which no town name is like either).
+fn zip_names(text: &str, limit: usize) -> Option<Vec<&'static str>> {
+    zip_code(text)?;
+    Some(zip_towns(text).into_iter().map(Town::name).take(limit).collect())
+}
+
 /// The village's town when `name` is a village in exactly one town ("Willimantic" →
 /// "Windham"), so a suggestion can say where it is.
 pub fn village_town(name: &str) -> Option<&'static str> {
@@ -168,7 +233,11 @@ pub fn village_town(name: &str) -> Option<&'static str> {
 /// Town and village names to suggest as a family types, best first: names that start
 /// with the text, then names with a word that starts with it; when there are none, near
 /// misses (one typo in 4–7 letters, two from 8: "Hartfrod", "Wilimantic"). At most `limit`.
+/// For a Connecticut ZIP code, its towns, most people first ("06355": Groton, Stonington).
 pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
+    if let Some(names) = zip_names(text, limit) {
+        return names;
+    }
     let wanted = as_written(text);
     if wanted.is_empty() {
         return Vec::new();
@@ -211,8 +280,12 @@ pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
 
 /// The towns and villages closest to a name no place has, nearest first, at most
 /// `limit`: what to offer a family whose town was not found. Only names at most half
-/// as many edits away as the text has letters (so "zzz" gets nothing).
+/// as many edits away as the text has letters (so "zzz" gets nothing). For a Connecticut
+/// ZIP code split between towns, its towns, most people first.
 pub fn closest_places(text: &str, limit: usize) -> Vec<&'static str> {
+    if let Some(names) = zip_names(text, limit) {
+        return names;
+    }
     let wanted = as_written(text);
     let mut found = nearest(wanted.chars().count() / 2, |lower| edit_distance(&wanted, lower));
     dedup_in_order(&mut found);
@@ -398,6 +471,99 @@ mod tests {
         assert_eq!(village_town("Willimantic"), Some("Windham"));
         assert_eq!(village_town("Windham"), None);
         assert_eq!(village_town("Mystic"), None, "two towns");
+    }
+
+    /// What a family sees after typing `text` in the town box: the town the list is
+    /// filtered by, the suggestions under the box as the UI shows them (a village with its
+    /// town), and, on leaving the box without a town, the towns offered beside "No
+    /// Connecticut town matches".
+    fn seen(text: &str) -> (Option<&'static str>, Vec<String>, Vec<&'static str>) {
+        let town = family_town(text).map(Town::name);
+        let list = if town_named(text).is_some() { Vec::new() } else { suggest(text, 8) };
+        let list = list
+            .into_iter()
+            .map(|name| match village_town(name) {
+                Some(town) => format!("{name} ({town})"),
+                None => name.to_string(),
+            })
+            .collect();
+        let closest = if town.is_none() { closest_places(text, 3) } else { Vec::new() };
+        (town, list, closest)
+    }
+
+    #[test]
+    fn zip_codes_resolve_to_their_towns() {
+        /// Typed text, the town, the suggestions, the towns offered on leaving the box.
+        type Case = (&'static str, Option<&'static str>, &'static [&'static str], &'static [&'static str]);
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            // typed          town filtered by    suggestions                   offered on leaving
+            ("06226",        Some("Windham"),    &["Windham"],                 &[]),
+            (" 06226 ",      Some("Windham"),    &["Windham"],                 &[]),
+            ("06226-1234",   Some("Windham"),    &["Windham"],                 &[]),
+            ("06106",        Some("Hartford"),   &["Hartford"],                &[]),
+            // Split between towns: the family picks, most people first.
+            ("06355",        None,               &["Groton", "Stonington"],    &["Groton", "Stonington"]),
+            ("06512",        None,               &["East Haven", "New Haven"], &["East Haven", "New Haven"]),
+            ("06754",        None,               &["Warren", "Cornwall"],      &["Warren", "Cornwall"]),
+            // 89% in Sprague is not enough to choose for the family.
+            ("06330",        None,               &["Sprague", "Scotland"],     &["Sprague", "Scotland"]),
+            // 93% in Killingly is: the list filters, and Plainfield is still offered.
+            ("06239",        Some("Killingly"),  &["Killingly", "Plainfield"], &[]),
+            // Not Connecticut, no people (post office boxes), not a ZIP: as any unknown text.
+            ("10001",        None,               &[],                          &[]),
+            ("06101",        None,               &[],                          &[]),
+            ("0622",         None,               &[],                          &[]),
+            ("062261",       None,               &[],                          &[]),
+            ("06226-12",     None,               &[],                          &[]),
+            // Names still work as before.
+            ("Willimantic",  Some("Windham"),    &["Willimantic (Windham)"],   &[]),
+            ("Mystic",       None,               &["Mystic"],                  &["Mystic", "Baltic", "Yantic"]),
+            ("Hartfrod",     None,               &["Hartford"],                &["Hartford", "Eastford", "Hartland"]),
+        ];
+        for &(typed, town, list, closest) in cases {
+            let (seen_town, seen_list, seen_closest) = seen(typed);
+            assert_eq!(seen_town, town, "{typed:?}: the town the list is filtered by");
+            assert_eq!(seen_list, list, "{typed:?}: the suggestions");
+            assert_eq!(seen_closest, closest, "{typed:?}: the towns offered on leaving the box");
+        }
+        // A family in 06226 knows it as Willimantic: both are Windham.
+        assert_eq!(family_town("06226"), family_town("Willimantic"));
+        assert_eq!(zip_towns("06226").iter().map(|t| t.name()).collect::<Vec<_>>(), ["Windham"]);
+        assert_eq!(zip_code("06226-1234"), Some(6226));
+        assert_eq!(zip_code("10001"), Some(10001));
+        assert_eq!(zip_code("0622"), None);
+        assert_eq!(suggest("06355", 1), ["Groton"], "at most `limit`");
+    }
+
+    /// The compiled-in table is what `tools/zip-towns.py` makes of the data file: every
+    /// row with at least 5% of the ZIP's people, percent rounded down, most people first.
+    #[test]
+    fn the_zip_table_matches_its_data_file() {
+        let data = include_str!("../data/ct-zip-towns.tsv");
+        let mut lines = data.lines().filter(|line| !line.starts_with('#'));
+        assert_eq!(lines.next(), Some("zip\ttown\tshare"));
+        let mut expected = Vec::new();
+        let mut zips = std::collections::BTreeSet::new();
+        for line in lines {
+            let [zip, town, share] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line:?}") };
+            let town =
+                town_named(town).unwrap_or_else(|| panic!("{town:?} is not spelled as in ct_towns.rs"));
+            assert!(zip.len() == 5 && zip.starts_with("06"), "{zip} is not a Connecticut ZIP");
+            let basis_points: u32 = share.replace('.', "").parse().unwrap();
+            assert!(share.len() == 6 && basis_points <= 10_000, "{line:?}");
+            zips.insert(zip);
+            if basis_points >= 500 {
+                expected.push((zip.parse::<u16>().unwrap(), town.0, (basis_points / 100) as u8));
+            }
+        }
+        assert_eq!(ZIP_TOWNS, expected, "run python3 tools/zip-towns.py");
+        assert_eq!(zips.len(), 288);
+        // Every ZIP has a town, and the data is in the order lookups rely on.
+        for zip in &zips {
+            assert!(!zip_towns(zip).is_empty(), "{zip}");
+        }
+        assert!(ZIP_TOWNS.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].2 >= w[1].2)));
     }
 
     #[test]
