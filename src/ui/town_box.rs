@@ -5,7 +5,7 @@
 //! through suggestions, Enter picks, Escape closes. Village names are suggested too
 //! (a family in Willimantic may not know it is part of Windham).
 
-use finder_core::towns::{closest_places, family_town, suggest, town_named, village_town};
+use finder_core::towns::{closest_places, family_town, suggest, town_named, village_town, zip_towns};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,6 +39,9 @@ pub fn TownBox() -> impl IntoView {
         let text = choices.town.get();
         !focused.get() && !text.trim().is_empty() && family_town(&text).is_none()
     };
+    // A ZIP code shared by several towns (06355: Groton and Stonington) is not a mistake:
+    // the family is asked which town, not told that nothing matches.
+    let zip_split = move || unknown() && !zip_towns(&choices.town.get()).is_empty();
     let pick = move |name: &str| {
         choices.town.set(name.to_string());
         open.set(false);
@@ -111,7 +114,7 @@ pub fn TownBox() -> impl IntoView {
                     aria-describedby="pf-town-hint"
                     aria-expanded=move || if expanded() { "true" } else { "false" }
                     aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("pf-town-{i}"))
-                    aria-invalid=move || unknown().then_some("true")
+                    aria-invalid=move || (unknown() && !zip_split()).then_some("true")
                     prop:value=move || choices.town.get()
                     on:input:target=move |ev| {
                         choices.typed(choices.town, ev.target().value());
@@ -140,10 +143,14 @@ pub fn TownBox() -> impl IntoView {
             </div>
             // Leaving the box with a name no town has: the text stays as typed, the
             // message says so plainly, and the closest towns are a tap away.
-            <div class="hint problem" hidden=move || !unknown()>
-                <p id="pf-town-hint">{move || lang.get().format("town_no_match", &[("text", choices.town.get().trim())])}</p>
+            <div class="hint" class:problem=move || !zip_split() hidden=move || !unknown()>
+                <p id="pf-town-hint">{move || {
+                    let key = if zip_split() { "town_zip_pick" } else { "town_no_match" };
+                    lang.get().format(key, &[("text", choices.town.get().trim())])
+                }}</p>
                 {move || {
                     let closest = if unknown() { closest_places(&choices.town.get(), 3) } else { Vec::new() };
+                    let label = if zip_split() { "town_zip_towns" } else { "town_closest" };
                     (!closest.is_empty()).then(|| {
                         let buttons = closest.into_iter().map(|name| view! {
                             <button type="button" class="tool" on:click=move |_| {
@@ -155,8 +162,8 @@ pub fn TownBox() -> impl IntoView {
                             }>{name}</button>
                         }).collect_view();
                         view! {
-                            <div class="closest" role="group" aria-label=lang.get().t("town_closest")>
-                                <span>{lang.get().t("town_closest")}</span>{buttons}
+                            <div class="closest" role="group" aria-label=lang.get().t(label)>
+                                <span>{lang.get().t(label)}</span>{buttons}
                             </div>
                         }
                     })

@@ -108,6 +108,36 @@ describe("filters on the fixture catalogue", () => {
     await finder.clearAll.click();
   });
 
+  test("a Connecticut ZIP code finds its town; one shared by towns asks which; others match nothing", async () => {
+    await finder.town.fill("Windham");
+    await finder.age.focus();
+    const windham = await finder.ids();
+    for (const typed of ["06226", " 06226-1234 "]) {
+      await finder.town.fill(typed);
+      await finder.suggestions.first().waitFor();
+      assert.equal((await finder.suggestions.first().textContent()).trim(), "Windham", typed);
+      await finder.age.focus();
+      assert.equal(await finder.town.getAttribute("aria-invalid"), null, typed);
+      assert.deepEqual(await finder.ids(), windham, `${typed} filters as Windham`);
+    }
+    // 06355 is Groton and Stonington: a question, not an error.
+    await finder.town.fill("06355");
+    await finder.age.focus();
+    await finder.root.getByText("ZIP code 06355 covers more than one town. Which is yours?").waitFor();
+    assert.equal(await finder.town.getAttribute("aria-invalid"), null);
+    const towns = finder.root.getByRole("group", { name: "Towns in this ZIP code:" });
+    assert.deepEqual(await towns.getByRole("button").allTextContents(), ["Groton", "Stonington"]);
+    await towns.getByRole("button", { name: "Stonington" }).click();
+    assert.equal(await finder.town.inputValue(), "Stonington");
+    // New York's 10001 is not a Connecticut town.
+    await finder.town.fill("10001");
+    await finder.age.focus();
+    await finder.root.getByText("No Connecticut town matches “10001”.").waitFor();
+    assert.equal(await finder.town.getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await finder.ids(), ALL);
+    await finder.clearAll.click();
+  });
+
   test("ages: 5 vs 6 years for 0–5, 6 vs 7 months for 0–0.5", async () => {
     await finder.need("Early literacy").check();
     await finder.chooseTown("hart", "Hartford");
