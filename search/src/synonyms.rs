@@ -1,5 +1,5 @@
-//! Synonyms and stemming rules: the search's language data, read from
-//! `search/data/synonyms.json` (compiled in with `include_str!`).
+//! Synonyms and stemming rules: the search's language data, from
+//! `search/data/synonyms.json` (turned into constants by `search/build.rs`).
 //!
 //! The file holds groups of words that mean the same to a family ("comida", "food",
 //! "pantry") and the suffix rules of the [`Stemmer`]. Groups are symmetric: typing any
@@ -11,17 +11,11 @@
 
 use std::sync::Arc;
 
-use serde::Deserialize;
+use super::text::{is_stop_word, split, Stemmer, SuffixRule};
 
-use super::text::{is_stop_word, split, Stemmer};
-
-/// The data file, as shipped.
-const DATA: &str = include_str!("../data/synonyms.json");
-
-#[derive(Deserialize)]
-struct DataFile {
-    stemming: Stemmer,
-    groups: Vec<Vec<String>>,
+/// The data file as constants (`STEPS`, `GROUPS`), written by `build.rs`.
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 }
 
 /// A member of a group: the stems of its words (one for a word, several for a phrase).
@@ -40,23 +34,35 @@ pub(crate) struct Language {
 }
 
 impl Language {
-    /// The shipped data. If the file could not be read (a test guards against this),
-    /// search still works, without synonyms and stems.
+    /// The shipped data, read once per page and shared by every index (a copy cost
+    /// each build time).
     pub fn shipped() -> Arc<Language> {
-        // Read once per page and shared by every index (a copy cost each build time).
         static SHIPPED: std::sync::OnceLock<Arc<Language>> = std::sync::OnceLock::new();
-        SHIPPED.get_or_init(|| Arc::new(Self::from_json(DATA).unwrap_or_default())).clone()
+        SHIPPED.get_or_init(|| Arc::new(Self::from_data(data::STEPS, data::GROUPS))).clone()
     }
 
-    /// Reads a data file in the shipped format.
-    pub fn from_json(json: &str) -> Result<Language, serde_json::Error> {
-        let data: DataFile = serde_json::from_str(json)?;
-        let stemmer = data.stemming;
+    /// The language from suffix rules (step by step) and groups of words and phrases.
+    fn from_data(steps: &[&[(&str, &str, usize, &str)]], groups: &[&[&str]]) -> Language {
+        let stemmer = Stemmer {
+            steps: steps
+                .iter()
+                .map(|step| {
+                    step.iter()
+                        .map(|&(suffix, replace, keep, not_after)| SuffixRule {
+                            suffix: suffix.to_string(),
+                            replace: replace.to_string(),
+                            keep,
+                            not_after: not_after.to_string(),
+                        })
+                        .collect()
+                })
+                .collect(),
+        };
         let mut language = Language::default();
-        for raw in &data.groups {
+        for raw in groups {
             let id = language.groups.len() as u32;
             let mut members: Vec<Member> = Vec::new();
-            for text in raw {
+            for text in raw.iter() {
                 let mut member = Vec::new();
                 split(text, false, |word| {
                     if !is_stop_word(word) {
@@ -79,7 +85,7 @@ impl Language {
         language.words.dedup();
         language.phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
         language.stemmer = stemmer;
-        Ok(language)
+        language
     }
 
     /// The groups that have the one-word member `stem`.
@@ -113,7 +119,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_reads_and_has_enough_groups() {
-        let language = Language::from_json(DATA).expect("search/data/synonyms.json reads");
+        let language = Language::shipped();
         assert!(language.groups.len() >= 40, "{}", language.groups.len());
         assert!(!language.stemmer.steps.is_empty());
         assert!(language.groups_of("comida").next().is_some());

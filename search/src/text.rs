@@ -18,8 +18,6 @@
 //! assert_eq!(words("Children's well-child visits"), ["childrens", "well", "child", "visits"]);
 //! ```
 
-use serde::Deserialize;
-
 /// Words too common to search for, in English and Spanish. They are not indexed, and
 /// dropped from queries (except a last word still being typed, which is a prefix).
 pub const STOP_WORDS: &[&str] = &[
@@ -239,19 +237,12 @@ fn strip_accent(c: char) -> Option<&'static str> {
 
 /// One suffix rule: a word ending in `suffix` loses it and gains `replace`, if at least
 /// `keep` letters remain before it and the letter before it is not one of `not_after`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SuffixRule {
     pub suffix: String,
-    #[serde(default)]
     pub replace: String,
-    #[serde(default = "default_keep")]
     pub keep: usize,
-    #[serde(default)]
     pub not_after: String,
-}
-
-fn default_keep() -> usize {
-    3
 }
 
 /// Suffix stemming: steps run in order; in each step the first rule that fits applies.
@@ -259,7 +250,7 @@ fn default_keep() -> usize {
 ///
 /// Stems are only a key for "these words are the same word": `housing`, `houses` and
 /// `house` all stem to `hous`, which nobody reads.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stemmer {
     pub steps: Vec<Vec<SuffixRule>>,
 }
