@@ -359,9 +359,24 @@ impl Choices {
 /// One whole widget: fetches its catalogue, then shows the finder.
 #[component]
 pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
-    let url = config.catalogue_url.clone();
-    let (timeout, loader) = (config.layout.timeout, config.browser.clone());
-    let catalogue = LocalResource::new(move || load_catalogue(url.clone(), timeout, loader.clone()));
+    // The catalogue as it loads (`None` until it has loaded or failed). A signal that a task
+    // fills, rather than a `LocalResource` under `<Suspense>`: the family sees the same, and
+    // the module is smaller by Leptos's async machinery, which this one load used alone.
+    let catalogue = RwSignal::new_local(None::<Result<LoadedCatalogue, LoadFailure>>);
+    let load = {
+        let url = config.catalogue_url.clone();
+        let (timeout, loader) = (config.layout.timeout, config.browser.clone());
+        move || {
+            catalogue.set(None);
+            let (url, loader) = (url.clone(), loader.clone());
+            leptos::task::spawn_local(async move {
+                let loaded = load_catalogue(url, timeout, loader).await;
+                // The widget may have gone (removed from the page) while it loaded.
+                let _ = catalogue.try_set(Some(loaded));
+            });
+        }
+    };
+    load();
     let presets = config.presets;
     let address = config.address;
     let browser = config.browser;
@@ -386,7 +401,7 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             class="finder"
             part="finder"
             aria-labelledby=labelled_by
-            aria-busy=move || catalogue.get().is_none().then_some("true")
+            aria-busy=move || catalogue.with(Option::is_none).then_some("true")
             lang=move || lang.get().code()
         >
             <div class="top">
@@ -394,33 +409,30 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                 {(!languages_hidden).then(|| view! { <LanguageSwitch /> })}
             </div>
             {(number.0 > 1).then(|| view! { <span id="pf-number" hidden>{number.0}</span> })}
-            <Suspense fallback=move || view! { <p class="loading" role="status">{words("loading")}</p> }>
-                {move || {
-                    let presets = presets.clone();
-                    let address = address.clone();
-                    let browser = browser.clone();
-                    let events = events.clone();
-                    let layout = layout.clone();
-                    Suspend::new(async move {
-                        match catalogue.await {
-                            Ok(loaded) => {
-                                if let (Some(events), Some(failure)) = (&events, &loaded.failure) {
-                                    events.failed(failure, true);
-                                }
-                                let banners = banners(&loaded, layout.debug, move || catalogue.refetch());
-                                let loaded = only_towns(loaded.catalogue, &layout.towns);
-                                view! { {banners}<Finder catalogue=loaded presets address browser layout /> }.into_any()
-                            }
-                            Err(failure) => {
-                                if let Some(events) = &events {
-                                    events.failed(&failure.to_string(), false);
-                                }
-                                view! { <LoadError on_retry=move || catalogue.refetch() /> }.into_any()
-                            }
+            {move || {
+                let Some(loaded) = catalogue.get() else {
+                    return view! { <p class="loading" role="status">{words("loading")}</p> }.into_any();
+                };
+                let retry = load.clone();
+                match loaded {
+                    Ok(loaded) => {
+                        if let (Some(events), Some(failure)) = (&events, &loaded.failure) {
+                            events.failed(failure, true);
                         }
-                    })
-                }}
-            </Suspense>
+                        let banners = banners(&loaded, layout.debug, retry);
+                        let loaded = only_towns(loaded.catalogue, &layout.towns);
+                        let (presets, address, browser, layout) =
+                            (presets.clone(), address.clone(), browser.clone(), layout.clone());
+                        view! { {banners}<Finder catalogue=loaded presets address browser layout /> }.into_any()
+                    }
+                    Err(failure) => {
+                        if let Some(events) = &events {
+                            events.failed(&failure.to_string(), false);
+                        }
+                        view! { <LoadError on_retry=retry /> }.into_any()
+                    }
+                }
+            }}
         </section>
     }
 }
