@@ -103,6 +103,26 @@ export function smoke(name) {
       assert.equal((await details()).expanded, "false");
     });
 
+    it("saved: the Saved view is a place with its heading, no filters, and a way back", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      await page.click(await finder.element('[data-program-id="newborn"] button.save', "Save button"));
+      await page.click(await finder.element(".toolbar .tool", "Saved programs button"));
+      const state = () =>
+        finder.inside((root) => ({
+          heading: root.querySelector(".list-heading")?.textContent.trim() ?? null,
+          focus: root.activeElement?.className ?? null,
+          filtersShown: root.querySelector(".filters").getClientRects().length > 0,
+          ids: [...root.querySelectorAll("[data-program-id]")].map((card) => card.dataset.programId),
+        }));
+      await finder.until("the Saved view", (root) => root.activeElement?.classList.contains("list-heading"));
+      assert.deepEqual(await state(), { heading: "Saved programs", focus: "list-heading", filtersShown: false, ids: ["newborn"] });
+      await page.click(await finder.element(".list-head .back", "Back to all programs"));
+      await finder.until("the search again", (root) => root.querySelector(".filters").getClientRects().length > 0);
+      await finder.shows(ALL, `${ALL.length} programs`);
+      await finder.until("focus back on the Saved programs button", (root) => root.activeElement?.textContent.trim() === "Saved programs (1)");
+    });
+
     it("keyboard: typing in the search box narrows the list; Tab moves to the next control", async (page) => {
       await page.open("pages/plain.html");
       const finder = await new Finder(page).loaded();
