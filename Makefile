@@ -24,8 +24,6 @@ test: native-test fuzz-build e2e engines size-check
 
 native-test:
 	cargo test --workspace
-	# The widget's own state (saved lists, address, options) also has native tests.
-	cargo test --features web --lib
 
 e2e: dist setup-browser
 	node --test --test-concurrency=1 tests/e2e/

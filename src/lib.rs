@@ -10,9 +10,11 @@
 //!
 //! The catalogue model, towns and filters live in the `finder-core` crate.
 
+pub mod choices;
 pub mod host_options;
 pub mod i18n;
 pub mod presets;
+pub mod saved_list;
 pub mod text;
 pub mod url_state;
 

@@ -18,16 +18,18 @@ mod town_box;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use finder_core::age::ChildAge;
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::towns::{family_town, Town};
-use finder_search::{Choices as SearchChoices, Query, SearchIndex, SearchOptions, SearchResults};
+use finder_core::towns::Town;
+use finder_search::{Query, SearchIndex, SearchOptions, SearchResults};
 use leptos::prelude::*;
 
+use crate::choices::{FamilyChoices, Locks};
 use crate::i18n::Lang;
-use crate::presets::{age_from_entry, AgeUnit, Presets};
+use crate::presets::{AgeUnit, Presets};
 use crate::url_state::UrlChoices;
 
+/// A search, as the host page hears of it (plain data, in `crate::choices`).
+pub use crate::choices::SearchSummary;
 pub use load::{load_catalogue, EarlyRequest, LoadFailure, LoadedCatalogue};
 pub use saved::{Saved, Showing};
 
@@ -119,21 +121,6 @@ pub trait HostEvents {
     fn failed(&self, message: &str, saved_copy: bool);
 }
 
-/// A search, as reported to the host page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SearchSummary {
-    pub query: String,
-    pub needs: Vec<String>,
-    /// The town's name, when one is chosen.
-    pub town: Option<String>,
-    /// `"5"` (years) or `"6m"` (months), when an age is given.
-    pub age: Option<String>,
-    pub languages: Vec<String>,
-    pub free_only: bool,
-    /// Programs found.
-    pub total: usize,
-}
-
 /// The host page's listener, shared through context (absent: nobody listens).
 #[derive(Clone)]
 pub struct Events(pub Option<Arc<dyn HostEvents + Send + Sync>>);
@@ -218,25 +205,26 @@ pub struct Choices {
     pub evenings: RwSignal<bool>,
     pub weekends: RwSignal<bool>,
     /// Needs and town the host page fixed: they win over the controls.
-    locked: StoredValue<(Option<Vec<String>>, Option<Town>)>,
+    locked: StoredValue<Locks>,
 }
 
 impl Choices {
     fn new(presets: &Presets, layout: &Layout) -> Choices {
+        let start = FamilyChoices::from_presets(presets);
         Choices {
-            locked: StoredValue::new((layout.locked_needs.clone(), layout.locked_town)),
-            query: RwSignal::new(presets.query.clone()),
-            needs: RwSignal::new(presets.needs.clone()),
-            town: RwSignal::new(presets.town.clone()),
-            age: RwSignal::new(presets.age_text.clone()),
-            age_unit: RwSignal::new(presets.age_unit),
-            language: RwSignal::new(String::new()),
-            free_only: RwSignal::new(false),
+            locked: StoredValue::new(Locks { needs: layout.locked_needs.clone(), town: layout.locked_town }),
+            query: RwSignal::new(start.query),
+            needs: RwSignal::new(start.needs),
+            town: RwSignal::new(start.town),
+            age: RwSignal::new(start.age),
+            age_unit: RwSignal::new(start.age_unit),
+            language: RwSignal::new(start.language),
+            free_only: RwSignal::new(start.free_only),
             keystrokes: RwSignal::new(0),
-            open_now: RwSignal::new(false),
-            unknown_hours_too: RwSignal::new(false),
-            evenings: RwSignal::new(false),
-            weekends: RwSignal::new(false),
+            open_now: RwSignal::new(start.open_now),
+            unknown_hours_too: RwSignal::new(start.unknown_hours_too),
+            evenings: RwSignal::new(start.evenings),
+            weekends: RwSignal::new(start.weekends),
         }
     }
 
@@ -246,113 +234,82 @@ impl Choices {
         self.keystrokes.update(|n| *n = n.wrapping_add(1));
     }
 
-    /// The search these choices describe. A town or age that cannot be read yet
-    /// (half typed) filters nothing; the controls say what is wrong.
-    pub fn search_query(&self) -> Query {
-        let language = self.language.get();
-        Query {
-            text: self.query.get(),
-            choices: SearchChoices {
-                needs: self.locked.with_value(|(needs, _)| needs.clone()).unwrap_or_else(|| self.needs.get()),
-                town: self.locked.with_value(|(_, town)| *town).or_else(|| family_town(&self.town.get())),
-                age: age_from_entry(&self.age.get(), self.age_unit.get()).ok().flatten(),
-                languages: if language.is_empty() { Vec::new() } else { vec![language] },
-                free_only: self.free_only.get(),
-                open_now: self.open_now.get(),
-                unknown_hours_too: self.unknown_hours_too.get(),
-                evenings: self.evenings.get(),
-                weekends: self.weekends.get(),
-                // The clock is the finder's (see `Finder`), not a choice.
-                now: None,
-            },
+    /// Every control's value now, as plain data (tracked: a reactive caller re-runs when
+    /// any of them changes). The rules live in [`FamilyChoices`], tested natively.
+    pub fn snapshot(&self) -> FamilyChoices {
+        FamilyChoices {
+            query: self.query.get(),
+            needs: self.needs.get(),
+            town: self.town.get(),
+            age: self.age.get(),
+            age_unit: self.age_unit.get(),
+            language: self.language.get(),
+            free_only: self.free_only.get(),
+            open_now: self.open_now.get(),
+            unknown_hours_too: self.unknown_hours_too.get(),
+            evenings: self.evenings.get(),
+            weekends: self.weekends.get(),
         }
+    }
+
+    /// What the host page fixed.
+    pub fn locks(&self) -> Locks {
+        self.locked.get_value()
+    }
+
+    /// The search these choices describe (see [`FamilyChoices::search_query`]).
+    pub fn search_query(&self) -> Query {
+        self.snapshot().search_query(&self.locks())
     }
 
     /// The search as the host page hears of it.
     fn summary(&self, total: usize) -> SearchSummary {
-        let query = self.search_query();
-        let url = self.to_url();
-        SearchSummary {
-            query: query.text.trim().to_string(),
-            needs: query.choices.needs,
-            town: query.choices.town.map(|town| town.name().to_string()),
-            age: (!url.age.is_empty()).then_some(url.age),
-            languages: query.choices.languages,
-            free_only: query.choices.free_only,
-            total,
-        }
+        self.snapshot().summary(&self.locks(), total)
     }
 
     /// Whether the family has typed or chosen anything.
     pub fn anything_chosen(&self) -> bool {
-        !self.query.with(|q| q.trim().is_empty())
-            || !self.needs.with(Vec::is_empty)
-            || !self.town.with(|t| t.trim().is_empty())
-            || !self.age.with(|a| a.trim().is_empty())
-            || !self.language.with(String::is_empty)
-            || self.free_only.get()
-            || self.open_now.get()
-            || self.evenings.get()
-            || self.weekends.get()
+        self.snapshot().anything_chosen()
     }
 
-    /// The choices as they travel in an address: only values that can be read.
+    /// The choices as they travel in an address.
     pub fn to_url(&self) -> UrlChoices {
-        let age = match age_from_entry(&self.age.get(), self.age_unit.get()) {
-            Ok(Some(ChildAge::Years(years))) => years.to_string(),
-            Ok(Some(ChildAge::Months(months))) => format!("{months}m"),
-            _ => String::new(),
-        };
-        let town = self.town.get();
-        UrlChoices {
-            needs: self.needs.get(),
-            town: if family_town(&town).is_some() { town.trim().to_string() } else { String::new() },
-            age,
-            query: self.query.get().trim().to_string(),
-            hours: [("open", self.open_now), ("evening", self.evenings), ("weekend", self.weekends)]
-                .into_iter()
-                .filter(|(_, chosen)| chosen.get())
-                .map(|(name, _)| name.to_string())
-                .collect(),
-            // Neither the language nor the list shown is a choice of the search:
-            // `keep_in_address` adds them.
-            lang: String::new(),
-            saved: Vec::new(),
-        }
+        self.snapshot().to_url()
     }
 
-    /// Takes choices from an address (a shared link, Back or Forward).
+    /// Takes choices from an address (a shared link, Back or Forward). The language
+    /// spoken and "free only" are not in addresses, so they stay as they are.
     pub fn set_from_url(&self, url: &UrlChoices) {
-        let presets = Presets::from_attributes(Some(&url.needs.join(",")), Some(&url.town), Some(&url.age))
-            .with_query(Some(&url.query));
-        self.set_presets(presets);
-        let has = |name: &str| url.hours.iter().any(|h| h == name);
-        self.open_now.set(has("open"));
-        self.evenings.set(has("evening"));
-        self.weekends.set(has("weekend"));
+        let from = FamilyChoices::from_url(url);
+        self.set_searched(&from);
+        self.open_now.set(from.open_now);
+        self.evenings.set(from.evenings);
+        self.weekends.set(from.weekends);
     }
 
     /// Takes the choices a host page set (presets, or a change of them later).
     pub fn set_presets(&self, presets: Presets) {
-        self.query.set(presets.query);
-        self.needs.set(presets.needs);
-        self.town.set(presets.town);
-        self.age.set(presets.age_text);
-        self.age_unit.set(presets.age_unit);
+        self.set_searched(&FamilyChoices::from_presets(&presets));
+    }
+
+    /// The words, needs, town and age of `choices`.
+    fn set_searched(&self, choices: &FamilyChoices) {
+        self.query.set(choices.query.clone());
+        self.needs.set(choices.needs.clone());
+        self.town.set(choices.town.clone());
+        self.age.set(choices.age.clone());
+        self.age_unit.set(choices.age_unit);
     }
 
     pub fn clear(&self) {
-        self.query.set(String::new());
-        self.needs.set(Vec::new());
-        self.town.set(String::new());
-        self.age.set(String::new());
-        self.age_unit.set(AgeUnit::Years);
-        self.language.set(String::new());
-        self.free_only.set(false);
-        self.open_now.set(false);
-        self.unknown_hours_too.set(false);
-        self.evenings.set(false);
-        self.weekends.set(false);
+        let empty = FamilyChoices::default();
+        self.set_searched(&empty);
+        self.language.set(empty.language);
+        self.free_only.set(empty.free_only);
+        self.open_now.set(empty.open_now);
+        self.unknown_hours_too.set(empty.unknown_hours_too);
+        self.evenings.set(empty.evenings);
+        self.weekends.set(empty.weekends);
     }
 }
 

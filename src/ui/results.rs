@@ -39,15 +39,7 @@ pub fn Results(
     // many of its ids the catalogue no longer has.
     let list = {
         let catalogue = catalogue.clone();
-        Memo::new(move |_| {
-            saved.list().map(|ids| {
-                let found: Vec<usize> = (0..catalogue.programs.len())
-                    .filter(|&i| ids.contains(&catalogue.programs[i].id))
-                    .collect();
-                let missing = ids.len().saturating_sub(found.len());
-                (found, missing)
-            })
-        })
+        Memo::new(move |_| saved.list().map(|ids| crate::saved_list::in_catalogue(&catalogue, &ids)))
     };
     let shown = RwSignal::new(page);
     // How many cards the last "Show more" added, for screen readers.

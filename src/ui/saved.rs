@@ -9,17 +9,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{use_lang, words, BrowserServices};
-
-/// What the results area shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Showing {
-    /// The search's results.
-    Search,
-    /// The programs this family saved in this browser.
-    Saved,
-    /// Programs somebody shared as a link, which may not be this family's own.
-    Shared(Vec<String>),
-}
+pub use crate::saved_list::Showing;
 
 /// The programs this family saved, kept in the browser when it can, and which list shows.
 #[derive(Clone, Copy)]
@@ -52,13 +42,7 @@ impl Saved {
     }
 
     pub fn toggle(&self, id: &str) {
-        self.ids.update(|ids| {
-            if let Some(at) = ids.iter().position(|i| i == id) {
-                ids.remove(at);
-            } else {
-                ids.push(id.to_string());
-            }
-        });
+        self.ids.update(|ids| crate::saved_list::toggle(ids, id));
     }
 
     /// Whether a list (saved or shared) shows instead of the search.
@@ -68,24 +52,13 @@ impl Saved {
 
     /// The ids of the list that shows; `None` while the search shows.
     pub fn list(&self) -> Option<Vec<String>> {
-        match self.showing.get() {
-            Showing::Search => None,
-            Showing::Saved => Some(self.ids.get()),
-            Showing::Shared(ids) => Some(ids),
-        }
+        self.showing.with(|showing| self.ids.with(|ids| showing.ids(ids)))
     }
 
     /// Shows the list a link names (none: the search). It is "your saved programs" when
     /// it holds exactly the programs saved here, so a reload of the Saved view stays one.
     pub fn open_link(&self, linked: &[String]) {
-        let showing = if linked.is_empty() {
-            Showing::Search
-        } else if self.ids.with_untracked(|ids| same_programs(ids, linked)) {
-            Showing::Saved
-        } else {
-            Showing::Shared(linked.to_vec())
-        };
-        self.showing.set(showing);
+        self.showing.set(self.ids.with_untracked(|ids| Showing::for_link(ids, linked)));
     }
 
     /// Opens the Saved view and moves focus to its heading, once it shows.
@@ -109,10 +82,6 @@ impl Saved {
             }
         });
     }
-}
-
-fn same_programs(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && a.iter().all(|id| b.contains(id))
 }
 
 /// Above a list: "Back to all programs", the heading, and what the family should know
@@ -147,26 +116,5 @@ pub fn ListHead(
             {empty}
             {gone}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_link_with_this_familys_own_programs_opens_their_saved_view() {
-        let owner = Owner::new();
-        owner.set();
-        let saved = Saved::new(None);
-        saved.ids.set(vec!["wic".into(), "books".into()]);
-        saved.open_link(&["books".into(), "wic".into()]);
-        assert_eq!(saved.showing.get_untracked(), Showing::Saved, "same programs, any order");
-        saved.open_link(&["books".into()]);
-        assert_eq!(saved.showing.get_untracked(), Showing::Shared(vec!["books".into()]));
-        assert_eq!(saved.list(), Some(vec!["books".to_string()]));
-        saved.open_link(&[]);
-        assert_eq!(saved.showing.get_untracked(), Showing::Search);
-        assert_eq!(saved.list(), None);
     }
 }
