@@ -2,7 +2,7 @@
 //! they travel in an address, what the host page hears of them and how paper names them.
 //!
 //! Plain Rust with no Leptos and no browser, so every rule here has a native test; the
-//! widget's components keep one signal per control (`ui::Choices`) and take a
+//! widget's components keep one signal per control (`ui::ChoiceSignals`) and take a
 //! [`FamilyChoices`] snapshot whenever they need one of these answers.
 
 use finder_core::age::ChildAge;

@@ -4,14 +4,14 @@ use finder_core::catalogue::Need;
 use finder_search::SearchResults;
 use leptos::prelude::*;
 
-use super::{use_lang, words, Choices};
+use super::{use_lang, words, ChoiceSignals};
 use crate::presets::{age_from_entry, AgeProblem, AgeUnit};
 use crate::text::language_name;
 
 /// Words to search for; results follow as the family types.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     view! {
         <div class="field search">
             <label class="label" for="pf-q">{words("search_label")}</label>
@@ -26,7 +26,7 @@ pub fn SearchBox() -> impl IntoView {
 /// One checkbox per need; several may be chosen.
 #[component]
 pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     let chips = needs
         .into_iter()
@@ -81,7 +81,7 @@ pub fn NeedChoices(needs: Vec<Need>, results: Memo<SearchResults>) -> impl IntoV
 /// a decimal keypad on phones); what cannot be read is explained under the box.
 #[component]
 pub fn AgeEntry() -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     let problem = move || age_from_entry(&choices.age.get(), choices.age_unit.get()).err();
     let invalid = move || problem().is_some();
@@ -115,7 +115,7 @@ pub fn AgeEntry() -> impl IntoView {
 /// Language spoken and free-only, with how many programs each gives.
 #[component]
 pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let language_options = move || {
         let chosen = choices.language.get();
         let mut options =
@@ -157,7 +157,7 @@ pub fn MoreChoices(results: Memo<SearchResults>) -> impl IntoView {
 /// Clears every choice; only shown when something is chosen.
 #[component]
 pub fn ClearAll() -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     view! {
         <Show when=move || choices.anything_chosen()>
             <button type="button" class="clear" part="clear" on:click=move |_| choices.clear()>

@@ -10,7 +10,7 @@ use finder_core::hours::{Moment, Period, Schedule, Status, TimeZone, WallClock, 
 use finder_search::SearchResults;
 use leptos::prelude::*;
 
-use super::{use_lang, words, Choices};
+use super::{use_lang, words, ChoiceSignals};
 use crate::i18n::Lang;
 
 /// The catalogue's wall clock, for "open now"; `None` before the first tick.
@@ -40,7 +40,7 @@ pub fn start_clock(zone: TimeZone) -> Clock {
 /// The three hours choices, with how many programs each would give.
 #[component]
 pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let count = move |pick: fn(&finder_search::Counts) -> usize| {
         move || results.with(|r| r.counts.as_ref().map(|c| format!("({})", pick(c))))
     };
@@ -70,7 +70,7 @@ pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
 /// and a button to show them too (a family may call them anyway).
 #[component]
 pub fn UnknownHoursNote(results: Memo<SearchResults>) -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     let hidden = move || results.with(|r| r.counts.as_ref().map_or(0, |c| c.hours_unknown));
     view! {

@@ -185,7 +185,7 @@ pub fn words(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Syn
 /// A family's choices, as the controls hold them. Shared through context, so every
 /// control writes here and the results read from here.
 #[derive(Clone, Copy)]
-pub struct Choices {
+pub struct ChoiceSignals {
     /// The search box's words.
     pub query: RwSignal<String>,
     pub needs: RwSignal<Vec<String>>,
@@ -208,10 +208,10 @@ pub struct Choices {
     locked: StoredValue<Locks>,
 }
 
-impl Choices {
-    fn new(presets: &Presets, layout: &Layout) -> Choices {
+impl ChoiceSignals {
+    fn new(presets: &Presets, layout: &Layout) -> ChoiceSignals {
         let start = FamilyChoices::from_presets(presets);
-        Choices {
+        ChoiceSignals {
             locked: StoredValue::new(Locks { needs: layout.locked_needs.clone(), town: layout.locked_town }),
             query: RwSignal::new(start.query),
             needs: RwSignal::new(start.needs),
@@ -506,7 +506,7 @@ fn Finder(
     let layout = known_locks(layout, &catalogue);
     // What the controls and results below see: the locks as they apply to this catalogue.
     provide_context(layout.clone());
-    let choices = Choices::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
+    let choices = ChoiceSignals::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
     provide_context(choices);
     // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
     let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());
@@ -613,7 +613,7 @@ pub fn use_number(name: &str) -> String {
 /// (a new history entry for a choice, the same entry while typing), and Back/Forward
 /// bring earlier choices back.
 fn keep_in_address(
-    choices: Choices,
+    choices: ChoiceSignals,
     saved: Saved,
     address: Arc<dyn AddressBar + Send + Sync>,
     lang: RwSignal<Lang>,

@@ -6,7 +6,7 @@
 use finder_core::catalogue::Catalogue;
 use leptos::prelude::*;
 
-use super::{Choices, Saved, Showing};
+use super::{ChoiceSignals, Saved, Showing};
 use crate::i18n::Lang;
 
 /// Set when the family prints (the button, or the browser's own Print): every card then
@@ -16,7 +16,7 @@ pub struct Printing(pub RwSignal<bool>);
 
 /// "For: Food, Early literacy · Willimantic · 4 years. Printed December 2, 2026." Only on paper.
 pub fn summary(catalogue: &Catalogue, lang: Lang) -> String {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let saved = expect_context::<Saved>();
     let what = match saved.showing.get() {
         Showing::Saved => lang.t("saved_heading").to_string(),

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::details::details;
 use super::print::{self, Printing};
 use super::saved::ListHead;
-use super::{use_events, use_lang, use_layout, words, BrowserServices, Choices, Saved, Showing};
+use super::{use_events, use_lang, use_layout, words, BrowserServices, ChoiceSignals, Saved, Showing};
 use crate::i18n::Lang;
 use crate::text::{ages_served, phone_link, places_served, plain_free, result_count, short_text};
 
@@ -31,7 +31,7 @@ pub fn Results(
     count_ref: NodeRef<leptos::html::P>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let saved = expect_context::<Saved>();
     let total = catalogue.programs.len();
     let page = use_layout().page_size.max(1);
@@ -314,7 +314,7 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
 /// Says what to change, based on what is chosen, and offers to clear everything.
 #[component]
 fn EmptyState(catalogue: Arc<Catalogue>) -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     // Only tips the family can follow: not for what the page locked or hid.
     let layout = use_layout();

@@ -11,13 +11,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::{use_lang, words, Choices};
+use super::{use_lang, words, ChoiceSignals};
 
 const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
 pub fn TownBox() -> impl IntoView {
-    let choices = expect_context::<Choices>();
+    let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
