@@ -13,19 +13,23 @@
 //! assert_eq!(spanish.count("count_all", 3, &[("total", "3")]), "3 programas");
 //! ```
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// The language every other falls back to.
 const FALLBACK: &str = "en";
 
-/// One language's words.
+/// One language's words: (key, text), sorted by key (`build.rs`).
 #[derive(Debug)]
 pub struct Locale {
     code: &'static str,
-    words: HashMap<String, String>,
+    words: &'static [(&'static str, &'static str)],
+}
+
+impl Locale {
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let words = self.words;
+        words.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|at| words[at].1)
+    }
 }
 
 /// A chosen interface language: cheap to copy, shareable between signals.
@@ -41,17 +45,16 @@ impl PartialEq for Lang {
 impl Eq for Lang {}
 
 fn locales() -> &'static [Locale] {
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        LOCALE_FILES
-            .iter()
-            .map(|(code, json)| Locale {
-                code,
-                // The files are checked by a test; a broken one must not break the widget.
-                words: serde_json::from_str(json).unwrap_or_default(),
-            })
-            .collect()
-    })
+    const LOCALES: &[Locale] = &{
+        let mut all = [const { Locale { code: "", words: &[] } }; LOCALE_FILES.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Locale { code: LOCALE_FILES[i].0, words: LOCALE_FILES[i].1 };
+            i += 1;
+        }
+        all
+    };
+    LOCALES
 }
 
 impl Lang {
@@ -77,11 +80,7 @@ impl Lang {
 
     /// The text for `key`, falling back to English, then to the key itself.
     pub fn t(self, key: &str) -> &'static str {
-        if let Some(text) = self.0.words.get(key) {
-            return text;
-        }
-        let english = Lang::english().0;
-        english.words.get(key).map_or("", String::as_str)
+        self.0.get(key).or_else(|| Lang::english().0.get(key)).unwrap_or("")
     }
 
     /// `t(key)` with each `{name}` replaced by its value.
@@ -116,17 +115,16 @@ mod tests {
         let english = Lang::english();
         assert!(Lang::all().count() >= 2, "English and Spanish at least");
         for lang in Lang::all() {
-            let file = LOCALE_FILES.iter().find(|(c, _)| *c == lang.code()).unwrap().1;
-            let parsed: HashMap<String, String> = serde_json::from_str(file).expect("valid JSON");
-            for (key, text) in &english.0.words {
+            assert!(lang.0.words.windows(2).all(|w| w[0].0 < w[1].0), "{}: sorted by key", lang.code());
+            for (key, text) in english.0.words {
                 let translated =
-                    parsed.get(key).unwrap_or_else(|| panic!("{}.json has no \"{key}\"", lang.code()));
+                    lang.0.get(key).unwrap_or_else(|| panic!("{}.json has no \"{key}\"", lang.code()));
                 assert!(!translated.trim().is_empty(), "{}: {key} is blank", lang.code());
                 assert_eq!(placeholders(translated), placeholders(text), "{}: {key}", lang.code());
             }
-            for key in parsed.keys() {
+            for (key, _) in lang.0.words {
                 assert!(
-                    english.0.words.contains_key(key),
+                    english.0.get(key).is_some(),
                     "{}.json has \"{key}\", which English lacks",
                     lang.code()
                 );
