@@ -65,7 +65,6 @@ dist: setup-build
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --all-targets --features web -- -D warnings
 
 # Benchmarks, not tests (see BENCHMARKS.md): the search in wasm against MiniSearch and
 # Fuse.js in Node, typing in the real widget with 50,000 programs in Chromium, and

@@ -1,14 +1,14 @@
 //! Program Finder: the widget that shows a catalogue of community programs to families.
 //!
-//! - [`i18n`], [`text`], [`presets`], [`url_state`] and [`host_options`]: plain Rust,
-//!   tested natively.
-//! - `ui` (feature `web`): Leptos components; they only render state.
-//! - `checker` (feature `web`): the staff checker page, its own wasm module.
-//! - `cli` (feature `cli`): the `catalogue` command-line tool for staff.
-//! - `embed` (feature `web`): the only code that knows about the host page: finds host
-//!   elements, reads their attributes, attaches shadow roots and mounts the UI.
+//! - [`choices`], [`saved_list`], [`url_state`], [`presets`], [`i18n`], [`text`] and
+//!   [`host_options`]: plain Rust, tested natively.
+//! - [`ui`]: Leptos components; they hold signals and render.
+//! - [`embed`]: the only code that knows about the host page: finds host elements, reads
+//!   their attributes, attaches shadow roots and mounts the UI.
 //!
-//! The catalogue model, towns and filters live in the `finder-core` crate.
+//! The catalogue model and towns live in `finder-core` (`core/`), the search in
+//! `finder-search` (`search/`); the staff checker page (`checker/`) and the `catalogue`
+//! tool (`cli/`) are crates of their own.
 
 pub mod choices;
 pub mod host_options;
@@ -18,11 +18,5 @@ pub mod saved_list;
 pub mod text;
 pub mod url_state;
 
-#[cfg(feature = "web")]
-pub mod checker;
-#[cfg(feature = "cli")]
-pub mod cli;
-#[cfg(feature = "web")]
 pub mod embed;
-#[cfg(feature = "web")]
 pub mod ui;

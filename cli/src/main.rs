@@ -1,4 +1,6 @@
-//! The `catalogue` command-line tool, for staff and for web teams' CI pipelines.
+//! `catalogue`: the command-line tool for staff and for web teams' CI pipelines: check,
+//! import and export catalogues (see `catalogue --help`). Install it with
+//! `cargo install --path cli` from the repository.
 //!
 //! Two stages, as in ripgrep: clap parses the raw arguments into [`Command`], then each
 //! command reads its files, calls the core, and prints. Exit codes: 0 success, 1 the
@@ -170,4 +172,8 @@ fn today(given: Option<&str>, zone: finder_core::hours::TimeZone) -> Result<(u32
             Ok((year.max(0) as u32, month, day))
         }
     }
+}
+
+fn main() -> ExitCode {
+    run(std::env::args_os())
 }

@@ -6,8 +6,9 @@ use std::process::{Command, Output};
 
 use finder_core::catalogue::load;
 
+/// The repository, where the fixtures and the sample catalogue are.
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn catalogue(args: &[&str]) -> Output {
