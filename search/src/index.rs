@@ -1,4 +1,6 @@
-//! The index layer: every term of the catalogue, once, with the programs that use it.
+//! The index layer: every term of the catalogue, once, with the programs that use it,
+//! beside the catalogue's [`Facts`] and the [`Language`] it was read with. Built once by
+//! [`super::builder`] (`SearchIndex::new`); read by the query layers above.
 //!
 //! - **Terms** are stored sorted, in one string with end offsets. A term's id is its rank,
 //!   so a prefix is a contiguous range of ids found by two binary searches.
@@ -17,9 +19,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use finder_core::catalogue::Catalogue;
-
-use super::filters::Facts;
+use super::facts::Facts;
 use super::synonyms::Language;
 
 /// Field bits of a posting, one per kind of text a term was found in.
@@ -35,7 +35,7 @@ pub(crate) const TRANSLATION: u8 = 64;
 pub(super) const MAX_TYPO_LEN: usize = 60;
 
 /// A search index over one catalogue: built once with [`SearchIndex::new`], then queried
-/// with [`SearchIndex::search`](super::SearchIndex::search). It holds no reference to the
+/// with [`SearchIndex::search`]. It holds no reference to the
 /// catalogue; hits point into `catalogue.programs` by index.
 #[derive(Clone, Debug)]
 pub struct SearchIndex {
@@ -55,12 +55,6 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes a catalogue (see [`super::builder`] for how). Nothing is cached between
-    /// indexes.
-    pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        super::builder::build(catalogue)
-    }
-
     /// How many distinct terms the index holds.
     pub fn term_count(&self) -> usize {
         self.terms.len()

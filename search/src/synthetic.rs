@@ -11,7 +11,8 @@ use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::{Catalogue, Need, Program, ProgramText};
 use finder_core::towns::{resolve_place, Town, COUNTIES};
 
-use super::{Choices, Query};
+use super::facets::Choices;
+use super::query::Query;
 
 const NEEDS: [(&str, &str, &str); 12] = [
     ("food", "Food & nutrition", "Comida y nutrición"),
