@@ -9,25 +9,11 @@ use std::collections::BTreeMap;
 
 use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::{Catalogue, Need, Program, ProgramText};
+use finder_core::format::STANDARD_NEEDS;
 use finder_core::towns::{resolve_place, Town, COUNTIES};
 
 use super::facets::Choices;
 use super::query::Query;
-
-const NEEDS: [(&str, &str, &str); 12] = [
-    ("food", "Food & nutrition", "Comida y nutrición"),
-    ("housing", "Housing & healthy homes", "Vivienda y hogares saludables"),
-    ("early-literacy", "Early literacy", "Lectura temprana"),
-    ("safety", "Violence & injury prevention", "Prevención de violencia y lesiones"),
-    ("mental-health", "Mental health", "Salud mental"),
-    ("family-support", "Family support", "Apoyo familiar"),
-    ("child-development", "Child development", "Desarrollo infantil"),
-    ("pregnancy", "Pregnancy & new baby", "Embarazo y bebé recién nacido"),
-    ("recovery", "Substance use recovery", "Recuperación del uso de sustancias"),
-    ("transportation", "Transportation", "Transporte"),
-    ("health-care", "Health care & screenings", "Atención médica y chequeos"),
-    ("older-adults", "Older adults & caregivers", "Adultos mayores y cuidadores"),
-];
 
 const WORDS: &[&str] = &[
     "family",
@@ -284,7 +270,7 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
     let names: Vec<String> = (0..(size / 10).clamp(50, 5000)).map(|_| proper_name(&mut random)).collect();
     let towns: Vec<Town> = Town::all().collect();
     let villages = ["Willimantic", "Storrs", "Mystic", "Danielson", "Moosup", "Niantic", "Unionville"];
-    let needs = NEEDS
+    let needs = STANDARD_NEEDS
         .iter()
         .map(|(id, label, es)| Need {
             id: id.to_string(),
@@ -315,7 +301,9 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
             ..Program::default()
         };
         let need_count = 1 + random.below(3);
-        program.needs = (0..need_count).map(|_| NEEDS[random.below(NEEDS.len())].0.to_string()).collect();
+        program.needs = (0..need_count)
+            .map(|_| STANDARD_NEEDS[random.below(STANDARD_NEEDS.len())].0.to_string())
+            .collect();
         program.needs.dedup();
         match random.below(100) {
             0..=29 => program.statewide = true,
@@ -430,7 +418,7 @@ pub fn queries(count: usize, seed: u64) -> Vec<Query> {
                 choices.town = Some(towns[random.below(towns.len())]);
             }
             if random.chance(25) {
-                choices.needs = vec![NEEDS[random.below(NEEDS.len())].0.to_string()];
+                choices.needs = vec![STANDARD_NEEDS[random.below(STANDARD_NEEDS.len())].0.to_string()];
             }
             if random.chance(20) {
                 choices.age = Some(ChildAge::Years(random.below(19) as u32));
