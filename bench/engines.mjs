@@ -82,7 +82,7 @@ function documents(catalogue) {
   }));
 }
 
-/** Field weights: the core's (search/src/lib.rs `Weights`). */
+/** Field weights: the core's (search/src/query.rs `Weights`). */
 const WEIGHTS = { name: 10, needLabels: 6, organization: 4, towns: 3, description: 2, eligibility: 2, translation: 2 };
 
 /** Text search by a peer, then the same filters and counts as the core, in JS. */

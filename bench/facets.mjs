@@ -1,8 +1,8 @@
 // The family's choices and the counts per choice, in JavaScript, for the peers.
 //
 // MiniSearch and Fuse.js only search text. To compare like with like, the peers then
-// filter and count here exactly as finder_search does (search/src/filters.rs
-// and counts.rs): needs any-of, town served or statewide, age intervals overlapping,
+// filter and count here exactly as finder_search does (search/src/facts.rs
+// and facets.rs): needs any-of, town served or statewide, age intervals overlapping,
 // language any-of, free; and for every option of every choice, how many programs
 // choosing it would give, each facet leaving out its own choice. Per-program facts are
 // precomputed once, as the core does when it builds its index, so a query is a loop of
@@ -20,13 +20,13 @@ export function fold(text) {
   return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-/** As filters.rs `is_free`: starts with "free" or "gratis", or says "no cost". */
+/** As facts.rs `is_free`: starts with "free" or "gratis", or says "no cost". */
 function isFree(cost) {
   const text = fold((cost ?? "").trim());
   return text.startsWith("free") || text.startsWith("gratis") || text.includes("no cost");
 }
 
-/** As filters.rs `language_code`: "es-MX" is "es". */
+/** As facts.rs `language_code`: "es-MX" is "es". */
 function languageCode(code) {
   return fold(code.trim()).split(/[-_]/)[0];
 }

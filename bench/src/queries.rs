@@ -5,6 +5,7 @@
 //! some are misspelt, cut short as while typing, or replaced by a Spanish synonym.
 
 use finder_core::age::ChildAge;
+use finder_core::random::Random;
 use finder_core::towns::Town;
 use finder_search::text::{is_stop_word, words};
 use finder_search::{synthetic, Choices, Query};
@@ -34,27 +35,6 @@ const SPANISH: &[&str] = &[
 
 /// Language choices; Spanish is the one most families pick.
 const LANGUAGES: &[&str] = &["es", "es", "es", "es", "pt", "zh", "pl", "ht", "vi"];
-
-/// SplitMix64: small, deterministic, the same everywhere.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 /// The words of a synthetic catalogue, per program.
 struct Vocabulary {
@@ -222,7 +202,7 @@ fn choices(vocabulary: &Vocabulary, random: &mut Random, at_least_one: bool) -> 
 /// `age_months` as `[start, end)`), `languages`, `free`.
 pub fn generate(count: usize, seed: u64) -> String {
     let vocabulary = Vocabulary::new(seed);
-    let mut random = Random(seed ^ 0xbe4c);
+    let mut random = Random::new(seed ^ 0xbe4c);
     let queries: Vec<Value> = (0..count)
         .map(|i| {
             let kind = ["choices", "words", "both"][i % 3];

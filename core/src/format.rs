@@ -300,24 +300,27 @@ pub fn json_schema() -> String {
     text
 }
 
-/// The needs most community catalogues use, with English and Spanish labels. Importers
-/// start from these; staff may rename, add or remove needs in their catalogue.
+/// The needs most community catalogues use: (id, English label, Spanish label).
+/// Importers start from these ([`standard_needs`]), and the search's made-up catalogues
+/// use them; staff may rename, add or remove needs in their catalogue.
+pub const STANDARD_NEEDS: [(&str, &str, &str); 12] = [
+    ("food", "Food & nutrition", "Comida y nutrición"),
+    ("housing", "Housing & healthy homes", "Vivienda y hogares saludables"),
+    ("early-literacy", "Early literacy", "Lectura temprana"),
+    ("safety", "Violence & injury prevention", "Prevención de violencia y lesiones"),
+    ("mental-health", "Mental health", "Salud mental"),
+    ("family-support", "Family support", "Apoyo familiar"),
+    ("child-development", "Child development", "Desarrollo infantil"),
+    ("pregnancy", "Pregnancy & new baby", "Embarazo y bebé recién nacido"),
+    ("recovery", "Substance use recovery", "Recuperación del uso de sustancias"),
+    ("transportation", "Transportation", "Transporte"),
+    ("health-care", "Health care & screenings", "Atención médica y chequeos"),
+    ("older-adults", "Older adults & caregivers", "Adultos mayores y cuidadores"),
+];
+
+/// The [`STANDARD_NEEDS`] as a catalogue's `needs`, with English and Spanish labels.
 pub fn standard_needs() -> Vec<NeedEntry> {
-    const NEEDS: &[(&str, &str, &str)] = &[
-        ("food", "Food & nutrition", "Comida y nutrición"),
-        ("housing", "Housing & healthy homes", "Vivienda y hogares saludables"),
-        ("early-literacy", "Early literacy", "Lectura temprana"),
-        ("safety", "Violence & injury prevention", "Prevención de violencia y lesiones"),
-        ("mental-health", "Mental health", "Salud mental"),
-        ("family-support", "Family support", "Apoyo familiar"),
-        ("child-development", "Child development", "Desarrollo infantil"),
-        ("pregnancy", "Pregnancy & new baby", "Embarazo y bebé recién nacido"),
-        ("recovery", "Substance use recovery", "Recuperación del uso de sustancias"),
-        ("transportation", "Transportation", "Transporte"),
-        ("health-care", "Health care & screenings", "Atención médica y chequeos"),
-        ("older-adults", "Older adults & caregivers", "Adultos mayores y cuidadores"),
-    ];
-    NEEDS
+    STANDARD_NEEDS
         .iter()
         .map(|(id, english, spanish)| NeedEntry {
             id: id.to_string(),

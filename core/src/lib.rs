@@ -9,6 +9,7 @@
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
+//! - [`random`]: a seeded random number generator for made-up data (tests, benchmarks).
 //!
 //! The search over a catalogue is its own crate, `finder-search` (`search/`), compiled for
 //! speed while this one is compiled for size.
@@ -26,6 +27,7 @@ pub mod format;
 pub mod hours;
 pub mod import;
 pub mod locate;
+pub mod random;
 pub mod spelling;
 pub mod stats;
 pub mod towns;

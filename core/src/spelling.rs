@@ -1,4 +1,4 @@
-//! "Did you mean …?": the closest known name to a misspelled one.
+//! Edit distance, and "did you mean …?": the closest known name to a misspelled one.
 //!
 //! Staff type need ids and town names by hand. A near miss ("Hartfrod", "fod") is almost
 //! always a typo, and naming the intended value makes the fix a one-second job.
@@ -32,24 +32,67 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    EditDistance::default().within(&a, &b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// [`edit_distance`] for many pairs in a row, as the search compares a typed word with
+/// thousands of terms: the rows are kept from one pair to the next (no allocation once
+/// they are wide enough), and [`EditDistance::within`] gives up as soon as the distance
+/// must exceed a bound.
+///
+/// ```
+/// use finder_core::spelling::EditDistance;
+/// let mut distance = EditDistance::default();
+/// let chars = |word: &str| word.chars().collect::<Vec<char>>();
+/// assert_eq!(distance.within(&chars("hartfrod"), &chars("hartford"), 1), Some(1));
+/// assert_eq!(distance.within(&chars("kitten"), &chars("sitting"), 2), None);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct EditDistance {
     // rows[i][j] = distance between a[..i] and b[..j]; three rows are enough for swaps.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        current[0] = i;
-        for j in 1..=b.len() {
-            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            let mut best = substitution.min(previous[j] + 1).min(current[j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(before[j - 2] + 1);
-            }
-            current[j] = best;
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl EditDistance {
+    /// The distance between `a` and `b` as [`edit_distance`] counts it, or `None` as
+    /// soon as it must exceed `max`.
+    // Inlined so that it is compiled with its caller: the search (compiled for speed)
+    // runs it for every candidate term of every typo.
+    #[inline]
+    pub fn within(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        let width = b.len() + 1;
+        self.before.clear();
+        self.before.resize(width, 0);
+        self.previous.clear();
+        self.previous.extend(0..width);
+        self.current.clear();
+        self.current.resize(width, 0);
+        for i in 1..=a.len() {
+            self.current[0] = i;
+            let mut row_min = i;
+            for j in 1..=b.len() {
+                let substitution = self.previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                let mut best = substitution.min(self.previous[j] + 1).min(self.current[j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(self.before[j - 2] + 1);
+                }
+                self.current[j] = best;
+                row_min = row_min.min(best);
+            }
+            if row_min > max {
+                return None;
+            }
+            std::mem::swap(&mut self.before, &mut self.previous);
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        let distance = self.previous[b.len()];
+        (distance <= max).then_some(distance)
     }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -67,6 +110,37 @@ mod tests {
         check("kitten", "sitting", 3);
         check("", "abc", 3);
         check("niño", "nino", 1);
+    }
+
+    #[test]
+    fn bounded_distances() {
+        let mut rows = EditDistance::default();
+        let mut check = |a: &str, b: &str, max: usize, expected: Option<usize>| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(rows.within(&a, &b, max), expected, "{a:?} {b:?}");
+        };
+        check("hartfrod", "hartford", 1, Some(1));
+        check("counseling", "counselling", 2, Some(1));
+        check("kitten", "sitting", 2, None);
+        check("kitten", "sitting", 3, Some(3));
+        check("food", "food", 1, Some(0));
+        check("", "ab", 2, Some(2));
+    }
+
+    #[test]
+    fn bounded_agrees_with_unbounded() {
+        let words = ["", "a", "ab", "ba", "food", "fodo", "good", "hartford", "hartfrod", "niño", "nino"];
+        let mut rows = EditDistance::default();
+        for a in words {
+            for b in words {
+                let exact = edit_distance(a, b);
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                for max in 0..4 {
+                    let expected = (exact <= max).then_some(exact);
+                    assert_eq!(rows.within(&ca, &cb, max), expected, "{a:?} {b:?} within {max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,13 +11,12 @@
 //! Building costs one hash lookup per word of catalogue text; nothing is kept between
 //! builds.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use finder_core::catalogue::Catalogue;
 
-use super::filters::Facts;
+use super::facts::Facts;
+use super::fast_map::FastMap;
 use super::index::{
     letter_set, SearchIndex, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME, NEED, ORGANIZATION, PLACE,
     TRANSLATION,
@@ -25,8 +24,16 @@ use super::index::{
 use super::synonyms::Language;
 use super::text::{is_stop_word, Splitter};
 
+impl SearchIndex {
+    /// Indexes a catalogue: one pass over the programs, then sorting terms (`builder.rs`
+    /// tells how). Nothing is cached between indexes.
+    pub fn new(catalogue: &Catalogue) -> SearchIndex {
+        build(catalogue)
+    }
+}
+
 /// Builds the index of a catalogue.
-pub(super) fn build(catalogue: &Catalogue) -> SearchIndex {
+fn build(catalogue: &Catalogue) -> SearchIndex {
     let language = Language::shipped();
     let facts = Facts::new(catalogue);
     let mut builder = Builder::default();
@@ -86,42 +93,6 @@ pub(super) fn build(catalogue: &Catalogue) -> SearchIndex {
         }
     }
     builder.finish(language, facts)
-}
-
-/// A hash map with a small, fast hasher (FxHash): keys are short, and a crafted
-/// catalogue could at worst slow its own build.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.write_u64(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Words to values, for building: open addressing with linear probing, made for short

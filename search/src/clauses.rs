@@ -3,11 +3,11 @@
 //! A **clause** is one query term (a word, or a synonym phrase typed in full) with its
 //! **alternatives**: each index term it may match and the quality of that match
 //! (exact, stem, synonym, prefix, typo), or the programs holding a whole phrase. The
-//! rules are in the [module docs](super); [`super::query`] runs the clauses.
+//! rules are in the [crate docs](super); [`super::search`] runs the clauses.
 
 use super::index::{SearchIndex, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, TRANSLATION};
+use super::query::{SearchOptions, Weights, MAX_WORDS};
 use super::text::{is_stop_word, words};
-use super::{SearchOptions, Weights, MAX_WORDS};
 
 /// Where an alternative's programs come from.
 pub(super) enum Source {

@@ -1,4 +1,6 @@
-//! The index layer: every term of the catalogue, once, with the programs that use it.
+//! The index layer: every term of the catalogue, once, with the programs that use it,
+//! beside the catalogue's [`Facts`] and the [`Language`] it was read with. Built once by
+//! [`super::builder`] (`SearchIndex::new`); read by the query layers above.
 //!
 //! - **Terms** are stored sorted, in one string with end offsets. A term's id is its rank,
 //!   so a prefix is a contiguous range of ids found by two binary searches.
@@ -10,16 +12,17 @@
 //! - **Typo tables**: term ids grouped by length, and a 28-bit set of each term's
 //!   letters. A typo search looks only at terms whose length is within the edit budget,
 //!   skips those whose letter sets differ in more than twice the budget (one edit changes
-//!   at most two letters of the set), and only then computes a bounded edit distance.
+//!   at most two letters of the set), and only then computes a bounded edit distance
+//!   (the core's [`EditDistance`], which also finds the checker's "did you mean").
 //!   This catches typos in any position, the first letter included, unlike a
 //!   same-first-letter rule.
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use finder_core::catalogue::Catalogue;
+use finder_core::spelling::EditDistance;
 
-use super::filters::Facts;
+use super::facts::Facts;
 use super::synonyms::Language;
 
 /// Field bits of a posting, one per kind of text a term was found in.
@@ -35,7 +38,7 @@ pub(crate) const TRANSLATION: u8 = 64;
 pub(super) const MAX_TYPO_LEN: usize = 60;
 
 /// A search index over one catalogue: built once with [`SearchIndex::new`], then queried
-/// with [`SearchIndex::search`](super::SearchIndex::search). It holds no reference to the
+/// with [`SearchIndex::search`]. It holds no reference to the
 /// catalogue; hits point into `catalogue.programs` by index.
 #[derive(Clone, Debug)]
 pub struct SearchIndex {
@@ -55,12 +58,6 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes a catalogue (see [`super::builder`] for how). Nothing is cached between
-    /// indexes.
-    pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        super::builder::build(catalogue)
-    }
-
     /// How many distinct terms the index holds.
     pub fn term_count(&self) -> usize {
         self.terms.len()
@@ -112,7 +109,7 @@ impl SearchIndex {
         }
         let mask = letter_set(word.iter().copied());
         let mut candidate: Vec<char> = Vec::new();
-        let mut rows = Rows::default();
+        let mut distance = EditDistance::default();
         let lengths = word.len().saturating_sub(max_edits)..=word.len() + max_edits;
         for bucket in lengths.filter_map(|len| self.by_len.get(len)) {
             for &id in bucket {
@@ -121,7 +118,7 @@ impl SearchIndex {
                 }
                 candidate.clear();
                 candidate.extend(self.terms.get(id).chars());
-                if let Some(edits) = rows.distance(&word, &candidate, max_edits) {
+                if let Some(edits) = distance.within(&word, &candidate, max_edits) {
                     if edits > 0 {
                         found(id, edits);
                     }
@@ -198,51 +195,6 @@ pub(super) fn letter_set(chars: impl Iterator<Item = char>) -> u32 {
     })
 }
 
-/// Rows reused between distance computations.
-#[derive(Default)]
-struct Rows {
-    before: Vec<usize>,
-    previous: Vec<usize>,
-    current: Vec<usize>,
-}
-
-impl Rows {
-    /// Edit distance with swaps of neighbours counting as one (as `spelling::edit_distance`),
-    /// or `None` as soon as it must exceed `max`.
-    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
-        if a.len().abs_diff(b.len()) > max {
-            return None;
-        }
-        let width = b.len() + 1;
-        self.before.clear();
-        self.before.resize(width, 0);
-        self.previous.clear();
-        self.previous.extend(0..width);
-        self.current.clear();
-        self.current.resize(width, 0);
-        for i in 1..=a.len() {
-            self.current[0] = i;
-            let mut row_min = i;
-            for j in 1..=b.len() {
-                let substitution = self.previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-                let mut best = substitution.min(self.previous[j] + 1).min(self.current[j - 1] + 1);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(self.before[j - 2] + 1);
-                }
-                self.current[j] = best;
-                row_min = row_min.min(best);
-            }
-            if row_min > max {
-                return None;
-            }
-            std::mem::swap(&mut self.before, &mut self.previous);
-            std::mem::swap(&mut self.previous, &mut self.current);
-        }
-        let distance = self.previous[b.len()];
-        (distance <= max).then_some(distance)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,20 +210,5 @@ mod tests {
         assert_eq!(words.find("fool"), Some(2));
         assert_eq!(words.find("foo"), None);
         assert_eq!(Words::default().prefixed("a"), 0..0);
-    }
-
-    #[test]
-    fn bounded_distances() {
-        let mut rows = Rows::default();
-        let mut check = |a: &str, b: &str, max: usize, expected: Option<usize>| {
-            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            assert_eq!(rows.distance(&a, &b, max), expected, "{a:?} {b:?}");
-        };
-        check("hartfrod", "hartford", 1, Some(1));
-        check("counseling", "counselling", 2, Some(1));
-        check("kitten", "sitting", 2, None);
-        check("kitten", "sitting", 3, Some(3));
-        check("food", "food", 1, Some(0));
-        check("", "ab", 2, Some(2));
     }
 }

@@ -7,7 +7,7 @@
 use finder_core::catalogue::{Catalogue, Program};
 use finder_core::towns::{normalize, resolve_place, Place, Town, TownSet, COUNTIES};
 
-use super::builder::FastMap;
+use super::fast_map::FastMap;
 
 /// A distinct set of towns, with what counting needs about it.
 #[derive(Clone, Debug)]

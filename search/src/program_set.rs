@@ -1,12 +1,13 @@
-//! Sets of programs as bits, one per program: filtering is an AND of a few sets, and
-//! a count is the number of bits two sets share. Built once per catalogue for every
-//! option a family can choose ([`Columns`]), so a search touches 64 programs per
-//! machine word instead of one program at a time.
+//! Sets as bits, the facts layer's building blocks.
+//!
+//! - [`ProgramSet`]: a set of programs, a bit each. Filtering is an AND of a few sets, and
+//!   a count is the number of bits two sets share, so a search touches 64 programs per
+//!   machine word instead of one program at a time. [`super::facts::Columns`] holds one
+//!   for every option a family can choose.
+//! - [`BitRows`]: rows of bits over a small universe (a catalogue's needs, its language
+//!   codes), each distinct row stored once, so a program holds a row id.
 
-use finder_core::towns::{Town, COUNTIES};
-
-use super::filters::{Facts, ProgramFacts};
-use super::AGE_BANDS;
+use super::fast_map::FastMap;
 
 /// A set of programs (indexes into `catalogue.programs`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -84,97 +85,57 @@ impl ProgramSet {
     }
 }
 
-/// For every option of every choice, the programs that choosing it would keep.
+/// Rows of bits, `stride` words wide, each distinct row stored once.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Columns {
-    /// Per need (in `Facts::need_ids` order).
-    pub needs: Vec<ProgramSet>,
-    /// Per language code (in `Facts::language_codes` order).
-    pub languages: Vec<ProgramSet>,
-    /// Per town (in `Town::all()` order): programs serving it, and statewide ones.
-    pub towns: Vec<ProgramSet>,
-    /// Per county (in `COUNTIES` order): programs serving a town in it, and statewide ones.
-    pub counties: Vec<ProgramSet>,
-    /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
-    pub bands: Vec<ProgramSet>,
-    pub free: ProgramSet,
-    /// Programs with structured hours.
-    pub scheduled: ProgramSet,
-    /// Programs open some evening, and those without structured hours.
-    pub evenings: ProgramSet,
-    /// Programs open on a weekend, and those without structured hours.
-    pub weekends: ProgramSet,
+pub(crate) struct BitRows {
+    stride: usize,
+    words: Vec<u64>,
+    ids: FastMap<Vec<u64>, u32>,
+    /// The row being looked up, reused so that a lookup allocates nothing.
+    scratch: Vec<u64>,
 }
 
-impl Columns {
-    pub fn new(facts: &Facts, programs: &[ProgramFacts]) -> Columns {
-        let n = programs.len();
-        let sets = |count: usize| vec![ProgramSet::empty(n); count];
-        let mut columns = Columns {
-            needs: sets(facts.need_ids.len()),
-            languages: sets(facts.language_codes.len()),
-            towns: sets(Town::all().count()),
-            counties: sets(COUNTIES.len()),
-            bands: sets(AGE_BANDS.len()),
-            free: ProgramSet::empty(n),
-            scheduled: ProgramSet::empty(n),
-            evenings: ProgramSet::full(n),
-            weekends: ProgramSet::full(n),
-        };
-        let mut statewide = ProgramSet::empty(n);
-        let mut row_bits = Vec::new();
-        for (p, program) in programs.iter().enumerate() {
-            row_bits.clear();
-            facts.need_sets.bits_of(program.needs as usize, &mut row_bits);
-            for &need in &row_bits {
-                if let Some(set) = columns.needs.get_mut(need) {
-                    set.insert(p);
-                }
-            }
-            row_bits.clear();
-            facts.language_sets.bits_of(program.languages as usize, &mut row_bits);
-            for &code in &row_bits {
-                if let Some(set) = columns.languages.get_mut(code) {
-                    set.insert(p);
-                }
-            }
-            if program.statewide {
-                statewide.insert(p);
-            } else if let Some(set) = facts.sets.get(program.serves as usize) {
-                for &town in &set.towns {
-                    if let Some(set) = columns.towns.get_mut(town as usize) {
-                        set.insert(p);
-                    }
-                }
-                for (c, county) in columns.counties.iter_mut().enumerate() {
-                    if set.counties & (1 << c) != 0 {
-                        county.insert(p);
-                    }
-                }
-            }
-            for (b, band) in columns.bands.iter_mut().enumerate() {
-                if program.bands & (1 << b) != 0 {
-                    band.insert(p);
-                }
-            }
-            if program.free {
-                columns.free.insert(p);
+impl BitRows {
+    pub fn new(bits: usize) -> BitRows {
+        BitRows { stride: bits.div_ceil(64), ..BitRows::default() }
+    }
+
+    /// The id of the row with these bits, adding it if it is new.
+    pub fn intern(&mut self, bits: impl IntoIterator<Item = usize>) -> u32 {
+        self.scratch.clear();
+        self.scratch.resize(self.stride, 0);
+        for bit in bits {
+            if let Some(word) = self.scratch.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
             }
         }
-        for (p, schedule) in &facts.schedules {
-            let p = *p as usize;
-            columns.scheduled.insert(p);
-            if !schedule.has_evening() {
-                columns.evenings.remove(p);
-            }
-            if !schedule.has_weekend() {
-                columns.weekends.remove(p);
+        if let Some(&id) = self.ids.get(self.scratch.as_slice()) {
+            return id;
+        }
+        let id = self.len() as u32;
+        self.words.extend(&self.scratch);
+        self.ids.insert(self.scratch.clone(), id);
+        id
+    }
+
+    /// How many distinct rows there are.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn row(&self, row: usize) -> &[u64] {
+        self.words.get(row * self.stride..(row + 1) * self.stride).unwrap_or(&[])
+    }
+
+    /// Appends the bits set in a row to `out`.
+    pub fn bits_of(&self, row: usize, out: &mut Vec<usize>) {
+        for (w, &word) in self.row(row).iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                out.push(w * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
             }
         }
-        for set in columns.towns.iter_mut().chain(columns.counties.iter_mut()) {
-            set.or_with(&statewide);
-        }
-        columns
     }
 }
 
@@ -197,5 +158,21 @@ mod tests {
             assert_eq!(both, some);
             assert_eq!(both.to_vec(), (0..n as u32).step_by(3).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn bit_rows_of_any_width() {
+        let mut rows = BitRows::new(130);
+        assert_eq!(rows.intern([]), 0);
+        assert_eq!(rows.intern([3, 129]), 1);
+        assert_eq!(rows.intern([129, 3]), 1, "each distinct row once");
+        let mut bits = Vec::new();
+        rows.bits_of(1, &mut bits);
+        assert_eq!(bits, [3, 129]);
+        let mut empty = BitRows::new(0);
+        assert_eq!(empty.intern([5]), 0);
+        bits.clear();
+        empty.bits_of(0, &mut bits);
+        assert!(bits.is_empty());
     }
 }

@@ -1,229 +1,113 @@
-//! The query layer: runs the clauses of a query ([`super::clauses`]) over the index,
-//! then filters, counts and ranks (the rules are in the [module docs](super)).
-//!
-//! A program matches a clause through its best alternative and field; it matches the
-//! query if it matches every clause. Evaluation is one pass over the postings of each
-//! clause, cheapest clause first, with dense per-program arrays (allocated per search,
-//! nothing kept): `met[p]` counts the clauses program `p` met so far, so later clauses
-//! only keep programs still in.
+//! What a search is asked: a [`Query`] (the words and the family's [`Choices`]) and the
+//! [`SearchOptions`] given per call, with the [`Weights`] of ranking. Plain data:
+//! [`super::clauses`] reads its words, [`super::facets`] applies its choices, and
+//! [`super::search`] answers it.
 
-use super::clauses::{clauses, field_weights, Clause, Source};
-use super::counts::{filter_and_count, Candidates};
-use super::index::SearchIndex;
-use super::{Hit, Query, SearchOptions, SearchResults};
+use super::facets::Choices;
 
-pub(super) fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchResults {
-    let table = field_weights(&options.weights);
-    let (terms, clauses) = clauses(index, &query.text, options, &table);
+/// At most this many words of a query are used; the rest are ignored.
+pub const MAX_WORDS: usize = 12;
 
-    let town = query.choices.town.and_then(|t| finder_core::towns::Town::all().position(|town| town == t));
-    let n = index.program_count();
-    let (best, candidates, scores, typos) = if clauses.is_empty() {
-        (Vec::new(), Candidates::All(n), Vec::new(), Vec::new())
-    } else {
-        let run = evaluate(index, &clauses, &table, n);
-        (run.best, Candidates::Some(run.list), run.scores, run.typos)
-    };
-    let (passing, counts) = filter_and_count(&index.facts, &query.choices, town, &candidates, options.counts);
-
-    let total = passing.len();
-    let limit = options.limit.unwrap_or(total).min(total);
-    let ranked = if clauses.is_empty() {
-        by_tier(index, passing, town, limit)
-    } else {
-        by_score(index, passing, &scores, &typos, town, limit)
-    };
-    let hits = ranked
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (tier, p))| Hit {
-            program: p,
-            score: scores.get(p as usize).copied().unwrap_or(0.0),
-            tier,
-            typos: typos.get(p as usize).copied().unwrap_or(0),
-            matched: if rank < options.matched_limit {
-                matched_terms(index, &clauses, &best, p as usize)
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    SearchResults { hits, total, counts, terms }
-}
-/// Without keywords: tier, then catalogue order (`passing` is in catalogue order).
-fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: usize) -> Vec<(u8, u32)> {
-    if town.is_none() {
-        return passing.into_iter().take(limit).map(|p| (0, p)).collect();
-    }
-    let mut tiers: [Vec<(u8, u32)>; 3] = Default::default();
-    for p in passing {
-        let tier = index.facts.tier(p as usize, town);
-        if let Some(list) = tiers.get_mut(tier as usize) {
-            list.push((tier, p));
-        }
-    }
-    let [mut first, second, third] = tiers;
-    first.extend(second);
-    first.extend(third);
-    first.truncate(limit);
-    first
+/// What a family searches for: words, and their choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    /// Keywords as typed. Empty means "everything that fits the choices".
+    pub text: String,
+    pub choices: Choices,
 }
 
-/// With keywords: typos (fewest first), tier, score (highest first), then catalogue
-/// order. Only the best `limit` are fully sorted.
-#[inline(never)]
-fn by_score(
-    index: &SearchIndex,
-    passing: Vec<u32>,
-    scores: &[f32],
-    typos: &[u8],
-    town: Option<usize>,
-    limit: usize,
-) -> Vec<(u8, u32)> {
-    // One integer key per hit: typos, tier, then the score's bits inverted (a
-    // non-negative float's bits sort like the float), then the program index.
-    let mut keys: Vec<(u64, u32)> = passing
-        .into_iter()
-        .map(|p| {
-            let tier = index.facts.tier(p as usize, town);
-            let score = scores.get(p as usize).copied().unwrap_or(0.0).max(0.0);
-            let typos = typos.get(p as usize).copied().unwrap_or(0);
-            let key =
-                (u64::from(typos) << 40) | (u64::from(tier) << 32) | u64::from(u32::MAX - score.to_bits());
-            (key, p)
-        })
-        .collect();
-    if limit == 0 {
-        return Vec::new();
+impl Query {
+    /// A query for these words, with nothing chosen.
+    pub fn new(text: impl Into<String>) -> Query {
+        Query { text: text.into(), choices: Choices::default() }
     }
-    if limit < keys.len() {
-        keys.select_nth_unstable(limit - 1);
-        keys.truncate(limit);
+
+    /// The same words with these choices.
+    pub fn with_choices(self, choices: Choices) -> Query {
+        Query { choices, ..self }
     }
-    keys.sort_unstable();
-    keys.into_iter().map(|(key, p)| (((key >> 32) & 0xff) as u8, p)).collect()
 }
 
-/// Per-program state while clauses run: dense arrays, one slot per program. (Accessed
-/// with `get`: plain indexing of a `Vec` is a function call at `opt-level = "z"`.)
-struct Evaluation {
-    /// How many clauses each program has met so far.
-    met: Vec<u8>,
-    /// Per program and clause: the index of the best alternative.
-    best: Vec<u32>,
-    /// The best score of each program in the clause being run, and its typos.
-    clause_score: Vec<f32>,
-    clause_typos: Vec<u8>,
-    scores: Vec<f32>,
-    /// Typos of each program over the clauses run so far.
-    typos: Vec<u8>,
-    /// The first `touched` programs of `list` met the clause being run.
-    list: Vec<u32>,
-    touched: usize,
-    width: usize,
+/// How to search; pass another value per call to change any of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchOptions {
+    /// Compute [`Counts`](super::Counts) for every choice (default false: they cost a
+    /// little).
+    pub counts: bool,
+    /// At most this many hits (the best ones); `total` still counts them all. Default: all.
+    pub limit: Option<usize>,
+    /// Match words as the start of longer words: every word of 3 or more letters, and a
+    /// last word of 2 while it is being typed (default true).
+    pub prefixes: bool,
+    /// Allow typos, by the word's length (default true).
+    pub typos: bool,
+    /// Use synonyms and stems (default true).
+    pub synonyms: bool,
+    /// Fill [`Hit::matched`](super::Hit::matched) for at most this many of the best hits
+    /// (default 100); the rest have it empty. Each list costs allocations, and a page
+    /// shows far fewer hits.
+    pub matched_limit: usize,
+    pub weights: Weights,
 }
 
-impl Evaluation {
-    /// Program `p` matches alternative `a` of clause `c` (run as step `step`) with
-    /// `score` and `typos`. The best alternative has the fewest typos, then the best score.
-    #[inline(always)]
-    fn visit(&mut self, p: u32, score: f32, typos: u8, a: u32, c: usize, step: u8) {
-        let i = p as usize;
-        let (Some(met), Some(best), Some(clause_score), Some(clause_typos)) = (
-            self.met.get_mut(i),
-            self.best.get_mut(i * self.width + c),
-            self.clause_score.get_mut(i),
-            self.clause_typos.get_mut(i),
-        ) else {
-            return;
-        };
-        if *met == step {
-            *met = step + 1;
-            (*clause_score, *clause_typos, *best) = (score, typos, a);
-            if let Some(slot) = self.list.get_mut(self.touched) {
-                *slot = p;
-                self.touched += 1;
-            }
-        } else if *met == step + 1
-            && (typos < *clause_typos || (typos == *clause_typos && score > *clause_score))
-        {
-            (*clause_score, *clause_typos, *best) = (score, typos, a);
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions {
+            counts: false,
+            limit: None,
+            prefixes: true,
+            typos: true,
+            synonyms: true,
+            matched_limit: 100,
+            weights: Weights::default(),
         }
     }
 }
 
-/// Runs the clauses. In the result: per program and clause, the index of the best
-/// alternative (`best`); the programs that met every clause (`list`); and every
-/// program's score and typos.
-#[inline(never)]
-fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usize) -> Evaluation {
-    let width = clauses.len();
-    let mut order: Vec<usize> = (0..width).collect();
-    order.sort_by_key(|&c| clauses[c].cost);
-    let mut run = Evaluation {
-        met: vec![0; n],
-        best: vec![0; n * width],
-        clause_score: vec![0.0; n],
-        clause_typos: vec![0; n],
-        scores: vec![0.0; n],
-        typos: vec![0; n],
-        list: vec![0; n],
-        touched: 0,
-        width,
-    };
-    for (step, &c) in order.iter().enumerate() {
-        let step = step as u8;
-        run.touched = 0;
-        for (a, alternative) in clauses[c].alternatives.iter().enumerate() {
-            let (a, quality, typos) = (a as u32, alternative.quality, alternative.typos);
-            match &alternative.source {
-                Source::Term(t) => {
-                    let (programs, fields) = index.postings(*t);
-                    for (&p, &f) in programs.iter().zip(fields) {
-                        run.visit(p, table[f as usize & 127] * quality, typos, a, c, step);
-                    }
-                }
-                Source::Phrase(programs) => {
-                    for &(p, weight, typos) in programs {
-                        run.visit(p, weight * quality, typos, a, c, step);
-                    }
-                }
-            }
-        }
-        let words = clauses[c].words;
-        for &p in run.list.get(..run.touched).unwrap_or_default() {
-            let p = p as usize;
-            if let (Some(score), Some(clause)) = (run.scores.get_mut(p), run.clause_score.get(p)) {
-                *score += clause * words;
-            }
-            if let (Some(typos), Some(clause)) = (run.typos.get_mut(p), run.clause_typos.get(p)) {
-                *typos = typos.saturating_add(*clause);
-            }
-        }
-        if run.touched == 0 {
-            break;
-        }
-    }
-    run.list.truncate(run.touched);
-    run
+/// How much a match counts: the field a term was found in, times how well it matched.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// Program name: 10.
+    pub name: f32,
+    /// A label of one of the program's needs, in any language: 6.
+    pub need: f32,
+    /// Organization: 4.
+    pub organization: f32,
+    /// A place the program lists (town, county, village, area): 3.
+    pub place: f32,
+    /// Description: 2.
+    pub description: f32,
+    /// Eligibility: 2.
+    pub eligibility: f32,
+    /// Translated name, description or eligibility: 2.
+    pub translation: f32,
+    /// The word itself: 1.0.
+    pub exact: f32,
+    /// Same stem, or a synonym: 0.8.
+    pub synonym: f32,
+    /// The start of a longer word: 0.7.
+    pub prefix: f32,
+    /// One typo: 0.5.
+    pub one_typo: f32,
+    /// Two typos: 0.3.
+    pub two_typos: f32,
 }
 
-/// The index terms through which program `p` matched, in query order, each once.
-fn matched_terms(index: &SearchIndex, clauses: &[Clause], best: &[u32], p: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (c, clause) in clauses.iter().enumerate() {
-        let chosen = best.get(p * clauses.len() + c).copied().unwrap_or(0);
-        let Some(alternative) = clause.alternatives.get(chosen as usize) else { continue };
-        for &t in &alternative.terms {
-            // A phrase's words may have several forms; report those this program has.
-            if index.postings(t).0.binary_search(&(p as u32)).is_err() {
-                continue;
-            }
-            let term = index.term(t);
-            if !out.iter().any(|seen| seen == term) {
-                out.push(term.to_string());
-            }
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            name: 10.0,
+            need: 6.0,
+            organization: 4.0,
+            place: 3.0,
+            description: 2.0,
+            eligibility: 2.0,
+            translation: 2.0,
+            exact: 1.0,
+            synonym: 0.8,
+            prefix: 0.7,
+            one_typo: 0.5,
+            two_typos: 0.3,
         }
     }
-    out
 }

@@ -9,24 +9,12 @@ use std::collections::BTreeMap;
 
 use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::{Catalogue, Need, Program, ProgramText};
+use finder_core::format::STANDARD_NEEDS;
+use finder_core::random::Random;
 use finder_core::towns::{resolve_place, Town, COUNTIES};
 
-use super::{Choices, Query};
-
-const NEEDS: [(&str, &str, &str); 12] = [
-    ("food", "Food & nutrition", "Comida y nutrición"),
-    ("housing", "Housing & healthy homes", "Vivienda y hogares saludables"),
-    ("early-literacy", "Early literacy", "Lectura temprana"),
-    ("safety", "Violence & injury prevention", "Prevención de violencia y lesiones"),
-    ("mental-health", "Mental health", "Salud mental"),
-    ("family-support", "Family support", "Apoyo familiar"),
-    ("child-development", "Child development", "Desarrollo infantil"),
-    ("pregnancy", "Pregnancy & new baby", "Embarazo y bebé recién nacido"),
-    ("recovery", "Substance use recovery", "Recuperación del uso de sustancias"),
-    ("transportation", "Transportation", "Transporte"),
-    ("health-care", "Health care & screenings", "Atención médica y chequeos"),
-    ("older-adults", "Older adults & caregivers", "Adultos mayores y cuidadores"),
-];
+use super::facets::Choices;
+use super::query::Query;
 
 const WORDS: &[&str] = &[
     "family",
@@ -219,37 +207,6 @@ const SPANISH: &[&str] = &[
 const SUFFIXES: &[&str] =
     &["Center", "Program", "Project", "Network", "Services", "Clinic", "Club", "Initiative"];
 
-/// A small deterministic random number generator (SplitMix64).
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    /// An index skewed towards the start, as word frequencies are.
-    fn skewed(&mut self, n: usize) -> usize {
-        let r = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((r * r * n as f64) as usize).min(n.saturating_sub(1))
-    }
-
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len())]
-    }
-}
-
 /// An invented proper name, such as "Kalorin".
 fn proper_name(random: &mut Random) -> String {
     const START: &[&str] =
@@ -279,11 +236,11 @@ fn sentence(random: &mut Random, words: &[&str], count: usize, names: &[String])
 
 /// A catalogue of `size` programs; the same `size` and `seed` give the same catalogue.
 pub fn catalogue(size: usize, seed: u64) -> Catalogue {
-    let mut random = Random(seed);
+    let mut random = Random::new(seed);
     let names: Vec<String> = (0..(size / 10).clamp(50, 5000)).map(|_| proper_name(&mut random)).collect();
     let towns: Vec<Town> = Town::all().collect();
     let villages = ["Willimantic", "Storrs", "Mystic", "Danielson", "Moosup", "Niantic", "Unionville"];
-    let needs = NEEDS
+    let needs = STANDARD_NEEDS
         .iter()
         .map(|(id, label, es)| Need {
             id: id.to_string(),
@@ -314,7 +271,9 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
             ..Program::default()
         };
         let need_count = 1 + random.below(3);
-        program.needs = (0..need_count).map(|_| NEEDS[random.below(NEEDS.len())].0.to_string()).collect();
+        program.needs = (0..need_count)
+            .map(|_| STANDARD_NEEDS[random.below(STANDARD_NEEDS.len())].0.to_string())
+            .collect();
         program.needs.dedup();
         match random.below(100) {
             0..=29 => program.statewide = true,
@@ -394,7 +353,7 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
 /// `count` queries of the kinds families type: common and Spanish words, two words,
 /// words being typed, typos, proper names, and no words at all; about half with choices.
 pub fn queries(count: usize, seed: u64) -> Vec<Query> {
-    let mut random = Random(seed ^ 0x5eed);
+    let mut random = Random::new(seed ^ 0x5eed);
     let names: Vec<String> = (0..50).map(|_| proper_name(&mut random)).collect();
     let towns: Vec<Town> = Town::all().collect();
     (0..count)
@@ -429,7 +388,7 @@ pub fn queries(count: usize, seed: u64) -> Vec<Query> {
                 choices.town = Some(towns[random.below(towns.len())]);
             }
             if random.chance(25) {
-                choices.needs = vec![NEEDS[random.below(NEEDS.len())].0.to_string()];
+                choices.needs = vec![STANDARD_NEEDS[random.below(STANDARD_NEEDS.len())].0.to_string()];
             }
             if random.chance(20) {
                 choices.age = Some(ChildAge::Years(random.below(19) as u32));
@@ -441,4 +400,21 @@ pub fn queries(count: usize, seed: u64) -> Vec<Query> {
             Query { text, choices }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_data() {
+        // `make bench` compares engines on these; a change here changes its figures.
+        let names: Vec<String> = catalogue(3, 7).programs.into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Negubenville parents Project", "Zanseln baby Club", "Zanbenton library Center"]);
+        let texts: Vec<String> = queries(8, 7).into_iter().map(|q| q.text).collect();
+        assert_eq!(
+            texts,
+            ["young", "", "violence", "hotlien", "recoevry", "utilities visits", "lectura", "cousneling"]
+        );
+    }
 }

@@ -414,7 +414,7 @@ fn synthetic_catalogues_are_deterministic() {
 }
 
 /// Timing on made-up catalogues of 10,000 and 50,000 programs. Run with
-/// `cargo test --release -p finder-core --test search -- --ignored --nocapture`.
+/// `cargo test --release -p finder-search --test search -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn timing() {

@@ -1,77 +1,46 @@
-//! The family's choices as precomputed facts per program, built once with the index.
+//! The facts layer: what filtering and ranking need to know about every program, worked
+//! out once per catalogue (with the index, by [`Facts::new`]).
 //!
-//! Each program holds ids into tables of *distinct* values: its set of needs, its set
-//! of languages (bit rows over the catalogue's needs and language codes, any number of
-//! them) and its set of towns ([`super::places`]); and its ages, age bands and whether
-//! it is free. From these, [`Columns`] keeps for every option the set of programs
-//! choosing it keeps, with the same rules as [`finder_core::filter::Filter::matches`]; the
-//! per-program facts remain for ranking by town (tier) and for a child's exact age.
+//! - **Per program** ([`ProgramFacts`]): ids into tables of *distinct* values: its set of
+//!   needs and its set of languages (rows of [`BitRows`] over the catalogue's needs and
+//!   language codes, any number of them), and its sets of towns ([`super::places`]); and
+//!   its ages, [`AGE_BANDS`] and whether it is free. These remain for ranking by town
+//!   (tier) and for a child's exact age.
+//! - **Per option** ([`Columns`]): for every option of every choice, the set of programs
+//!   choosing it keeps ([`ProgramSet`]), with the same rules as
+//!   [`finder_core::filter::Filter::matches`]. Filtering and counting
+//!   ([`super::facets`]) are ANDs and counts of these sets.
 
 use std::sync::Mutex;
 
 use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::Catalogue;
 use finder_core::hours::{Schedule, WallClock};
+use finder_core::towns::{Town, COUNTIES};
 
-use super::builder::FastMap;
+use super::fast_map::FastMap;
 use super::places::{Places, SetTable, TownBits};
-use super::program_set::{Columns, ProgramSet};
+use super::program_set::{BitRows, ProgramSet};
 use super::text::fold;
-use super::AGE_BANDS;
 
-/// Rows of bits, `stride` words wide, each distinct row stored once.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct BitRows {
-    stride: usize,
-    words: Vec<u64>,
-    ids: FastMap<Vec<u64>, u32>,
-    /// The row being looked up, reused so that a lookup allocates nothing.
-    scratch: Vec<u64>,
+/// A range of children's ages, in whole years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeBand {
+    pub label: &'static str,
+    pub from_years: u32,
+    /// Last year included; `None` for no upper end.
+    pub to_years: Option<u32>,
 }
 
-impl BitRows {
-    fn new(bits: usize) -> BitRows {
-        BitRows { stride: bits.div_ceil(64), ..BitRows::default() }
-    }
-
-    /// The id of the row with these bits, adding it if it is new.
-    fn intern(&mut self, bits: impl IntoIterator<Item = usize>) -> u32 {
-        self.scratch.clear();
-        self.scratch.resize(self.stride, 0);
-        for bit in bits {
-            if let Some(word) = self.scratch.get_mut(bit / 64) {
-                *word |= 1 << (bit % 64);
-            }
-        }
-        if let Some(&id) = self.ids.get(self.scratch.as_slice()) {
-            return id;
-        }
-        let id = self.len() as u32;
-        self.words.extend(&self.scratch);
-        self.ids.insert(self.scratch.clone(), id);
-        id
-    }
-
-    /// How many distinct rows there are.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    fn row(&self, row: usize) -> &[u64] {
-        self.words.get(row * self.stride..(row + 1) * self.stride).unwrap_or(&[])
-    }
-
-    /// Appends the bits set in a row to `out`.
-    pub fn bits_of(&self, row: usize, out: &mut Vec<usize>) {
-        for (w, &word) in self.row(row).iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                out.push(w * 64 + word.trailing_zeros() as usize);
-                word &= word - 1;
-            }
-        }
-    }
-}
+/// The age bands counted in [`Counts::ages`](super::Counts::ages).
+pub const AGE_BANDS: [AgeBand; 6] = [
+    AgeBand { label: "under 1", from_years: 0, to_years: Some(0) },
+    AgeBand { label: "1–2", from_years: 1, to_years: Some(2) },
+    AgeBand { label: "3–5", from_years: 3, to_years: Some(5) },
+    AgeBand { label: "6–12", from_years: 6, to_years: Some(12) },
+    AgeBand { label: "13–17", from_years: 13, to_years: Some(17) },
+    AgeBand { label: "18+", from_years: 18, to_years: None },
+];
 
 /// What filtering needs to know about one program.
 #[derive(Clone, Copy, Debug)]
@@ -285,6 +254,100 @@ impl Facts {
     }
 }
 
+/// For every option of every choice, the programs that choosing it would keep.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Columns {
+    /// Per need (in `Facts::need_ids` order).
+    pub needs: Vec<ProgramSet>,
+    /// Per language code (in `Facts::language_codes` order).
+    pub languages: Vec<ProgramSet>,
+    /// Per town (in `Town::all()` order): programs serving it, and statewide ones.
+    pub towns: Vec<ProgramSet>,
+    /// Per county (in `COUNTIES` order): programs serving a town in it, and statewide ones.
+    pub counties: Vec<ProgramSet>,
+    /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
+    pub bands: Vec<ProgramSet>,
+    pub free: ProgramSet,
+    /// Programs with structured hours.
+    pub scheduled: ProgramSet,
+    /// Programs open some evening, and those without structured hours.
+    pub evenings: ProgramSet,
+    /// Programs open on a weekend, and those without structured hours.
+    pub weekends: ProgramSet,
+}
+
+impl Columns {
+    fn new(facts: &Facts, programs: &[ProgramFacts]) -> Columns {
+        let n = programs.len();
+        let sets = |count: usize| vec![ProgramSet::empty(n); count];
+        let mut columns = Columns {
+            needs: sets(facts.need_ids.len()),
+            languages: sets(facts.language_codes.len()),
+            towns: sets(Town::all().count()),
+            counties: sets(COUNTIES.len()),
+            bands: sets(AGE_BANDS.len()),
+            free: ProgramSet::empty(n),
+            scheduled: ProgramSet::empty(n),
+            evenings: ProgramSet::full(n),
+            weekends: ProgramSet::full(n),
+        };
+        let mut statewide = ProgramSet::empty(n);
+        let mut row_bits = Vec::new();
+        for (p, program) in programs.iter().enumerate() {
+            row_bits.clear();
+            facts.need_sets.bits_of(program.needs as usize, &mut row_bits);
+            for &need in &row_bits {
+                if let Some(set) = columns.needs.get_mut(need) {
+                    set.insert(p);
+                }
+            }
+            row_bits.clear();
+            facts.language_sets.bits_of(program.languages as usize, &mut row_bits);
+            for &code in &row_bits {
+                if let Some(set) = columns.languages.get_mut(code) {
+                    set.insert(p);
+                }
+            }
+            if program.statewide {
+                statewide.insert(p);
+            } else if let Some(set) = facts.sets.get(program.serves as usize) {
+                for &town in &set.towns {
+                    if let Some(set) = columns.towns.get_mut(town as usize) {
+                        set.insert(p);
+                    }
+                }
+                for (c, county) in columns.counties.iter_mut().enumerate() {
+                    if set.counties & (1 << c) != 0 {
+                        county.insert(p);
+                    }
+                }
+            }
+            for (b, band) in columns.bands.iter_mut().enumerate() {
+                if program.bands & (1 << b) != 0 {
+                    band.insert(p);
+                }
+            }
+            if program.free {
+                columns.free.insert(p);
+            }
+        }
+        for (p, schedule) in &facts.schedules {
+            let p = *p as usize;
+            columns.scheduled.insert(p);
+            if !schedule.has_evening() {
+                columns.evenings.remove(p);
+            }
+            if !schedule.has_weekend() {
+                columns.weekends.remove(p);
+            }
+        }
+        for set in columns.towns.iter_mut().chain(columns.counties.iter_mut()) {
+            set.or_with(&statewide);
+        }
+        columns
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,22 +369,6 @@ mod tests {
         assert_eq!(language_code(" ES-mx "), "es");
         assert_eq!(language_code("pt_BR"), "pt");
         assert_eq!(language_code("-"), "");
-    }
-
-    #[test]
-    fn bit_rows_of_any_width() {
-        let mut rows = BitRows::new(130);
-        assert_eq!(rows.intern([]), 0);
-        assert_eq!(rows.intern([3, 129]), 1);
-        assert_eq!(rows.intern([129, 3]), 1, "each distinct row once");
-        let mut bits = Vec::new();
-        rows.bits_of(1, &mut bits);
-        assert_eq!(bits, [3, 129]);
-        let mut empty = BitRows::new(0);
-        assert_eq!(empty.intern([5]), 0);
-        bits.clear();
-        empty.bits_of(0, &mut bits);
-        assert!(bits.is_empty());
     }
 
     #[test]

@@ -1,18 +1,81 @@
-//! Filtering the keyword matches by the family's choices, and counting, for every option
-//! of every choice, how many programs choosing it would give ("facets").
+//! The family's choices as filters, and a count for every option of every choice
+//! ("facets").
 //!
 //! Everything is sets of programs ([`ProgramSet`]): the candidates (all programs, or
 //! those the keywords found), one set per choice made, and the precomputed set of every
-//! option ([`super::program_set::Columns`]). The results are the candidates AND every
+//! option ([`super::facts::Columns`]). The results are the candidates AND every
 //! choice. A facet leaves out its own choice (the need counts answer "what if I picked
 //! this need instead"), so its options are counted against the candidates AND every
 //! *other* choice. Statewide programs count for every town and county.
 
+use finder_core::age::ChildAge;
+use finder_core::filter::Filter;
 use finder_core::towns::{Town, COUNTIES};
 
-use super::filters::{language_code, Facts};
+use super::facts::{language_code, Facts};
 use super::program_set::ProgramSet;
-use super::{Choices, Counts};
+
+/// A family's choices. The default chooses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// Need ids; any of them is enough. Empty means any need.
+    pub needs: Vec<String>,
+    /// Where the family lives: programs serving it or statewide ones.
+    pub town: Option<Town>,
+    /// The child's age: programs whose age range includes it.
+    pub age: Option<ChildAge>,
+    /// Language codes (`"es"`); programs that speak any of them. Empty means any.
+    pub languages: Vec<String>,
+    /// Only programs that are free.
+    pub free_only: bool,
+    /// Only programs open at [`Choices::now`] by their structured hours. Programs without
+    /// structured hours are left out too (they may be closed), unless
+    /// [`Choices::unknown_hours_too`]; [`Counts::hours_unknown`] says how many that is.
+    pub open_now: bool,
+    /// With `open_now`: keep programs without structured hours as well.
+    pub unknown_hours_too: bool,
+    /// Only programs open some day after 5 pm. A program without structured hours is never
+    /// left out by this (nothing says it is not open then).
+    pub evenings: bool,
+    /// Only programs open on Saturday or Sunday; as `evenings`, never leaves out a program
+    /// without structured hours.
+    pub weekends: bool,
+    /// The wall-clock time in the catalogue's time zone that "open now" means (the widget
+    /// sets it every minute). Without it, `open_now` leaves nothing out and is not counted.
+    pub now: Option<finder_core::hours::WallClock>,
+}
+
+impl From<&Filter> for Choices {
+    fn from(filter: &Filter) -> Choices {
+        Choices { needs: filter.needs.clone(), town: filter.town, age: filter.age, ..Choices::default() }
+    }
+}
+
+/// For every option of every choice, how many programs choosing it would give.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    /// (need id, programs), in catalogue order.
+    pub needs: Vec<(String, usize)>,
+    /// (county, programs serving a town in it or statewide), in `COUNTIES` order.
+    pub counties: Vec<(&'static str, usize)>,
+    /// Programs per town, indexed like `Town::all()` (169).
+    pub towns: Vec<usize>,
+    /// Programs serving some age in each of [`AGE_BANDS`](super::facts::AGE_BANDS), in that order.
+    pub ages: Vec<usize>,
+    /// (language code, programs), codes sorted.
+    pub languages: Vec<(String, usize)>,
+    /// Programs that are free.
+    pub free: usize,
+    /// Programs open at [`Choices::now`] (0 without it).
+    pub open_now: usize,
+    /// Programs open some evening, or without structured hours.
+    pub evenings: usize,
+    /// Programs open on a weekend, or without structured hours.
+    pub weekends: usize,
+    /// With `open_now` chosen: programs left out only because they list no structured
+    /// hours (a family may want to call them anyway).
+    pub hours_unknown: usize,
+}
 
 /// The programs the keywords left: all of them (no keywords), or a list.
 pub(super) enum Candidates {
