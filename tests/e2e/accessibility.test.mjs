@@ -1,30 +1,16 @@
 // Automated WCAG A/AA checks (axe-core) on the widget in the states a family meets.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { Finder, openPage, startAll, violations } from "./harness.mjs";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { Finder, useBrowser, violations } from "./harness.mjs";
 
 /** axe's landmark-unique rule (a best practice, not in the WCAG tags) over the whole page. */
-async function duplicateLandmarks(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: "rule", values: ["landmark-unique"] } });
-    return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
-  });
-}
+const duplicateLandmarks = (page) => violations(page, "body", { rules: ["landmark-unique"] });
 
 describe("accessibility", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("results, typing a town, and the empty state have no WCAG A/AA violations", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     assert.deepEqual(await violations(page), [], "results");
     await finder.town.fill("har");
@@ -39,24 +25,24 @@ describe("accessibility", () => {
   });
 
   test("the loading state has no violations", async () => {
-    const page = await env.browser.newPage();
     // Hold the catalogue back so the loading message stays up.
     let release;
     const held = new Promise((ok) => (release = ok));
-    await page.route("**/sample-catalogue.json", async (route) => {
-      await held;
-      await route.continue();
+    const { page } = await env.open(env.cdn.url, {
+      setup: (page) =>
+        page.route("**/sample-catalogue.json", async (route) => {
+          await held;
+          await route.continue();
+        }),
     });
-    await page.goto(env.cdn.url);
     await page.locator("[data-program-finder]").getByText("Loading programs…").waitFor();
     assert.deepEqual(await violations(page), [], "loading");
     release();
     await new Finder(page).loaded();
-    await page.close();
   });
 
   test("the Spanish interface, a phone screen and the error state have no violations", async () => {
-    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html", { width: 320, height: 800 });
+    const { page } = await env.open(env.site.url + "pages/spanish.html", { width: 320, height: 800 });
     await page.locator("#page-lang").getByRole("status").filter({ hasText: /\d/ }).waitFor();
     assert.deepEqual(await violations(page, "#page-lang"), [], "Spanish at 320 px");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -75,13 +61,13 @@ describe("accessibility", () => {
       assert.ok(chip.countHeight < 30, `count on one line in "${chip.text}" (${chip.countHeight} px high)`);
       assert.equal(chip.boxWidth, 18, `checkbox width in "${chip.text}"`);
     }
-    const broken = await openPage(env.browser, env.site.url + "pages/bad.html");
+    const broken = await env.open(env.site.url + "pages/bad.html");
     await broken.page.locator("#missing").getByRole("alert").waitFor();
     assert.deepEqual(await violations(broken.page, "#missing"), [], "load error");
   });
 
   test("each card's buttons and details carry the program's name, and look the same", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     const card = finder.cards.filter({ has: page.locator(".website") }).first();
     const name = (await card.locator("h3").textContent()).trim();
@@ -104,18 +90,18 @@ describe("accessibility", () => {
   });
 
   test("landmarks have unique names, with one widget and with three on a page", async () => {
-    const one = await openPage(env.browser, env.cdn.url);
+    const one = await env.open(env.cdn.url);
     const finder = await new Finder(one.page).loaded();
     assert.equal(await finder.root.getByRole("search", { name: "Search and choose" }).count(), 1);
     assert.deepEqual(await duplicateLandmarks(one.page), [], "the demo page");
-    const { page } = await openPage(env.browser, env.cdn.url + "demo-cms.html");
+    const { page } = await env.open(env.cdn.url + "demo-cms.html");
     const counts = page.locator("p.count").filter({ hasText: /\d/ });
     for (let i = 0; i < 3; i++) await counts.nth(i).waitFor();
     assert.deepEqual(await duplicateLandmarks(page), [], "demo-cms.html, three widgets");
   });
 
   test("the count is said once typing pauses, not at every keystroke", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     await finder.count.evaluate((count) => {
       window.__said = [];

@@ -1,21 +1,17 @@
 // Embedding: presets from data-* attributes, independent instances, style isolation,
 // bad catalogues, and the demo page itself.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { DIST, Finder, SHOTS, compareImages, openPage, startAll } from "./harness.mjs";
+import { DIST, Finder, SHOTS, compareImages, useBrowser } from "./harness.mjs";
 
 const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
 
 describe("embedding", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("the demo page shows the whole sample catalogue, labelled as sample data", async () => {
-    const { page, messages } = await openPage(env.browser, env.cdn.url);
+    const { page, messages } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     assert.equal(await finder.count.textContent(), `${sample.programs.length} programs`);
     // The first page, then the rest on "Show more programs", in catalogue order.
@@ -33,7 +29,7 @@ describe("embedding", () => {
   });
 
   test("choosing a need on the demo page shows only programs with that need", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url, { width: 375, height: 800 });
+    const { page } = await env.open(env.cdn.url, { width: 375, height: 800 });
     const finder = await new Finder(page).loaded();
     const need = sample.needs.find((n) => n.id === "housing");
     await finder.need(need.label).check();
@@ -46,7 +42,7 @@ describe("embedding", () => {
   });
 
   test("presets from data-* attributes set the starting choices", async () => {
-    const { page, messages } = await openPage(env.browser, env.site.url + "pages/presets.html");
+    const { page, messages } = await env.open(env.site.url + "pages/presets.html");
     const literacy = await new Finder(page, "#literacy").loaded();
     assert.deepEqual(await literacy.ids(), ["under-six", "preschool"]);
     assert.equal(await literacy.need("Early literacy").isChecked(), true);
@@ -68,22 +64,30 @@ describe("embedding", () => {
     assert.match(warnings, /age="toddler"/);
   });
 
-  test("two widgets on one page stay independent", async () => {
-    const { page } = await openPage(env.browser, env.site.url + "pages/two.html");
+  test("two widgets on one page stay independent: each answers its own family, and only its own", async () => {
+    const { page } = await env.open(env.site.url + "pages/two.html");
     const first = await new Finder(page, "#sample").loaded();
     const second = await new Finder(page, "#fixture").loaded();
-    assert.equal(await first.count.textContent(), `${sample.programs.length} programs`, "no data-catalogue: the bundled sample");
+    const all = `${sample.programs.length} programs`;
+    assert.equal(await first.count.textContent(), all, "no data-catalogue: the bundled sample");
     assert.equal(await second.cards.count(), 7);
+
     await second.need("Housing").check();
     await second.chooseTown("mer", "Meriden");
     assert.deepEqual(await second.ids(), ["adults", "statewide-food-housing"], "town-listed first");
-    assert.equal(await first.count.textContent(), `${sample.programs.length} programs`, "the other widget did not change");
+    assert.equal(await first.count.textContent(), all, "the other widget did not change");
     assert.equal(await first.town.inputValue(), "");
+
+    // The first still answers its own family (a widget that stopped would not).
+    const housing = sample.programs.filter((p) => p.needs.includes("housing")).length;
+    await first.need(sample.needs.find((n) => n.id === "housing").label).check();
+    assert.equal(await first.count.textContent(), `Showing ${housing} of ${all}`);
+    assert.deepEqual(await second.ids(), ["adults", "statewide-food-housing"], "and the second did not change");
   });
 
   test("a host page's aggressive CSS does not change the widget", async () => {
     const shoot = async (name) => {
-      const { page } = await openPage(env.browser, env.site.url + `pages/${name}.html`);
+      const { page } = await env.open(env.site.url + `pages/${name}.html`);
       const finder = await new Finder(page, "#host").loaded();
       await finder.need("Food").check();
       const root = page.locator("#host .root");
@@ -115,7 +119,7 @@ describe("embedding", () => {
   });
 
   test("broken catalogues show a clear message, and a broken program does not hide the rest", async () => {
-    const { page, messages } = await openPage(env.browser, env.site.url + "pages/bad.html");
+    const { page, messages } = await env.open(env.site.url + "pages/bad.html");
     for (const id of ["#missing", "#html", "#version"]) {
       const alert = page.locator(id).getByRole("alert");
       await alert.waitFor();

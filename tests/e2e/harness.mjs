@@ -3,6 +3,12 @@
 // - the "CDN" origin serves dist/ (the files a web team hosts), with CORS;
 // - the "site" origin serves the test pages and fixture catalogues, so every test page
 //   loads the widget from another origin than its own, as a partner site would.
+//
+// Every spec takes its servers and browser from `useBrowser()`, and every test opens its own
+// page with `env.open()`: nothing carries over from one test to the next. Waits are on
+// selectors and on the widget's own events (`Finder.settled()` for `pf-search`), never on a
+// fixed time. `violations()` is the one accessibility scan (axe-core) of all specs.
+import { after, afterEach, before } from "node:test";
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -14,7 +20,7 @@ export const DIST = here("../../dist");
 /** Where tests save screenshots worth a look (ignored by git). */
 export const SHOTS = here("screenshots");
 
-export async function startAll() {
+async function startAll() {
   const cdn = await startServer({ root: DIST });
   const site = await startServer({ root: here("."), replace: { "{{CDN}}": cdn.url } });
   const browser = await chromium.launch({
@@ -48,23 +54,98 @@ export async function startAll() {
   };
 }
 
-/** Opens a page and records its console errors and warnings and uncaught exceptions. */
-export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const messages = { errors: [], warnings: [] };
-  page.on("console", (m) => {
-    if (m.type() === "error") messages.errors.push(m.text());
-    if (m.type() === "warning") messages.warnings.push(m.text());
+/**
+ * The servers and browser of one spec file, and a fresh page for each test.
+ *
+ * Call it inside `describe()`: it starts everything before the suite's tests, and closes
+ * after each test every page it opened, so no test sees what an earlier one left (choices,
+ * saved programs, cache, history). A failing test therefore fails alone.
+ *
+ *   const env = useBrowser();
+ *   test("…", async () => {
+ *     const { page, messages } = await env.open(env.site.url + "pages/filters.html");
+ *   });
+ */
+export function useBrowser() {
+  const contexts = [];
+  let started;
+  const env = {
+    /** The "CDN" origin (dist/), the "site" origin (tests/e2e/) and the browser: set before the tests. */
+    cdn: null,
+    site: null,
+    browser: null,
+    /**
+     * A browser context of its own (storage, cache, permissions), closed after the test.
+     * Every page in it records the widget's events (see `widgetEvents`).
+     */
+    async newContext({ width = 1280, height = 900, ...options } = {}) {
+      const context = await env.browser.newContext({ viewport: { width, height }, ...options });
+      contexts.push(context);
+      await context.addInitScript(recordWidgetEvents);
+      return context;
+    },
+    /**
+     * A new page in a new context (or in `context`, to share its storage and cache), with
+     * its console errors and warnings and uncaught exceptions recorded. `setup(page)` runs
+     * before the page goes to `url` (to route requests, set the clock, add init scripts);
+     * with no `url` the page stays blank.
+     */
+    async open(url, { context, setup, ...options } = {}) {
+      const page = await (context ?? (await env.newContext(options))).newPage();
+      const messages = { errors: [], warnings: [], uncaught: [] };
+      page.on("console", (m) => {
+        if (m.type() === "error") messages.errors.push(m.text());
+        if (m.type() === "warning") messages.warnings.push(m.text());
+      });
+      page.on("pageerror", (e) => {
+        messages.errors.push(String(e));
+        messages.uncaught.push(String(e));
+      });
+      if (setup) await setup(page);
+      if (url) await page.goto(url);
+      return { page, context: page.context(), messages };
+    },
+  };
+  const closeContexts = async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  };
+  before(async () => {
+    started = await startAll();
+    Object.assign(env, { cdn: started.cdn, site: started.site, browser: started.browser });
   });
-  page.on("pageerror", (e) => messages.errors.push(String(e)));
-  await page.goto(url);
-  return { page, messages };
+  afterEach(closeContexts);
+  after(async () => {
+    await closeContexts();
+    await started?.close();
+  });
+  return env;
+}
+
+/**
+ * Runs in every page before its scripts: records each widget event (EMBEDDING.md, "Events")
+ * that reaches the document, as the page sees it, and keeps its host element for matching.
+ */
+function recordWidgetEvents() {
+  window.__pfEvents = [];
+  window.__pfHosts = [];
+  for (const name of ["pf-search", "pf-open-program", "pf-call", "pf-error"]) {
+    document.addEventListener(name, (e) => {
+      window.__pfEvents.push({ name, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: e.detail });
+      window.__pfHosts.push(e.target);
+    });
+  }
+}
+
+/** The widget events the page has heard so far, oldest first: `{ name, target (the host's id), bubbles, composed, detail }`. */
+export function widgetEvents(page) {
+  return page.evaluate(() => window.__pfEvents);
 }
 
 /** A page object for one widget, found by the host element's selector. */
 export class Finder {
   constructor(page, hostSelector = "[data-program-finder]") {
     this.page = page;
+    this.hostSelector = hostSelector;
     this.root = page.locator(hostSelector);
     this.count = this.root.getByRole("status").filter({ hasText: /\d/ });
     this.town = this.root.getByRole("combobox", { name: "Your town" });
@@ -86,6 +167,29 @@ export class Finder {
   async loaded() {
     await this.count.waitFor();
     return this;
+  }
+
+  /**
+   * Waits until this widget's latest `pf-search` (sent once the results have stayed the same
+   * for 300 ms) has the values in `expected`, and returns its detail: the event a host page
+   * hears when the family's choices have settled, so no fixed wait is needed. With `after`
+   * (a count from `widgetEvents(page)`), only an event heard since then will do.
+   */
+  async settled(expected = {}, { after = 0 } = {}) {
+    const found = await this.page.waitForFunction(
+      ([selector, expected, after]) => {
+        const hosts = window.__pfHosts ?? [];
+        for (let i = hosts.length - 1; i >= after; i--) {
+          if (window.__pfEvents[i].name !== "pf-search" || !hosts[i].matches(selector)) continue;
+          const detail = window.__pfEvents[i].detail;
+          const same = Object.entries(expected).every(([key, value]) => JSON.stringify(detail[key]) === JSON.stringify(value));
+          return same && detail;
+        }
+        return false;
+      },
+      [this.hostSelector, expected, after],
+    );
+    return found.jsonValue();
   }
 
   /** The program ids on screen, in order. */
@@ -151,14 +255,19 @@ export async function compareImages(browser, first, second) {
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-/** The WCAG A/AA violations (axe-core) inside `selector`, as readable lines. */
-export async function violations(page, selector = "[data-program-finder]") {
-  await page.addScriptTag({ content: AXE });
+/**
+ * The accessibility problems axe-core finds inside `selector`, as readable lines: the WCAG
+ * A/AA rules, or only the axe rules named in `rules` (such as "landmark-unique", a best
+ * practice outside the WCAG tags).
+ */
+export async function violations(page, selector = "[data-program-finder]", { rules } = {}) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  const runOnly = rules ? { type: "rule", values: rules } : { type: "tag", values: TAGS };
   return page.evaluate(
-    async ([selector, tags]) => {
-      const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: "tag", values: tags } });
+    async ([selector, runOnly]) => {
+      const result = await window.axe.run({ include: [[selector]] }, { runOnly });
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
     },
-    [selector, TAGS],
+    [selector, runOnly],
   );
 }

@@ -1,14 +1,14 @@
 // What a web team relies on (EMBEDDING.md): the custom element following its attributes,
 // the JS API cleaning up after itself, theming, events, a strict content security policy,
 // and three widgets with different catalogues and options on one page.
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Finder, startAll } from "./harness.mjs";
+import { Finder, useBrowser, widgetEvents } from "./harness.mjs";
 import { startServer } from "./server.mjs";
 
-/** Records timers and violations from before any script of the page runs. */
+/** Records timers and violations from before any script of the page runs (the harness records the events). */
 const WATCH = () => {
   const active = new Set();
   const { setTimeout: set, clearTimeout: clear, setInterval: every, clearInterval: stop } = window;
@@ -42,36 +42,13 @@ const WATCH = () => {
   document.addEventListener("securitypolicyviolation", (e) =>
     window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
   );
-  window.__events = [];
-  for (const name of ["pf-search", "pf-open-program", "pf-call", "pf-error"]) {
-    document.addEventListener(name, (e) => {
-      window.__events.push({ name, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: e.detail });
-    });
-  }
 };
 
 describe("hosting", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
-  let pages = [];
-  afterEach(async () => {
-    for (const page of pages) await page.close();
-    pages = [];
-  });
+  const env = useBrowser();
 
-  async function open(path, size) {
-    const page = await env.browser.newPage({ viewport: size ?? { width: 1280, height: 900 } });
-    pages.push(page);
-    const messages = { errors: [], warnings: [] };
-    page.on("console", (m) => m.type() === "error" && messages.errors.push(m.text()));
-    page.on("pageerror", (e) => messages.errors.push(String(e)));
-    await page.addInitScript(WATCH);
-    await page.goto(env.site.url + path);
-    return { page, messages };
-  }
+  /** A host page of tests/e2e/pages, with timers and policy violations watched. */
+  const open = (path) => env.open(env.site.url + path, { setup: (page) => page.addInitScript(WATCH) });
 
   test("the custom element follows its attributes", async () => {
     const { page, messages } = await open("pages/api.html");
@@ -112,8 +89,9 @@ describe("hosting", () => {
 
   test("mount and destroy, again and again, leave no nodes, listeners or timers behind", async () => {
     const { page, messages } = await open("pages/api.html");
-    await new Finder(page, "#element").loaded();
-    await page.waitForTimeout(500); // the first widget's first pf-search, sent
+    // The widget that stays: its first pf-search sent, it is at rest.
+    const staying = await new Finder(page, "#element").loaded();
+    await staying.settled();
     const client = await page.context().newCDPSession(page);
     const listeners = async () => {
       let total = 0;
@@ -132,14 +110,25 @@ describe("hosting", () => {
         const finder = ProgramFinder.mount(host, { catalogue: "../fixtures/catalogue.json", need: round % 2 ? "food" : "housing", urlState: "on" });
         await finder.ready;
         // Wait for the list, type a word (a search event is then pending), and go.
-        while (!host.shadowRoot.querySelector("[data-program-id]")) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((shown) => {
+          const listed = () => host.shadowRoot.querySelector("[data-program-id]") && (watch.disconnect(), shown());
+          const watch = new MutationObserver(listed);
+          watch.observe(host.shadowRoot, { childList: true, subtree: true });
+          listed();
+        });
         const box = host.shadowRoot.querySelector("input[type=search]");
         box.value = "pantry";
         box.dispatchEvent(new Event("input", { bubbles: true }));
         finder.destroy();
       }, round);
     }
-    await page.waitForTimeout(400); // longer than any debounce
+    // A choice made and undone in the widget that stays: once its pf-search is sent, any
+    // search event the destroyed widgets left pending (set earlier, with the same delay)
+    // would have been sent too.
+    const heard = (await widgetEvents(page)).length;
+    await staying.need("Food").check();
+    await staying.need("Food").uncheck();
+    await staying.settled({ needs: [] }, { after: heard });
     const afterwards = await page.evaluate(() => {
       const host = document.getElementById("host");
       return {
@@ -148,14 +137,15 @@ describe("hosting", () => {
         lightNodes: host.childNodes.length,
         timers: window.__timers.size,
         handle: ProgramFinder.get(host),
-        searches: window.__events.filter((e) => e.name === "pf-search" && e.target === "host").length,
+        searches: window.__pfEvents.filter((e) => e.name === "pf-search" && e.target === "host").length,
       };
     });
     assert.deepEqual(afterwards, { shadowNodes: 0, sheets: 0, lightNodes: 0, timers: before.timers, handle: null, searches: 0 });
     assert.equal(await listeners(), before.listeners, "event listeners on window, document and the host");
-    // The address was handed to each widget in turn and left as the page had it... except
-    // for the last choices written, which a destroyed widget no longer changes.
-    await page.goBack().catch(() => {});
+    // Back or Forward on this page after the widgets are gone (the popstate a same-page Back
+    // sends; page.goBack() would leave the page): nothing answers, nothing fails.
+    await page.evaluate(() => window.dispatchEvent(new PopStateEvent("popstate", { state: null })));
+    assert.equal(await page.evaluate(() => document.getElementById("host").shadowRoot.childNodes.length), 0);
     assert.deepEqual(messages.errors, []);
   });
 
@@ -227,19 +217,15 @@ describe("hosting", () => {
     // The program listing Meriden first, then statewide ones.
     assert.deepEqual(await finder.ids(), ["adults", "statewide-food-housing", "preschool", "newborn"]);
     // A mistyped locked need: ignored and explained, not an empty list with no way out.
-    const warnings = [];
-    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     await page.evaluate(() => window.api.update({ lockNeed: "literacyy" }));
     await page.waitForFunction(() => document.getElementById("host").shadowRoot.querySelector("fieldset.needs"));
     await finder.loaded();
     assert.deepEqual(await finder.ids(), ["adults", "statewide-food-housing", "preschool", "newborn"]);
-    assert.ok(warnings.some((w) => /lock-need="literacyy" is not a need/.test(w)), warnings.join("\n"));
+    assert.ok(messages.warnings.some((w) => /lock-need="literacyy" is not a need/.test(w)), messages.warnings.join("\n"));
     await page.evaluate(() => window.api.destroy());
     assert.equal(await page.evaluate(() => document.getElementById("host").shadowRoot.childNodes.length), 0);
     // Only one global: what window has beyond a blank page's, less this test's own.
-    const blank = await env.browser.newPage();
-    pages.push(blank);
-    await blank.goto(env.site.url + "pages/blank.html");
+    const { page: blank } = await env.open(env.site.url + "pages/blank.html");
     const builtIn = new Set(await blank.evaluate(() => Object.getOwnPropertyNames(window)));
     const added = await page.evaluate(() => Object.getOwnPropertyNames(window));
     const ours = added.filter((name) => !builtIn.has(name) && !name.startsWith("__") && name !== "api");
@@ -282,8 +268,8 @@ describe("hosting", () => {
   test("events tell the page what families do, with the documented detail", async () => {
     const { page } = await open("pages/api.html");
     const finder = await new Finder(page, "#element").loaded();
-    await page.waitForFunction(() => window.__events.some((e) => e.name === "pf-search"));
-    const first = await page.evaluate(() => window.__events.find((e) => e.name === "pf-search"));
+    await finder.settled();
+    const first = (await widgetEvents(page)).find((e) => e.name === "pf-search");
     assert.deepEqual(first, {
       name: "pf-search",
       target: "element",
@@ -293,12 +279,13 @@ describe("hosting", () => {
     });
 
     // Typing a word sends one event once the results settle, not one per letter.
-    await page.evaluate(() => (window.__events = []));
+    const heard = (await widgetEvents(page)).length;
+    const since = async () => (await widgetEvents(page)).slice(heard);
     await finder.search.pressSequentially("pantry", { delay: 40 });
     await finder.need("Food").check();
     await finder.setAge(8, "months");
-    await page.waitForTimeout(500);
-    const searches = await page.evaluate(() => window.__events.filter((e) => e.name === "pf-search").map((e) => e.detail));
+    await finder.settled({ query: "pantry", needs: ["food"], age: "8m" });
+    const searches = (await since()).filter((e) => e.name === "pf-search").map((e) => e.detail);
     assert.ok(searches.length <= 3, `${searches.length} search events`);
     assert.deepEqual(searches.at(-1), {
       query: "pantry",
@@ -315,7 +302,7 @@ describe("hosting", () => {
     const call = finder.root.locator(".call").first();
     await call.evaluate((a) => a.removeAttribute("href")); // a tel: link would leave the page
     await call.click();
-    const others = await page.evaluate(() => window.__events.filter((e) => e.name !== "pf-search"));
+    const others = (await since()).filter((e) => e.name !== "pf-search");
     assert.deepEqual(others, [
       { name: "pf-open-program", target: "element", bubbles: true, composed: true, detail: { id: "hartford-food", name: "Hartford Pantry" } },
       { name: "pf-call", target: "element", bubbles: true, composed: true, detail: { id: "hartford-food", name: "Hartford Pantry", phone: "860-555-0100" } },
@@ -324,7 +311,7 @@ describe("hosting", () => {
     // A catalogue that cannot load: pf-error, and the family sees the message.
     await page.evaluate(() => document.getElementById("element").setAttribute("catalogue", "../fixtures/missing.json"));
     await finder.root.getByRole("alert").waitFor();
-    const error = await page.evaluate(() => window.__events.find((e) => e.name === "pf-error"));
+    const error = (await widgetEvents(page)).find((e) => e.name === "pf-error");
     assert.match(error.detail.message, /404/);
     assert.equal(error.detail.savedCopy, false);
   });
@@ -391,11 +378,27 @@ describe("hosting", () => {
     // The JS API: a third catalogue, limited to Hartford: the statewide and the Hartford program.
     assert.deepEqual(await byApi.ids(), ["first", "third"]);
 
-    // A choice in one changes none of the others.
+    // Each answers its own family's choice, and changes none of the others (a widget that
+    // stopped would pass the second half: hence the first).
+    const dataIds = ["hartford-food", "windham-county-housing", "statewide-food-housing", "newborn", "adults"];
     await byData.need("Housing").check();
+    assert.deepEqual(await byData.ids(), dataIds, "food and housing");
     assert.deepEqual(await byApi.ids(), ["first", "third"]);
     assert.equal(await byElement.cards.count(), 1);
-    // Several widgets: none of them writes the address unless asked.
+
+    await byElement.root.getByRole("button", { name: "Mostrar más programas" }).click();
+    assert.equal(await byElement.cards.count(), 2, "one more card");
+    assert.deepEqual(await byData.ids(), dataIds);
+    assert.deepEqual(await byApi.ids(), ["first", "third"]);
+
+    await byApi.search.fill("third");
+    assert.deepEqual(await byApi.ids(), ["third"]);
+    assert.deepEqual(await byData.ids(), dataIds);
+    assert.equal(await byElement.cards.count(), 2);
+
+    // Several widgets: none of them writes the address unless asked (it would have by the
+    // time the last choice's results settle).
+    await byApi.settled({ query: "third" });
     assert.equal(new URL(page.url()).search, "");
     assert.deepEqual(messages.errors.filter((e) => !/no-place|could not use|skipped/i.test(e)), []);
   });

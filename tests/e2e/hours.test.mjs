@@ -1,10 +1,10 @@
 // Opening hours on the demo's sample catalogue, with the page's clock set to known
 // instants: "open now", "evenings" and "weekends" with counts, each card's line, the
 // week in the details, Spanish wording, the address, and a device in another time zone.
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DIST, Finder, startAll, violations } from "./harness.mjs";
+import { DIST, Finder, useBrowser, violations } from "./harness.mjs";
 
 const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
 const name = (id) => sample.programs.find((p) => p.id === id).name;
@@ -21,24 +21,15 @@ const OPEN_FRIDAY_EVENING = [
 ];
 
 describe("opening hours", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
-  let contexts = [];
-  afterEach(async () => {
-    for (const context of contexts) await context.close();
-    contexts = [];
-  });
+  const env = useBrowser();
 
   /** The demo at `instant`, as a device in `timezoneId` sees it. */
   async function open(instant, { timezoneId = "America/New_York", query = "", width = 1280 } = {}) {
-    const context = await env.browser.newContext({ timezoneId, viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date(instant));
-    await page.goto(env.cdn.url + query);
+    const { page } = await env.open(env.cdn.url + query, {
+      timezoneId,
+      width,
+      setup: (page) => page.clock.setFixedTime(new Date(instant)),
+    });
     const finder = await new Finder(page).loaded();
     return { page, finder };
   }
@@ -115,12 +106,9 @@ describe("opening hours", () => {
   });
 
   test("a catalogue without structured hours shows no hours choices", async () => {
-    const context = await env.browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${env.site.url}pages/plain.html`);
+    const { page } = await env.open(`${env.site.url}pages/plain.html`);
     const finder = await new Finder(page).loaded();
-    assert.equal(await finder.root.locator(".hours-choices").count(), 0);
+    assert.equal(await finder.root.getByRole("group", { name: /hours/i }).count(), 0, "no hours choices");
     assert.equal(await finder.root.locator(".hours-now").count(), 0);
   });
 });

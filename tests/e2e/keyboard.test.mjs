@@ -1,7 +1,7 @@
 // A family using only a keyboard: search, reach a program, open its details, close them.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Finder, openPage, startAll } from "./harness.mjs";
+import { Finder, useBrowser } from "./harness.mjs";
 
 /** What has focus inside the widget, described: "INPUT#pf-q", "BUTTON.action more"… */
 const focused = (page) =>
@@ -20,14 +20,10 @@ async function tabUntil(page, pattern, limit = 80) {
 }
 
 describe("keyboard only", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("search, open a program's details, close them with Escape", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     await tabUntil(page, /^INPUT#pf-q/);
     await page.keyboard.type("asthma");
@@ -45,7 +41,7 @@ describe("keyboard only", () => {
   });
 
   test("Show more moves focus to the first new card and says how many were added", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     assert.equal(await finder.cards.count(), 30);
     await finder.root.getByRole("button", { name: "Show more programs" }).focus();
@@ -65,7 +61,7 @@ describe("keyboard only", () => {
   });
 
   test("Tab in the town box takes the highlighted town, or keeps the text, and moves on", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const finder = await new Finder(page).loaded();
     const visibleFocus = () =>
       page.evaluate(() => {
@@ -94,24 +90,32 @@ describe("keyboard only", () => {
   });
 
   test("every control has a visible focus indicator", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     await new Finder(page).loaded();
-    for (let i = 0; i < 25; i++) {
+    const kinds = new Set();
+    // From the top of the page: past its own links, then the widget's controls and the first cards.
+    for (let i = 0; i < 50; i++) {
       await page.keyboard.press("Tab");
       const outline = await page.evaluate(() => {
         const el = document.activeElement?.shadowRoot?.activeElement;
         if (!el) return null;
         const target = el.matches(".chip input") ? el.closest(".chip") : el;
         const style = getComputedStyle(target);
-        return { what: `${el.tagName}.${el.className}`, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+        const kind = el.tagName === "INPUT" ? `INPUT ${el.type}` : el.tagName;
+        return { kind, what: `${el.tagName}.${el.className}`, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
       });
       if (!outline) continue;
+      kinds.add(outline.kind);
       assert.ok(outline.style !== "none" && outline.width >= 2, `${outline.what} shows no focus outline`);
+    }
+    // Tab did go through the widget: every kind of control a family meets was checked.
+    for (const kind of ["BUTTON", "INPUT search", "INPUT checkbox", "INPUT text", "SELECT", "A"]) {
+      assert.ok(kinds.has(kind), `reached a ${kind} (reached: ${[...kinds].join(", ")})`);
     }
   });
 
   test("the whole task by keyboard: Willimantic, 4 years, food and early literacy, open the second program, save it, view saved, go back", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url, { width: 375, height: 800 });
+    const { page } = await env.open(env.cdn.url, { width: 375, height: 800 });
     const finder = await new Finder(page).loaded();
     // What has focus, as a person would name it: its label or words, and where it is.
     const where = () =>
@@ -172,6 +176,5 @@ describe("keyboard only", () => {
     await finder.root.locator(".filters").waitFor();
     assert.match(await where(), /^BUTTON Saved programs \(1\)/, "focus back on the button that opened the list");
     assert.deepEqual(await finder.ids(), found, "the same search as before");
-    await page.close();
   });
 });

@@ -1,24 +1,20 @@
 // Spanish and English: chosen from data-lang or the page's <html lang>, switchable in
 // the widget, catalogue text translated where the catalogue has it.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DIST, openPage, startAll } from "./harness.mjs";
+import { DIST, useBrowser } from "./harness.mjs";
 
 const english = JSON.parse(readFileSync(fileURLToPath(new URL("../../locales/en.json", import.meta.url)), "utf8"));
 const spanish = JSON.parse(readFileSync(fileURLToPath(new URL("../../locales/es.json", import.meta.url)), "utf8"));
 const sample = JSON.parse(readFileSync(`${DIST}/sample-catalogue.json`, "utf8"));
 
 describe("languages", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("a Spanish page gets the Spanish interface and shows no English interface words", async () => {
-    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html");
+    const { page } = await env.open(env.site.url + "pages/spanish.html");
     const widget = page.locator("#page-lang");
     await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
     assert.equal(await widget.locator("section").getAttribute("lang"), "es");
@@ -45,8 +41,7 @@ describe("languages", () => {
 
   test("a date reads in the family's words, on the day staff wrote, west of UTC too", async () => {
     // In New York, midnight UTC on the 15th is still the 14th: the widget must say the 15th.
-    const page = await env.browser.newPage({ timezoneId: "America/New_York" });
-    await page.goto(env.site.url + "pages/spanish.html");
+    const { page } = await env.open(env.site.url + "pages/spanish.html", { timezoneId: "America/New_York" });
     const widget = page.locator("#page-lang");
     await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
     const reviewed = sample.programs.find((p) => p.last_reviewed && !p.last_reviewed.endsWith("-01"));
@@ -56,11 +51,10 @@ describe("languages", () => {
     await details.getByRole("button", { name: spanish.more_details }).click();
     const fact = details.locator("dt", { hasText: spanish.last_reviewed }).locator("xpath=following-sibling::dd[1]");
     assert.equal(await fact.textContent(), `${day} de ${months[month - 1]} de ${year}`);
-    await page.close();
   });
 
   test("data-lang wins over the page, and the switch changes language in place", async () => {
-    const { page } = await openPage(env.browser, env.site.url + "pages/spanish.html");
+    const { page } = await env.open(env.site.url + "pages/spanish.html");
     const widget = page.locator("#attribute-lang");
     await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
     assert.equal(await widget.getByRole("status").filter({ hasText: /\d/ }).textContent(), "7 programs");
@@ -76,14 +70,10 @@ describe("languages", () => {
 });
 
 describe("Spanish, complete", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("'free' and county names read in Spanish; a catalogue's longer cost stays English, marked so", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const widget = page.locator("[data-program-finder]");
     await widget.getByRole("button", { name: "Español" }).click();
     const card = (id) => widget.locator(`[data-program-id="${id}"]`);
@@ -94,11 +84,12 @@ describe("Spanish, complete", () => {
     const county = withCounty.towns.find((t) => t.endsWith(" County")).replace(/ County$/, "");
     assert.match(await card(withCounty.id).locator(".facts").first().textContent(), new RegExp(`Condado de ${county}`));
     const longer = sample.programs.slice(0, 30).find((p) => /^free .+/i.test(p.cost ?? "") && !p.translations?.es?.cost);
-    if (longer) assert.equal(await card(longer.id).locator("dd[lang=en]").filter({ hasText: longer.cost }).count(), 1);
+    assert.ok(longer, "the sample has a longer cost in English only");
+    assert.equal(await card(longer.id).locator("dd[lang=en]").filter({ hasText: longer.cost }).count(), 1);
   });
 
   test("the language a family picks is in the address: a copied link and a reload open in it", async () => {
-    const { page } = await openPage(env.browser, env.cdn.url);
+    const { page } = await env.open(env.cdn.url);
     const widget = page.locator("[data-program-finder]");
     await widget.getByRole("status").filter({ hasText: /\d/ }).waitFor();
     await widget.getByRole("button", { name: "Español" }).click();
@@ -112,7 +103,7 @@ describe("Spanish, complete", () => {
     await widget.getByRole("button", { name: "English" }).click();
     await page.waitForURL((url) => !url.search.includes("pf-lang"));
     // A link opened fresh, as a family would from a message.
-    const fresh = await openPage(env.browser, `${env.cdn.url}?pf-lang=es&pf-need=food`);
+    const fresh = await env.open(`${env.cdn.url}?pf-lang=es&pf-need=food`);
     const other = fresh.page.locator("[data-program-finder]");
     await other.getByRole("status").filter({ hasText: /\d/ }).waitFor();
     assert.equal(await other.locator("section").getAttribute("lang"), "es");

@@ -1,10 +1,10 @@
 // Search at catalogue scale: a 10,000-program catalogue loads, a typed query (with a typo)
 // finds results, and a page can preset the keywords with data-q.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Finder, openPage, startAll } from "./harness.mjs";
+import { Finder, useBrowser } from "./harness.mjs";
 
 const GENERATED = fileURLToPath(new URL("fixtures/generated/", import.meta.url));
 const TOWNS = ["Hartford", "New Britain", "Meriden", "Windham", "Norwich", "Waterbury", "Bristol", "Killingly", "Windham County", "New Haven County"];
@@ -35,8 +35,8 @@ function catalogue(size) {
 }
 
 describe("search at scale", () => {
-  let env;
-  before(async () => {
+  const env = useBrowser();
+  before(() => {
     mkdirSync(GENERATED, { recursive: true });
     writeFileSync(`${GENERATED}catalogue-10k.json`, JSON.stringify(catalogue(10_000)));
     writeFileSync(
@@ -46,12 +46,10 @@ describe("search at scale", () => {
        <div id="big" data-program-finder data-catalogue="catalogue-10k.json"></div>
        <div id="preset" data-program-finder data-catalogue="../catalogue.json" data-q="books"></div></body></html>`,
     );
-    env = await startAll();
   });
-  after(() => env.close());
 
   test("typing a query with a typo into the 10,000-program catalogue finds the dental clinics", async () => {
-    const { page, messages } = await openPage(env.browser, env.site.url + "fixtures/generated/search.html");
+    const { page, messages } = await env.open(env.site.url + "fixtures/generated/search.html");
     const finder = await new Finder(page, "#big").loaded();
     assert.match(await finder.count.textContent(), /^10,?000 programs$/);
     await finder.search.pressSequentially("dentl clin", { delay: 20 });
@@ -63,7 +61,7 @@ describe("search at scale", () => {
   });
 
   test("data-q presets the search box", async () => {
-    const { page } = await openPage(env.browser, env.site.url + "fixtures/generated/search.html");
+    const { page } = await env.open(env.site.url + "fixtures/generated/search.html");
     const finder = await new Finder(page, "#preset").loaded();
     assert.equal(await finder.search.inputValue(), "books");
     assert.deepEqual(await finder.ids(), ["under-six", "preschool"]);

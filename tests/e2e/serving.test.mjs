@@ -2,26 +2,20 @@
 // demo/CDN server (server.mjs) sends the widget's code compressed, lets browsers keep the
 // files with a hash in their name for a year, and has them revalidate program-finder.js
 // and the catalogue (304 Not Modified when unchanged).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DIST, Finder, startAll } from "./harness.mjs";
+import { DIST, Finder, useBrowser } from "./harness.mjs";
 
 const FOREVER = "public, max-age=31536000, immutable";
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 describe("serving", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   test("a browser gets the wasm brotli-compressed, keeps hashed files for a year and revalidates program-finder.js", async () => {
-    const page = await env.browser.newPage();
     const responses = [];
-    page.on("response", (response) => responses.push(response));
-    await page.goto(env.site.url + "pages/plain.html");
+    const { page } = await env.open(env.site.url + "pages/plain.html", { setup: (page) => page.on("response", (response) => responses.push(response)) });
     await new Finder(page, "#host").loaded();
 
     const wasm = responses.find((r) => r.url().endsWith(".wasm"));
@@ -53,12 +47,10 @@ describe("serving", () => {
     const again = responses.find((r) => r.url().endsWith("/program-finder.js"));
     assert.equal((await again.request().allHeaders())["if-none-match"], etag);
     assert.equal(again.status(), 304);
-    await page.close();
   });
 
   test("program-finder.js and catalogues revalidate: 304 when unchanged, gzip or none when brotli is not accepted", async () => {
-    const context = await env.browser.newContext();
-    const { request } = context;
+    const { request } = await env.newContext();
     const url = env.cdn.url + "program-finder.js";
     const first = await request.get(url, { headers: { "accept-encoding": "br, gzip" } });
     assert.equal(first.status(), 200);
@@ -87,6 +79,5 @@ describe("serving", () => {
     assert.equal(catalogue.headers()["cache-control"], "no-cache");
     const unchanged = await request.get(env.cdn.url + "sample-catalogue.json", { headers: { "if-none-match": catalogue.headers().etag } });
     assert.equal(unchanged.status(), 304);
-    await context.close();
   });
 });

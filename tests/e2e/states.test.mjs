@@ -1,8 +1,8 @@
 // axe-core (WCAG A/AA) in every state a family meets, in English and Spanish, on the
 // narrowest phone (320 px) and a desktop (1280 px); and several widgets on one page.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Finder, openPage, startAll, violations } from "./harness.mjs";
+import { useBrowser, violations } from "./harness.mjs";
 
 const WORDS = {
   en: { details: "More details", save: /^Save/, saved: "Saved programs", back: "Back to all programs", search: "Search programs" },
@@ -10,18 +10,14 @@ const WORDS = {
 };
 
 describe("accessibility in every state", () => {
-  let env;
-  before(async () => {
-    env = await startAll();
-  });
-  after(() => env.close());
+  const env = useBrowser();
 
   for (const lang of ["en", "es"]) {
     for (const width of [320, 1280]) {
       test(`${lang} at ${width} px: results, town list, details, empty result, saved list, empty saved list, shared list`, async () => {
         const words = WORDS[lang];
         const query = lang === "es" ? "?pf-lang=es" : "";
-        const { page, messages } = await openPage(env.browser, env.cdn.url + query, { width, height: 900 });
+        const { page, messages } = await env.open(env.cdn.url + query, { width, height: 900 });
         const root = page.locator("[data-program-finder]");
         await root.locator(".count").filter({ hasText: /\d/ }).waitFor();
         assert.equal(await root.locator("section.finder").getAttribute("lang"), lang);
@@ -55,12 +51,11 @@ describe("accessibility in every state", () => {
         await root.locator(".list-gone").waitFor();
         await check("shared list with a program gone");
         assert.deepEqual(messages.errors, []);
-        await page.close();
       });
     }
 
     test(`${lang}: three widgets on one page, each with its own landmarks`, async () => {
-      const { page } = await openPage(env.browser, env.site.url + "pages/three.html");
+      const { page } = await env.open(env.site.url + "pages/three.html");
       await page.waitForFunction(() => {
         const hosts = [...document.querySelectorAll("*")].filter((el) => el.shadowRoot?.querySelector("section.finder"));
         return hosts.length === 3 && hosts.every((host) => host.shadowRoot.querySelector(".count"));
@@ -71,7 +66,6 @@ describe("accessibility in every state", () => {
       }
       assert.equal(await page.locator(`section.finder[lang=${lang}]`).count(), 3);
       assert.deepEqual(await violations(page, "body"), [], "several widgets");
-      await page.close();
     });
   }
 });
