@@ -93,8 +93,8 @@ impl BrowserServices for Browser {
         }
     }
 
-    fn share(&self, title: &str, programs: Option<&[String]>) -> bool {
-        let Some(window) = web_sys::window() else { return false };
+    fn share(&self, title: &str, programs: Option<&[String]>, copied: Box<dyn FnOnce(bool)>) {
+        let Some(window) = web_sys::window() else { return copied(false) };
         let url = match programs {
             Some(ids) => link_to_programs(&window.location(), ids),
             None => window.location().href().unwrap_or_default(),
@@ -115,13 +115,28 @@ impl BrowserServices for Browser {
                             let _ = promise.catch(&ignore);
                             ignore.forget();
                         }
-                        return false;
+                        return;
                     }
                 }
             }
         }
-        let _ = navigator.clipboard().write_text(&url);
-        true
+        // The clipboard is missing outside secure pages; writing can also be refused.
+        // Either way the family must not read "Link copied".
+        if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
+            return copied(false);
+        }
+        let once = std::rc::Rc::new(std::cell::Cell::new(Some(copied)));
+        let answer = move |worked: bool| {
+            if let Some(copied) = once.take() {
+                copied(worked);
+            }
+        };
+        let failed = answer.clone();
+        let worked = Closure::once(move |_: JsValue| answer(true));
+        let refused = Closure::once(move |_: JsValue| failed(false));
+        let _ = navigator.clipboard().write_text(&url).then2(&worked, &refused);
+        worked.forget();
+        refused.forget();
     }
 }
 

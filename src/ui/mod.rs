@@ -152,8 +152,9 @@ pub trait BrowserServices {
     fn save(&self, ids: &[String]);
     fn print(&self);
     /// Shares the page's address, or with `programs` a link that opens exactly those
-    /// programs; `true` if it was copied (no share sheet on this device).
-    fn share(&self, title: &str, programs: Option<&[String]>) -> bool;
+    /// programs. Where there is no share sheet the link is copied, and `copied` hears
+    /// whether that worked (it is not called when a share sheet took the link).
+    fn share(&self, title: &str, programs: Option<&[String]>, copied: Box<dyn FnOnce(bool)>);
     /// The last catalogue that loaded here, and when it was saved (ms since 1970).
     fn last_good_catalogue(&self) -> Option<(String, f64)>;
     /// Keeps a catalogue that loaded, for when the network fails.
@@ -531,7 +532,7 @@ fn Finder(
     let saved = Saved::new(browser.clone());
     provide_context(saved);
     if let Some(address) = address {
-        keep_in_address(choices, saved, address, lang, layout.page_lang);
+        keep_in_address(choices, saved, address, lang, layout.page_lang, catalogue.clone());
     }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
@@ -618,6 +619,7 @@ fn keep_in_address(
     address: Arc<dyn AddressBar + Send + Sync>,
     lang: RwSignal<Lang>,
     page_lang: Lang,
+    catalogue: Arc<Catalogue>,
 ) {
     // The language goes in the address only when the family's differs from the page's.
     let current = move || {
@@ -627,8 +629,12 @@ fn keep_in_address(
         url.saved = saved.list().unwrap_or_default();
         url
     };
+    // A link may name needs this catalogue does not have (an old link, a typo): they are
+    // dropped, as the page's presets are, rather than emptying the list.
     let take = move |url: &UrlChoices| {
-        choices.set_from_url(url);
+        let mut url = url.clone();
+        url.needs.retain(|id| catalogue.need(id).is_some());
+        choices.set_from_url(&url);
         saved.open_link(&url.saved);
         lang.set(Lang::from_code(&url.lang).unwrap_or(page_lang));
     };

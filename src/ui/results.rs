@@ -113,7 +113,8 @@ pub fn Results(
         }
         keystrokes
     });
-    let copied = RwSignal::new(false);
+    // After Share: Some(true) "Link copied", Some(false) the link could not be copied.
+    let copied = RwSignal::new(None::<bool>);
     // Paper gets the whole list, not just the first page, and each card's full details.
     // Also when the family uses the browser's own Print: `beforeprint` comes first, and
     // the cards render before the page is laid out for paper.
@@ -145,13 +146,13 @@ pub fn Results(
     let share = move |_| {
         if let Some(browser) = &browser {
             // In a list, the link opens exactly its programs (by id), not the search.
-            let done = browser.share(lang.get_untracked().t("heading"), saved.list().as_deref());
             // Emptied, then said again a moment later: a live region only speaks when its
             // text changes, and a second Share deserves a second "Link copied".
-            copied.set(false);
-            if done {
-                set_timeout(move || _ = copied.try_set(true), std::time::Duration::from_millis(150));
-            }
+            copied.set(None);
+            let said = Box::new(move |worked: bool| {
+                set_timeout(move || _ = copied.try_set(Some(worked)), std::time::Duration::from_millis(150));
+            });
+            browser.share(lang.get_untracked().t("heading"), saved.list().as_deref(), said);
         }
     };
 
@@ -176,7 +177,7 @@ pub fn Results(
                 </button>
                 <button type="button" class="tool" on:click=print>{words("print")}</button>
                 <button type="button" class="tool" on:click=share>{words("share")}</button>
-                <span class="copied" role="status">{move || copied.get().then(|| lang.get().t("link_copied"))}</span>
+                <span class="copied" role="status">{move || copied.get().map(|worked| lang.get().t(if worked { "link_copied" } else { "link_not_copied" }))}</span>
             </div>
             <super::hours::UnknownHoursNote results />
             <Show when=move || count() == 0 && !saved.is_list()>

@@ -121,6 +121,19 @@ describe("saving, printing, sharing", () => {
     assert.deepEqual(await page.evaluate(() => window.__said), ["", "Link copied"]);
   });
 
+  test("when the link cannot be copied, Share says so instead of 'Link copied'", async () => {
+    const { page } = await env.open(env.site.url + "pages/filters.html");
+    const finder = await new Finder(page).loaded();
+    await page.evaluate(() => {
+      delete Navigator.prototype.share;
+      // As a browser does when the page may not write the clipboard.
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+    });
+    await finder.root.getByRole("button", { name: "Share" }).click();
+    await finder.root.getByText("The link could not be copied: copy the page's address instead.").waitFor();
+    assert.equal(await finder.root.getByText("Link copied").count(), 0);
+  });
+
   test("paper carries each program's phone, address, hours, website and ages, the choices and the date", async () => {
     const { page } = await env.open(env.cdn.url + "?pf-need=food&pf-town=Hartford");
     const finder = await new Finder(page).loaded();
