@@ -329,6 +329,22 @@ pub(crate) fn yes_or_no(text: &str) -> Option<bool> {
     }
 }
 
+/// A letter without its accent (`é` → `e`, `ñ` → `n`, `ç` → `c`), for comparing and making
+/// ids from what staff typed in English, Spanish, Portuguese or French; other characters
+/// are returned as they are.
+pub(crate) fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    }
+}
+
 /// Whether the text is an `http` or `https` address with a host and no spaces.
 pub fn is_web_address(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -416,7 +432,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::years_text;
+    use super::{unaccented, years_text};
 
     #[test]
     fn years_read_as_staff_wrote_them() {
@@ -425,5 +441,11 @@ mod tests {
         assert_eq!(years_text(2.5), "2.5");
         assert_eq!(years_text(0.25), "0.25");
         assert_eq!(years_text(-3.0), "-3");
+    }
+
+    #[test]
+    fn letters_lose_their_accents() {
+        let plain: String = "Niñez Ça Été Über ö 中".chars().map(unaccented).collect();
+        assert_eq!(plain, "Ninez Ça Éte Über o 中", "lower case letters only: names are lowered first");
     }
 }

@@ -51,7 +51,8 @@
 //!   added to the catalogue with an id made from it, and noted so staff can give it a label.
 //! - Places are kept as written; ones that are not Connecticut towns, counties or villages are
 //!   noted with the nearest name (they may still be the catalogue's own `areas`).
-//! - Language names ("Spanish", "Español") become codes (`es`), noted.
+//! - Language names ("Spanish", "Español") and codes written another way (`spa`, `asl`)
+//!   become the codes of [`crate::languages`] (`es`, `ase`), noted.
 //! - A `schedule` or `schedule_exceptions` cell that cannot be read as hours is noted and not
 //!   used; an unreadable `schedule` becomes the free-text `hours` when that cell is empty.
 //! - Ages that are not numbers are noted and left out; a `last_reviewed` date that a
@@ -72,7 +73,8 @@
 //!
 //! `import(export(c))` gives back `c.programs` exactly, given `c.needs`, whenever the values
 //! are ones a spreadsheet can hold: text without surrounding spaces, list items that are not
-//! blank and hold no `;`, languages written as codes, translations with at least one text,
+//! blank and hold no `;`, languages written as the codes of [`crate::languages`] (or codes it
+//! does not know), translations with at least one text,
 //! schedules that load, with periods written `HH:MM-HH:MM` and notes without `;` or `)`,
 //! translation language codes written as above, and need ids from `c.needs`.
 //!
@@ -90,7 +92,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{ImportError, ImportNote, Imported};
 use crate::ct_towns::{TOWNS, VILLAGES};
-use crate::fields::{parse_date, yes_or_no};
+use crate::fields::{parse_date, unaccented, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::spelling::closest;
@@ -760,9 +762,14 @@ impl RowReader {
         let place = self.place(row, "languages");
         let mut languages = Vec::new();
         for item in list(&self.cell(row, "languages")) {
-            if is_language_code(&item) {
-                languages.push(item);
-            } else if let Some(code) = language_named(&item) {
+            if crate::languages::is_code(&item) {
+                let code = crate::languages::from_code(&item).into_owned();
+                if code != item {
+                    let message = format!("\"{item}\" read as the language code \"{code}\"");
+                    self.notes.push(ImportNote::new(place.clone(), message));
+                }
+                languages.push(code);
+            } else if let Some(code) = crate::languages::code_for(&item) {
                 let message = format!("\"{item}\" read as the language code \"{code}\"");
                 self.notes.push(ImportNote::new(place.clone(), message));
                 languages.push(code.to_string());
@@ -836,52 +843,6 @@ fn us_date(text: &str) -> Option<String> {
     let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
     let iso = format!("{year}-{month:0>2}-{day:0>2}");
     parse_date(&iso).map(|_| iso)
-}
-
-/// `en`, `es`, `pt-BR`, `zh-Hant`: a language code, kept as written.
-fn is_language_code(text: &str) -> bool {
-    let mut parts = text.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    primary_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// The code for a language written by name, in English or in the language itself.
-fn language_named(name: &str) -> Option<&'static str> {
-    const LANGUAGES: &[(&str, &[&str])] = &[
-        ("en", &["english", "inglés", "ingles"]),
-        ("es", &["spanish", "español", "espanol"]),
-        ("pt", &["portuguese", "português", "portugues", "brazilian portuguese"]),
-        ("ht", &["haitian creole", "haitian", "creole", "kreyòl", "kreyol", "kreyòl ayisyen"]),
-        ("fr", &["french", "français", "francais"]),
-        ("pl", &["polish", "polski"]),
-        ("zh", &["chinese", "mandarin", "cantonese", "中文"]),
-        ("vi", &["vietnamese", "tiếng việt"]),
-        ("ar", &["arabic", "العربية"]),
-        ("ru", &["russian", "русский"]),
-        ("uk", &["ukrainian", "українська"]),
-        ("it", &["italian", "italiano"]),
-        ("ko", &["korean", "한국어"]),
-        ("sq", &["albanian", "shqip"]),
-        ("bn", &["bengali", "bangla"]),
-        ("hi", &["hindi"]),
-        ("ur", &["urdu"]),
-        ("ne", &["nepali"]),
-        ("fa", &["farsi", "persian", "dari"]),
-        ("ps", &["pashto"]),
-        ("so", &["somali"]),
-        ("sw", &["swahili"]),
-        ("tl", &["tagalog", "filipino"]),
-        ("el", &["greek"]),
-        ("de", &["german", "deutsch"]),
-        ("ja", &["japanese"]),
-        ("tr", &["turkish"]),
-        ("gu", &["gujarati"]),
-        ("ase", &["american sign language", "asl", "sign language"]),
-    ];
-    let wanted = name.trim().to_lowercase();
-    LANGUAGES.iter().find(|(_, names)| names.contains(&wanted.as_str())).map(|(code, _)| *code)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -981,14 +942,7 @@ fn need_key(text: &str) -> String {
 fn need_id(text: &str) -> String {
     let mut id = String::new();
     for c in text.to_lowercase().chars() {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
+        let c = match unaccented(c) {
             c if c.is_ascii_alphanumeric() => c,
             _ => '-',
         };
