@@ -369,6 +369,20 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     (1..=days_in_month(year as i32, month)?).contains(&day).then_some((year, month, day))
 }
 
+/// `11/1/2026` or `11/1/26` (as a U.S. spreadsheet rewrites `2026-11-01`) → `2026-11-01`.
+pub(super) fn us_date(text: &str) -> Option<String> {
+    let mut parts = text.split('/');
+    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |s: &str, lengths: &[usize]| lengths.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    if parts.next().is_some() || !digits(month, &[1, 2]) || !digits(day, &[1, 2]) || !digits(year, &[2, 4]) {
+        return None;
+    }
+    let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
+    let iso = format!("{year}-{month:0>2}-{day:0>2}");
+    parse_date(&iso).map(|_| iso)
+}
+
 /// The days of `month` (1–12) in `year`, Gregorian leap years included; `None` for no month.
 pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -432,7 +446,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{unaccented, years_text};
+    use super::{unaccented, us_date, years_text};
 
     #[test]
     fn years_read_as_staff_wrote_them() {
@@ -441,6 +455,26 @@ mod tests {
         assert_eq!(years_text(2.5), "2.5");
         assert_eq!(years_text(0.25), "0.25");
         assert_eq!(years_text(-3.0), "-3");
+    }
+
+    #[test]
+    fn dates_as_us_spreadsheets_and_exports_write_them() {
+        let table = [
+            ("11/1/2026", Some("2026-11-01")),
+            ("11/01/26", Some("2026-11-01")),
+            ("1/2/27", Some("2027-01-02")),
+            ("2/29/2028", Some("2028-02-29")),
+            ("2/29/2027", None),
+            ("13/1/2026", None),
+            ("1/1/026", None),
+            ("+1/1/2026", None),
+            ("1/1/2026/1", None),
+            ("2026-11-01", None),
+            ("Christmas", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(us_date(text).as_deref(), expected, "{text}");
+        }
     }
 
     #[test]

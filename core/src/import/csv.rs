@@ -91,12 +91,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{ImportError, ImportNote, Imported};
-use crate::ct_towns::{TOWNS, VILLAGES};
-use crate::fields::{parse_date, unaccented, yes_or_no};
+use crate::fields::{parse_date, unaccented, us_date, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::spelling::closest;
-use crate::towns::{resolve_place, COUNTIES};
+use crate::towns::{closest_place_name, resolve_place};
 
 /// The columns, in order, with what each holds (for the documentation and the tool's help).
 pub const COLUMNS: &[(&str, &str)] = &[
@@ -748,7 +747,9 @@ impl RowReader {
                 towns.extend(parts);
                 continue;
             }
-            let hint = closest_place(&item).map(|p| format!(" — did you mean \"{p}\"?")).unwrap_or_default();
+            let hint = closest_place_name(&item, &[])
+                .map(|p| format!(" — did you mean \"{p}\"?"))
+                .unwrap_or_default();
             let message = format!(
                 "\"{item}\" is not a Connecticut town, county or village; kept, in case it is one of the catalogue's areas{hint}"
             );
@@ -818,31 +819,6 @@ fn list(cell: &str) -> Vec<String> {
 
 fn comma_parts(item: &str) -> Vec<String> {
     item.split(',').map(str::trim).filter(|part| !part.is_empty()).map(String::from).collect()
-}
-
-/// The nearest Connecticut place name to a misspelled one.
-fn closest_place(name: &str) -> Option<String> {
-    let counties: Vec<String> = COUNTIES.iter().map(|c| format!("{c} County")).collect();
-    let names = TOWNS
-        .iter()
-        .map(|(town, _)| *town)
-        .chain(VILLAGES.iter().map(|(village, _)| *village))
-        .chain(counties.iter().map(String::as_str));
-    closest(name, names).map(String::from)
-}
-
-/// `11/1/2026` or `11/1/26` (as a U.S. spreadsheet rewrites `2026-11-01`) → `2026-11-01`.
-fn us_date(text: &str) -> Option<String> {
-    let mut parts = text.split('/');
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits =
-        |s: &str, lengths: &[usize]| lengths.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-    if parts.next().is_some() || !digits(month, &[1, 2]) || !digits(day, &[1, 2]) || !digits(year, &[2, 4]) {
-        return None;
-    }
-    let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
-    let iso = format!("{year}-{month:0>2}-{day:0>2}");
-    parse_date(&iso).map(|_| iso)
 }
 
 // ---------------------------------------------------------------------------------------
