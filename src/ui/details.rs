@@ -92,7 +92,8 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     let languages = (!program.languages.is_empty())
         .then(|| program.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", "));
     let address = program.address.clone().map(|address| {
-        let directions = format!("https://www.google.com/maps/search/?api=1&query={}", encode(&address));
+        let directions =
+            format!("https://www.google.com/maps/search/?api=1&query={}", crate::url_state::encode(&address));
         view! {
             <div><dt>{lang.t("address")}</dt><dd>{address}" "
                 <a href=directions target="_blank" rel="noopener noreferrer">{lang.t("directions")}
@@ -133,16 +134,6 @@ fn contact_links(program: &Program, lang: Lang) -> impl IntoView {
         view! { <a class="action secondary" href=href>{lang.t("email")}" "{email}</a> }
     });
     view! { {text}{email} }
-}
-
-/// Percent-encodes text for a URL query value.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A catalogue date (2026-10-15) as a family reads it: "October 15, 2026", "15 de octubre
