@@ -85,27 +85,10 @@ pub fn plain_free(cost: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// A language's own name for a code in a catalogue's `languages` (endonyms, so a family
-/// finds its language whatever the interface language); unknown codes are shown as given.
+/// finds its language whatever the interface language), from the table of languages
+/// ([`finder_core::languages`]); unknown codes are shown as given.
 pub fn language_name(code: &str) -> String {
-    let name = match code.to_ascii_lowercase().as_str() {
-        "en" => "English",
-        "es" => "Español",
-        "pt" => "Português",
-        "pl" => "Polski",
-        "ht" => "Kreyòl ayisyen",
-        "fr" => "Français",
-        "it" => "Italiano",
-        "ar" => "العربية",
-        "zh" => "中文",
-        "vi" => "Tiếng Việt",
-        "ru" => "Русский",
-        "uk" => "Українська",
-        "bn" => "বাংলা",
-        "ur" => "اردو",
-        "asl" => "American Sign Language",
-        _ => return code.to_string(),
-    };
-    name.to_string()
+    finder_core::languages::own_name(code).unwrap_or(code).to_string()
 }
 
 /// A `tel:` link for a phone number as staff wrote it, or `None` if it has no digits.
@@ -218,6 +201,25 @@ mod tests {
         assert_eq!(result_count(english, 0, 36), "Showing 0 of 36 programs");
         let spanish = Lang::from_code("es").unwrap();
         assert_eq!(result_count(spanish, 4, 36), "Mostrando 4 de 36 programas");
+    }
+
+    #[test]
+    fn languages_are_named_in_their_own_words() {
+        let table = [
+            ("en", "English"),
+            ("es", "Español"),
+            ("ES", "Español"),
+            ("ht", "Kreyòl ayisyen"),
+            ("zh", "中文"),
+            ("ase", "American Sign Language"),
+            // The catalogue reader has made `asl` the table's `ase` already.
+            ("asl", "asl"),
+            ("es-MX", "es-MX"),
+            ("tlh", "tlh"),
+        ];
+        for (code, expected) in table {
+            assert_eq!(language_name(code), expected, "{code}");
+        }
     }
 
     #[test]

@@ -154,7 +154,11 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn encode(text: &str) -> String {
+/// Percent-encodes text for a query value (`application/x-www-form-urlencoded`, as forms and
+/// `URLSearchParams` write it): letters, digits and `-_.~` as they are, a space as `+`,
+/// every other byte of its UTF-8 as `%XX`. The widget's one encoder: its own parameters and
+/// the Directions link (`ui/details.rs`) both use it.
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
@@ -239,6 +243,22 @@ mod tests {
         );
         assert_eq!(to_query("?pf-need=housing", &UrlChoices::default()), "");
         assert_eq!(from_query(&to_query("", &choices)), choices, "round trip");
+    }
+
+    #[test]
+    fn values_are_percent_encoded_as_forms_write_them() {
+        let table = [
+            ("food", "food"),
+            ("a-b_c.d~e", "a-b_c.d~e"),
+            ("10 Main St, Hartford, CT", "10+Main+St%2C+Hartford%2C+CT"),
+            ("niño & co", "ni%C3%B1o+%26+co"),
+            ("a+b=c?d#e/f", "a%2Bb%3Dc%3Fd%23e%2Ff"),
+            ("", ""),
+        ];
+        for (text, expected) in table {
+            assert_eq!(encode(text), expected, "{text}");
+            assert_eq!(decode(expected), text, "{expected} decodes back");
+        }
     }
 
     /// Found by the url_state fuzz target: an absurd age overflowed instead of being ignored.

@@ -329,6 +329,22 @@ pub(crate) fn yes_or_no(text: &str) -> Option<bool> {
     }
 }
 
+/// A letter without its accent (`é` → `e`, `ñ` → `n`, `ç` → `c`), for comparing and making
+/// ids from what staff typed in English, Spanish, Portuguese or French; other characters
+/// are returned as they are.
+pub(crate) fn unaccented(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    }
+}
+
 /// Whether the text is an `http` or `https` address with a host and no spaces.
 pub fn is_web_address(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -351,6 +367,20 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     }
     let (year, month, day): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     (1..=days_in_month(year as i32, month)?).contains(&day).then_some((year, month, day))
+}
+
+/// `11/1/2026` or `11/1/26` (as a U.S. spreadsheet rewrites `2026-11-01`) → `2026-11-01`.
+pub(super) fn us_date(text: &str) -> Option<String> {
+    let mut parts = text.split('/');
+    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |s: &str, lengths: &[usize]| lengths.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    if parts.next().is_some() || !digits(month, &[1, 2]) || !digits(day, &[1, 2]) || !digits(year, &[2, 4]) {
+        return None;
+    }
+    let year = if year.len() == 2 { format!("20{year}") } else { year.to_string() };
+    let iso = format!("{year}-{month:0>2}-{day:0>2}");
+    parse_date(&iso).map(|_| iso)
 }
 
 /// The days of `month` (1–12) in `year`, Gregorian leap years included; `None` for no month.
@@ -416,7 +446,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::years_text;
+    use super::{unaccented, us_date, years_text};
 
     #[test]
     fn years_read_as_staff_wrote_them() {
@@ -425,5 +455,31 @@ mod tests {
         assert_eq!(years_text(2.5), "2.5");
         assert_eq!(years_text(0.25), "0.25");
         assert_eq!(years_text(-3.0), "-3");
+    }
+
+    #[test]
+    fn dates_as_us_spreadsheets_and_exports_write_them() {
+        let table = [
+            ("11/1/2026", Some("2026-11-01")),
+            ("11/01/26", Some("2026-11-01")),
+            ("1/2/27", Some("2027-01-02")),
+            ("2/29/2028", Some("2028-02-29")),
+            ("2/29/2027", None),
+            ("13/1/2026", None),
+            ("1/1/026", None),
+            ("+1/1/2026", None),
+            ("1/1/2026/1", None),
+            ("2026-11-01", None),
+            ("Christmas", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(us_date(text).as_deref(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_lose_their_accents() {
+        let plain: String = "Niñez Ça Été Über ö 中".chars().map(unaccented).collect();
+        assert_eq!(plain, "Ninez Ça Éte Über o 中", "lower case letters only: names are lowered first");
     }
 }

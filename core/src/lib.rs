@@ -8,6 +8,7 @@
 //! - [`hours`]: opening hours: open now, next opening, evenings, weekends, U.S. time zones.
 //! - [`format`]: the file format as types; the JSON Schema; the standard needs.
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
+//! - [`languages`]: the one table of languages: ISO 639 codes, English, Spanish and own names.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
 //! - [`random`]: a seeded random number generator for made-up data (tests, benchmarks).
 //!
@@ -26,6 +27,7 @@ pub mod filter;
 pub mod format;
 pub mod hours;
 pub mod import;
+pub mod languages;
 pub mod locate;
 pub mod random;
 pub mod spelling;

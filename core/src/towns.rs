@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use crate::ct_towns::{TOWNS, VILLAGES};
 use crate::ct_zips::ZIP_TOWNS;
-use crate::spelling::edit_distance;
+use crate::spelling::{closest, edit_distance};
 
 /// One of Connecticut's 169 towns (an index into the built-in table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -291,6 +291,20 @@ pub fn closest_places(text: &str, limit: usize) -> Vec<&'static str> {
     dedup_in_order(&mut found);
     found.truncate(limit);
     found
+}
+
+/// The place name nearest to a misspelled one in a catalogue or spreadsheet ("Hartfrod" →
+/// "Hartford"): a town, a village, a county written "X County", or one of `areas` (the
+/// catalogue's own, as its reader holds them); `None` when none is near ([`closest`]).
+pub fn closest_place_name(text: &str, areas: &[(String, TownSet)]) -> Option<String> {
+    let counties: Vec<String> = COUNTIES.iter().map(|c| format!("{c} County")).collect();
+    let names = TOWNS
+        .iter()
+        .map(|(town, _)| *town)
+        .chain(VILLAGES.iter().map(|(village, _)| *village))
+        .chain(counties.iter().map(String::as_str))
+        .chain(areas.iter().map(|(area, _)| area.as_str()));
+    closest(text, names).map(String::from)
 }
 
 /// Every town and village name.

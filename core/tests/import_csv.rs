@@ -205,6 +205,31 @@ fn needs_towns_and_languages_written_another_way() {
     check("id,name,needs,towns,languages\nx,X,food,Hartford,Klingon", "languages", r#"["Klingon"]"#, &[r#"row 2, column "languages": "Klingon" is not a language code such as en or es; kept as it is"#]);
 }
 
+/// One language is one code, however a row writes it: the table of languages
+/// (`finder_core::languages`) reads names in English, Spanish or the language's own, with or
+/// without accents, and other codes for the same language.
+#[rustfmt::skip]
+#[test]
+fn languages_become_the_codes_of_the_table_of_languages() {
+    let note = |written: &str, code: &str| format!(r#"row 2, column "languages": "{written}" read as the language code "{code}""#);
+    let table = [
+        ("en; es; pt-BR; ase", r#"["en","es","pt-BR","ase"]"#, vec![]),
+        ("asl", r#"["ase"]"#, vec![note("asl", "ase")]),
+        ("ASL", r#"["ase"]"#, vec![note("ASL", "ase")]),
+        ("American Sign Language", r#"["ase"]"#, vec![note("American Sign Language", "ase")]),
+        ("spa", r#"["es"]"#, vec![note("spa", "es")]),
+        ("Spanish; spanish; SPANISH", r#"["es","es","es"]"#, vec![note("Spanish", "es"), note("spanish", "es"), note("SPANISH", "es")]),
+        ("Espanol", r#"["es"]"#, vec![note("Espanol", "es")]),
+        ("Portugués", r#"["pt"]"#, vec![note("Portugués", "pt")]),
+        ("Kreyòl ayisyen", r#"["ht"]"#, vec![note("Kreyòl ayisyen", "ht")]),
+        ("hmn", r#"["hmn"]"#, vec![]),
+    ];
+    for (cell, expected, notes) in table {
+        let notes: Vec<&str> = notes.iter().map(String::as_str).collect();
+        check(&format!("id,name,needs,towns,languages\nx,X,food,Hartford,{cell}"), "languages", expected, &notes);
+    }
+}
+
 #[rustfmt::skip]
 #[test]
 fn rows_are_numbered_as_a_spreadsheet_shows_them() {

@@ -144,6 +144,27 @@ fn every_field_is_read() {
     assert_eq!(p.cost.as_deref(), Some("free"));
 }
 
+/// One language is one language when a catalogue writes it with an alias: `asl` is `ase`
+/// (American Sign Language). Other codes are kept as written.
+#[test]
+fn language_codes_are_read_as_the_table_of_languages_writes_them() {
+    let table = [
+        (r#"["asl"]"#, vec!["ase"]),
+        (r#"["ase"]"#, vec!["ase"]),
+        (r#"["ASL", "en"]"#, vec!["ase", "en"]),
+        (r#"["spa", "es"]"#, vec!["spa", "es"]),
+        (r#"["en", "ES", "es-419", "hmn", "Klingon"]"#, vec!["en", "ES", "es-419", "hmn", "Klingon"]),
+    ];
+    for (languages, expected) in table {
+        let program = format!(
+            r#"{{ "id": "p", "name": "P", "needs": ["food"], "towns": ["Hartford"], "languages": {languages} }}"#
+        );
+        let loaded = load(&wrap(&program)).unwrap();
+        assert!(loaded.problems.is_empty(), "{languages}: {:?}", loaded.problems);
+        assert_eq!(loaded.catalogue.programs[0].languages, expected, "{languages}");
+    }
+}
+
 #[test]
 fn files_that_are_not_catalogues_are_refused_with_a_reason() {
     let check = |text: &str, expected: fn(&LoadError) -> bool, words: &str| {

@@ -92,7 +92,8 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     let languages = (!program.languages.is_empty())
         .then(|| program.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", "));
     let address = program.address.clone().map(|address| {
-        let directions = format!("https://www.google.com/maps/search/?api=1&query={}", encode(&address));
+        let directions =
+            format!("https://www.google.com/maps/search/?api=1&query={}", crate::url_state::encode(&address));
         view! {
             <div><dt>{lang.t("address")}</dt><dd>{address}" "
                 <a href=directions target="_blank" rel="noopener noreferrer">{lang.t("directions")}
@@ -115,7 +116,7 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
             {program.website.clone().map(|url| view! { <div class="print-only"><dt>{lang.t("website")}</dt><dd>{url}</dd></div> })}
             {fact(lang.t("languages_spoken"), languages.map(|l| (l, None)))}
             {fact(lang.t("cost"), cost)}
-            {fact(lang.t("last_reviewed"), program.last_reviewed.as_deref().map(|d| (long_date(d, lang), None)))}
+            {fact(lang.t("last_reviewed"), program.last_reviewed.as_deref().map(|d| (super::dates::catalogue_date(d, lang), None)))}
         </dl>
         <div class="actions">{contact}</div>
     }
@@ -133,28 +134,4 @@ fn contact_links(program: &Program, lang: Lang) -> impl IntoView {
         view! { <a class="action secondary" href=href>{lang.t("email")}" "{email}</a> }
     });
     view! { {text}{email} }
-}
-
-/// Percent-encodes text for a URL query value.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// A catalogue date (2026-10-15) as a family reads it: "October 15, 2026", "15 de octubre
-/// de 2026". Read as UTC and shown in UTC, so it is the same day in every time zone;
-/// anything the browser cannot read is shown as written.
-fn long_date(iso: &str, lang: Lang) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    if date.get_time().is_nan() {
-        return iso.to_string();
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    date.to_locale_date_string(lang.code(), &options).into()
 }

@@ -6,6 +6,7 @@
 //! - `town_box`: the town box that suggests towns as you type.
 //! - `results`: the count, the program cards, the empty state.
 
+mod dates;
 mod details;
 mod filters;
 mod hours;
@@ -404,10 +405,8 @@ fn banners(
     let lang = use_lang();
     let saved = loaded.saved_at.map(|saved_at| {
         let date = move || {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-            let text = js_sys::Date::new(&saved_at.into()).to_locale_date_string(lang.get().code(), &options);
-            lang.get().format("saved_copy", &[("date", &String::from(text))])
+            let text = dates::long_date(&js_sys::Date::new(&saved_at.into()), lang.get(), dates::Zone::Local);
+            lang.get().format("saved_copy", &[("date", &text)])
         };
         view! {
             <div class="saved-copy" role="status">

@@ -6,6 +6,7 @@
 use finder_core::catalogue::Catalogue;
 use leptos::prelude::*;
 
+use super::dates::{long_date, Zone};
 use super::{ChoiceSignals, Saved, Showing};
 use crate::i18n::Lang;
 
@@ -30,8 +31,6 @@ pub fn summary(catalogue: &Catalogue, lang: Lang) -> String {
             }
         }
     };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let today: String = js_sys::Date::new_0().to_locale_date_string(lang.code(), &options).into();
+    let today = long_date(&js_sys::Date::new_0(), lang, Zone::Local);
     format!("{what} {}", lang.format("printed_on", &[("date", &today)]))
 }

@@ -3,10 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::ct_towns::{TOWNS, VILLAGES};
 use crate::fields::Problem;
-use crate::spelling::closest;
-use crate::towns::{normalize, resolve_place, TownSet, COUNTIES};
+use crate::towns::{closest_place_name, normalize, resolve_place, TownSet};
 
 /// Reads `"areas": {"Name": ["Town", ...]}`. An area may list towns, counties and
 /// villages, but not other areas (keeps the meaning obvious to whoever reads the file).
@@ -64,14 +62,7 @@ pub(super) fn unknown_place(path: &str, value: &Value, areas: &[(String, TownSet
     let Some(text) = value.as_str() else {
         return Problem::ignored(path, "a place should be text, such as \"Hartford\"");
     };
-    let counties: Vec<String> = COUNTIES.iter().map(|c| format!("{c} County")).collect();
-    let candidates = TOWNS
-        .iter()
-        .map(|(town, _)| *town)
-        .chain(VILLAGES.iter().map(|(village, _)| *village))
-        .chain(counties.iter().map(String::as_str))
-        .chain(areas.iter().map(|(name, _)| name.as_str()));
-    let hint = closest(text, candidates).map(|name| format!("did you mean \"{name}\"?"));
+    let hint = closest_place_name(text, areas).map(|name| format!("did you mean \"{name}\"?"));
     let hint = hint.or_else(|| {
         // "Windham Cty", "New London county" and the like.
         let lower = text.to_lowercase();

@@ -39,7 +39,7 @@ pub(super) fn read(
         address: fields.text("address"),
         hours: fields.text("hours"),
         eligibility: fields.text("eligibility"),
-        languages: fields.text_list("languages").unwrap_or_default(),
+        languages: languages(fields.text_list("languages").unwrap_or_default()),
         cost: fields.text("cost"),
         last_reviewed: fields.date("last_reviewed"),
         statewide: fields.flag("statewide").unwrap_or(false),
@@ -157,4 +157,17 @@ fn read_translations(fields: &mut Fields) -> BTreeMap<String, ProgramText> {
         translations.insert(language.clone(), translated);
     }
     translations
+}
+
+/// A program's language codes, an alias written as the table of languages writes it
+/// ([`crate::languages::canonical`]: `asl` → `ase`), so both are one language and one
+/// filter option. (A program that lists both then lists it twice, as one that lists `es`
+/// twice does; the search counts it once.)
+fn languages(mut codes: Vec<String>) -> Vec<String> {
+    for code in &mut codes {
+        if let Some(canonical) = crate::languages::canonical(code) {
+            *code = canonical.to_string();
+        }
+    }
+    codes
 }

@@ -181,12 +181,13 @@ pub(super) trait Fields {
     /// The value, trimmed; `None` when missing or empty.
     fn text(&self, key: &str) -> Option<String>;
 
-    /// A yes/no value: `true`, `1`, `yes`, `y`, `t` (any case) or their opposites.
+    /// A yes/no value: the words of [`crate::fields::yes_or_no`] (`true`, `1`, `yes`, `y`,
+    /// any case, or their opposites), and `t` or `f`, as database exports write them.
     fn flag(&self, key: &str) -> Option<bool> {
         match self.text(key)?.to_lowercase().as_str() {
-            "true" | "1" | "yes" | "y" | "t" => Some(true),
-            "false" | "0" | "no" | "n" | "f" => Some(false),
-            _ => None,
+            "t" => Some(true),
+            "f" => Some(false),
+            other => crate::fields::yes_or_no(other),
         }
     }
 }

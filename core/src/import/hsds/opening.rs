@@ -14,6 +14,7 @@ use super::build::Notes;
 use super::model::{Holiday, Schedule};
 use super::schedule::clock;
 use super::text::date_part;
+use crate::fields::us_date;
 use crate::format::ScheduleEntry;
 use crate::hours::{self, text, Date, Exception, Period, Weekday};
 
@@ -191,15 +192,8 @@ fn exception(holiday: &Holiday) -> Result<Exception, String> {
 
 /// `2026-12-25`, `2026-12-25T00:00:00Z`, or `12/25/2026` as U.S. exports write it.
 fn date(text: &str) -> Option<Date> {
-    if let Some(date) = date_part(text).as_deref().and_then(Date::parse) {
-        return Some(date);
-    }
-    let mut parts = text.trim().split('/');
-    let (month, day, year) = (parts.next()?, parts.next()?, parts.next()?);
-    let year: i32 = year.parse().ok()?;
-    let year = if year < 100 { year + 2000 } else { year };
-    parts.next().is_none().then_some(())?;
-    Date::from_ymd(year, month.parse().ok()?, day.parse().ok()?)
+    let iso = date_part(text).or_else(|| us_date(text.trim()))?;
+    Date::parse(&iso)
 }
 
 /// An iCalendar day code: `MO` … `SU`.

@@ -25,67 +25,21 @@ fn unquote(text: &str) -> &str {
     text.trim().trim_matches(['"', '\'', '“', '”']).trim()
 }
 
-/// A language code such as `en`: the HSDS `code` (its primary part, `en-US` → `en`; common
-/// three-letter codes shortened, `spa` → `es`), else the code for a common language name.
-/// `Err` holds the name when neither works.
+/// A language code such as `en`: the HSDS `code` (its primary part, `en-US` → `en`), as the
+/// table of languages writes it ([`crate::languages::from_code`]: `spa` → `es`, `asl` →
+/// `ase`), else the code for the language's name ([`crate::languages::code_for`]). `Err`
+/// holds the name when neither works.
 pub(super) fn language_code(language: &Language) -> Result<String, String> {
     if let Some(code) = &language.code {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("").to_lowercase();
-        if primary.len() == 3 {
-            if let Some((two, _)) = LANGUAGES.iter().find(|(_, names)| names.contains(&primary.as_str())) {
-                return Ok(two.to_string());
-            }
-        }
+        let primary = crate::languages::from_code(&primary).into_owned();
         if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()) {
             return Ok(primary);
         }
     }
     let name = language.name.clone().or_else(|| language.code.clone()).unwrap_or_default();
-    let wanted = name.trim().to_lowercase();
-    LANGUAGES
-        .iter()
-        .find(|(_, names)| names.contains(&wanted.as_str()))
-        .map(|(code, _)| code.to_string())
-        .ok_or(name)
+    crate::languages::code_for(&name).map(str::to_string).ok_or(name)
 }
-
-/// Code → three-letter codes and names (English and own) that mean it.
-const LANGUAGES: &[(&str, &[&str])] = &[
-    ("en", &["eng", "english"]),
-    ("es", &["spa", "spanish", "español", "espanol", "castilian"]),
-    ("pt", &["por", "portuguese", "português", "portugues", "brazilian portuguese"]),
-    ("fr", &["fra", "fre", "french", "français", "francais"]),
-    ("ht", &["hat", "haitian creole", "haitian", "creole", "kreyòl", "kreyol", "kreyol ayisyen"]),
-    ("zh", &["zho", "chi", "chinese", "mandarin", "cantonese"]),
-    ("vi", &["vie", "vietnamese"]),
-    ("ko", &["kor", "korean"]),
-    ("ru", &["rus", "russian"]),
-    ("uk", &["ukr", "ukrainian"]),
-    ("ar", &["ara", "arabic"]),
-    ("pl", &["pol", "polish"]),
-    ("it", &["ita", "italian"]),
-    ("de", &["deu", "ger", "german"]),
-    ("el", &["ell", "gre", "greek"]),
-    ("sq", &["sqi", "alb", "albanian"]),
-    ("ur", &["urd", "urdu"]),
-    ("hi", &["hin", "hindi"]),
-    ("bn", &["ben", "bengali", "bangla"]),
-    ("ne", &["nep", "nepali"]),
-    ("tl", &["tgl", "tagalog", "filipino"]),
-    ("ja", &["jpn", "japanese"]),
-    ("fa", &["fas", "per", "farsi", "persian"]),
-    ("ps", &["pus", "pashto"]),
-    ("so", &["som", "somali"]),
-    ("sw", &["swa", "swahili"]),
-    ("my", &["mya", "bur", "burmese"]),
-    ("km", &["khm", "khmer", "cambodian"]),
-    ("tr", &["tur", "turkish"]),
-    ("sk", &["slk", "slo", "slovak"]),
-    ("gu", &["guj", "gujarati"]),
-    ("pa", &["pan", "punjabi"]),
-    ("ti", &["tir", "tigrinya"]),
-    ("am", &["amh", "amharic"]),
-];
 
 /// One line: `1 Main St, Suite 2, Hartford, CT 06106`; the country only when not the U.S.
 pub(super) fn address_line(address: &Address) -> Option<String> {
@@ -293,6 +247,11 @@ mod tests {
             (language("", "Spanish"), Ok("es")),
             (language("", " español "), Ok("es")),
             (language("hmn", "Hmong"), Ok("hmn")),
+            (language("ASL", ""), Ok("ase")),
+            (language("ase", "American Sign Language"), Ok("ase")),
+            (language("", "American Sign Language"), Ok("ase")),
+            (language("", "Portugués"), Ok("pt")),
+            (language("fre", ""), Ok("fr")),
             (language("", "Klingon"), Err("Klingon")),
         ];
         for (language, expected) in table {
