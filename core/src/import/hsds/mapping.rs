@@ -9,6 +9,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::format::is_need_id;
 use crate::import::ImportError;
 
 /// The built-in mapping; tested to parse.
@@ -141,13 +142,6 @@ fn contains_words(words: &[String], wanted: &[String]) -> bool {
     !wanted.is_empty() && words.windows(wanted.len()).any(|window| window == wanted)
 }
 
-/// The catalogue's rule for need ids: lower case letters, digits and dashes, not starting
-/// with a dash.
-pub(super) fn is_need_id(id: &str) -> bool {
-    id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// A JSON object's entries in file order, duplicates kept (serde_json's map sorts and merges).
 struct Ordered(Vec<(String, Value)>);
 
@@ -213,16 +207,5 @@ mod tests {
         for (term, keyword, expected) in table {
             assert_eq!(contains_words(&words(term), &words(keyword)), expected, "{term} / {keyword}");
         }
-    }
-
-    #[test]
-    fn need_ids_follow_the_catalogue_rule() {
-        assert!(is_need_id("food"));
-        assert!(is_need_id("mental-health"));
-        assert!(is_need_id("211"));
-        assert!(!is_need_id("Food"));
-        assert!(!is_need_id("-food"));
-        assert!(!is_need_id("food help"));
-        assert!(!is_need_id(""));
     }
 }

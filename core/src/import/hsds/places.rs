@@ -188,7 +188,7 @@ fn resolve_piece(text: &str) -> Option<String> {
     }
     Some(match resolve_place(&words.join(" "))? {
         Place::Town(town) => town.name().to_string(),
-        Place::County(county) => format!("{county} County"),
+        Place::County(county) => crate::towns::county_place_name(county),
         Place::Village(village, _) => village.to_string(),
     })
 }
