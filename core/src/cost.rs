@@ -21,60 +21,50 @@
 
 /// Whether the cost means no charge, at least for the families it names first.
 pub fn is_free(text: &str) -> bool {
-    free_phrase(&words(text)).is_some()
+    with_words(text, |words| free_phrase(words).is_some())
 }
 
 /// Whether the cost says only "free", so it can be shown as one translated word: every
 /// word beside the free phrase is filler ("there is no cost to families").
 pub fn says_only_free(text: &str) -> bool {
-    let words = words(text);
-    match free_phrase(&words) {
+    with_words(text, |words| match free_phrase(words) {
         Some((start, len)) => {
-            words[..start].iter().chain(&words[start + len..]).all(|w| FILLER.contains(&w.as_str()))
+            words[..start].iter().chain(&words[start + len..]).all(|w| FILLER.split(' ').any(|f| f == *w))
         }
         None => false,
-    }
+    })
 }
 
 /// Words that say no charge, alone.
 const FREE_WORDS: [&str; 4] = ["free", "gratis", "gratuito", "gratuita"];
 
-/// Words that add nothing to "free" for a family (English and Spanish).
-#[rustfmt::skip]
-const FILLER: &[&str] = &[
-    "a", "all", "always", "and", "are", "at", "charge", "clients", "completely", "costo", "de", "el",
-    "es", "everyone", "familia", "familias", "families", "family", "for", "is", "it", "la", "las", "of",
-    "para", "participants", "service", "services", "the", "there", "to", "todos",
-];
+/// Words that add nothing to "free" for a family (English and Spanish), one string rather
+/// than a list of strings: it costs the widget fewer bytes.
+const FILLER: &str = "a all always and are at charge clients completely costo de el es everyone familia \
+     familias families family for is it la las of para participants service services the there \
+     to todos";
 
 /// Where the phrase saying "no charge" is, as (first word, number of words): a free word
 /// first, "no cost" (or charge, fee, fees) or "sin costo" (or cargo) anywhere, or a text
 /// that is only "none" or "0".
-fn free_phrase(words: &[String]) -> Option<(usize, usize)> {
-    if matches!(words, [only] if only == "none" || only == "0") {
-        return Some((0, 1));
-    }
-    if words.first().is_some_and(|w| FREE_WORDS.contains(&w.as_str())) {
+fn free_phrase(words: &[&str]) -> Option<(usize, usize)> {
+    if matches!(words, ["none" | "0"]) || words.first().is_some_and(|w| FREE_WORDS.contains(w)) {
         return Some((0, 1));
     }
     words
         .windows(2)
         .position(|pair| {
-            matches!(
-                [pair[0].as_str(), pair[1].as_str()],
-                ["no", "cost" | "charge" | "fee" | "fees"] | ["sin", "costo" | "cargo"]
-            )
+            matches!(pair, ["no", "cost" | "charge" | "fee" | "fees"] | ["sin", "costo" | "cargo"])
         })
         .map(|at| (at, 2))
 }
 
-/// The text's words, lower case; a dollar amount of zero ("$0") is the word "0".
-fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+/// Calls `f` with the text's words in lower case; a dollar amount of zero ("$0") is the
+/// word "0".
+fn with_words<R>(text: &str, f: impl FnOnce(&[&str]) -> R) -> R {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    f(&words)
 }
 
 #[cfg(test)]
