@@ -54,6 +54,7 @@ mod build;
 mod json;
 mod mapping;
 mod model;
+mod notes;
 mod opening;
 mod places;
 mod schedule;

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::mapping::TaxonomyMapping;
 use super::model::Service;
+use super::notes::Notes;
 use super::opening;
 use super::places::places;
 use super::schedule::hours_text;
@@ -36,7 +37,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
             Some(name) => format!("service \"{name}\" ({})", service.source),
             None => format!("service ({})", service.source),
         };
-        let mut service_notes = Notes { place, list: &mut notes };
+        let mut service_notes = Notes::new(place, &mut notes);
         if let Some(program) = program(service, mapping, &need_ids, &mut ids, &mut service_notes) {
             catalogue.programs.push(program);
         }
@@ -57,18 +58,6 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
         }
     }
     Imported { catalogue, notes }
-}
-
-/// Notes about one service.
-pub(super) struct Notes<'a> {
-    place: String,
-    list: &'a mut Vec<ImportNote>,
-}
-
-impl Notes<'_> {
-    pub(super) fn add(&mut self, message: impl Into<String>) {
-        self.list.push(ImportNote::new(self.place.clone(), message));
-    }
 }
 
 fn program(
