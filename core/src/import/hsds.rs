@@ -50,12 +50,15 @@
 //! assert!(imported.notes.is_empty());
 //! ```
 
+mod broken_links;
 mod build;
+mod csv_table;
 mod json;
 mod mapping;
 mod model;
 mod notes;
 mod opening;
+mod package;
 mod places;
 mod schedule;
 mod tables;
@@ -63,7 +66,7 @@ mod text;
 
 use std::collections::BTreeMap;
 
-pub use mapping::TaxonomyMapping;
+pub use mapping::{TaxonomyMapping, TermNeeds, NOT_A_NEED, NO_STANDARD_NEED};
 
 use super::{ImportError, Imported};
 

@@ -5,7 +5,7 @@
 use crate::fields::kind;
 use serde_json::{Map, Value};
 
-use super::model::Address;
+use super::model::{accessibility_line, Address};
 use super::model::{
     CostOption, Fields, Holiday, Language, Location, Organization, Phone, Schedule, Service, ServiceArea,
     Term,
@@ -199,6 +199,14 @@ fn location(link: &Object, known: &[&Object]) -> Location {
         holidays: both("holiday_schedules").map(Holiday::from_fields).collect(),
         languages: place
             .map(|p| objects(p, "languages").map(Language::from_fields).collect())
+            .unwrap_or_default(),
+        accessibility: place
+            .map(|p| {
+                objects(p, "accessibility")
+                    .chain(objects(p, "accessibility_for_disabilities"))
+                    .filter_map(accessibility_line)
+                    .collect()
+            })
             .unwrap_or_default(),
     }
 }
