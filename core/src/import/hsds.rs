@@ -81,6 +81,28 @@ pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, Im
     Ok(build::build(&services, notes, mapping))
 }
 
+/// Imports several HSDS JSON files as one: the pages of an API listing (read in page order,
+/// whatever order they are given in; a page given twice is read once, and the pages of
+/// `total_pages` that are missing are noted once), or any files [`import_json`] reads.
+/// Files are (name, text); names appear in notes and errors.
+///
+/// ```
+/// use finder_core::import::hsds::{import_json_files, TaxonomyMapping};
+/// let page = |n: u32| (format!("page-{n}.json"), format!(
+///     r#"{{ "page_number": {n}, "total_pages": 2, "contents": [{{ "id": "s{n}", "name": "Pantry {n}" }}] }}"#));
+/// let imported = import_json_files(&[page(2), page(1)], &TaxonomyMapping::standard()).unwrap();
+/// let names: Vec<&str> = imported.catalogue.programs.iter().map(|p| p.name.as_str()).collect();
+/// assert_eq!(names, ["Pantry 1", "Pantry 2"]);
+/// ```
+pub fn import_json_files(
+    files: &[(String, String)],
+    mapping: &TaxonomyMapping,
+) -> Result<Imported, ImportError> {
+    let files: Vec<(String, &str)> = files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
+    let (services, notes) = json::read_files(&files)?;
+    Ok(build::build(&services, notes, mapping))
+}
+
 /// Imports an HSDS CSV data package: file name (`"services.csv"`) → file text. Only
 /// `services.csv` is required; `organizations.csv`, `phones.csv`, `schedules.csv`,
 /// `service_areas.csv`, `languages.csv`, `service_at_location.csv`, `locations.csv`,
