@@ -141,11 +141,17 @@ fn program(
         .find_map(phone_text);
     program.languages = languages(service, notes);
     program.address = address(service, notes);
-    // The service's own schedules, else those of its first location that has some.
-    let (schedules, holidays) = std::iter::once((&service.schedules, &service.holidays))
-        .chain(service.locations.iter().map(|l| (&l.schedules, &l.holidays)))
-        .find(|(schedules, holidays)| !schedules.is_empty() || !holidays.is_empty())
-        .unwrap_or((&service.schedules, &service.holidays));
+    // The service's own schedules, else those of its first location that has some; the
+    // same for holidays, apart: exports often tie holidays to the service and weekly hours
+    // to its place.
+    let schedules = std::iter::once(&service.schedules)
+        .chain(service.locations.iter().map(|l| &l.schedules))
+        .find(|s| !s.is_empty())
+        .unwrap_or(&service.schedules);
+    let holidays = std::iter::once(&service.holidays)
+        .chain(service.locations.iter().map(|l| &l.holidays))
+        .find(|h| !h.is_empty())
+        .unwrap_or(&service.holidays);
     // The source's own words for the hours, else hours written from its schedules.
     program.hours = schedules.iter().find_map(|s| s.original_text.clone()).or_else(|| hours_text(schedules));
     program.schedule = opening::schedule(schedules, holidays, notes);
