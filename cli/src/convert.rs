@@ -20,7 +20,11 @@ pub(super) fn import_csv(file: &Path, output: Option<&Path>) -> Result<ExitCode,
     finish_import(file, output, imported)
 }
 
-pub(super) fn finish_import(source: &Path, output: Option<&Path>, imported: Imported) -> Result<ExitCode, Failure> {
+pub(super) fn finish_import(
+    source: &Path,
+    output: Option<&Path>,
+    imported: Imported,
+) -> Result<ExitCode, Failure> {
     let json = imported.catalogue.to_json();
     write_output(output, &json)?;
     let count = imported.catalogue.programs.len();

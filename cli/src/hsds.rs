@@ -32,7 +32,11 @@ enum Source {
     Json(Vec<(String, String)>),
 }
 
-pub(super) fn import(paths: &[PathBuf], output: Option<&Path>, needs: &NeedOptions) -> Result<ExitCode, Failure> {
+pub(super) fn import(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    needs: &NeedOptions,
+) -> Result<ExitCode, Failure> {
     let mapping = match &needs.mapping {
         Some(file) => TaxonomyMapping::from_json(&read_text(file)?)
             .map_err(|e| Failure(format!("{}: {e}", file.display())))?,
