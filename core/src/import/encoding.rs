@@ -139,6 +139,9 @@ fn windows_1252(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The text and whether it was noted, or the error.
+    type Decoded<'a> = Result<(&'a str, bool), &'a str>;
+
     fn text(bytes: &[u8]) -> Result<(String, bool), String> {
         decode("f.csv", bytes).map(|(text, note)| (text, note.is_some())).map_err(|e| e.0)
     }
@@ -148,7 +151,7 @@ mod tests {
         let utf16le: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("id,name".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let utf16be_bare: Vec<u8> = "id,name\n1,Pantry".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let table: [(&[u8], Result<(&str, bool), &str>); 7] = [
+        let table: [(&[u8], Decoded); 7] = [
             (b"id,name", Ok(("id,name", false))),
             (b"\xEF\xBB\xBFid,name", Ok(("id,name", false))),
             (&utf16le, Ok(("id,name", true))),
