@@ -1,12 +1,14 @@
 //! Bringing programs in from where staff already keep them.
 //!
 //! - [`csv`]: a spreadsheet with one row per program (and the way back out).
-//! - [`hsds`]: Open Referral HSDS 3.0 data, as JSON or as a CSV data package.
+//! - [`hsds`]: Open Referral HSDS data (1.x, 2.x and 3.0), as JSON or as a CSV data package.
+//! - [`encoding`]: a file's bytes as text, for the command-line tool to call before either.
 //!
 //! Every importer returns the catalogue it could build *and* notes on everything it could
 //! not carry over, so nothing is lost silently.
 
 pub mod csv;
+pub mod encoding;
 pub mod hsds;
 
 use crate::format::CatalogueFile;

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::build::Notes;
 use super::model::{Service, ServiceArea};
+use super::notes::Notes;
 use super::text::{in_connecticut, quoted};
 use crate::towns::{resolve_place, Place};
 
