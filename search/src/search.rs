@@ -128,6 +128,7 @@ fn by_score(
     }
     // One integer key per hit: typos, tier, then the score's bits inverted (a
     // non-negative float's bits sort like the float), then the program index.
+    let all_wanted = limit >= passing.len();
     let capacity = limit.min(passing.len()) + 1;
     let keys = passing.into_iter().map(|p| {
         let tier = index.facts.tier(p as usize, town);
@@ -136,19 +137,25 @@ fn by_score(
         let key = (u64::from(typos) << 40) | (u64::from(tier) << 32) | u64::from(u32::MAX - score.to_bits());
         (key, p)
     });
-    // The best `limit` keys, kept in a heap whose top is the worst of them: one pass, and
-    // no selection algorithm in the widget's module (`select_nth_unstable` brought 2.5 KB).
-    let mut best: BinaryHeap<(u64, u32)> = BinaryHeap::with_capacity(capacity);
-    for key in keys {
-        if best.len() < limit {
-            best.push(key);
-        } else if let Some(mut worst) = best.peek_mut() {
-            if key < *worst {
-                *worst = key;
+    let mut keys: Vec<(u64, u32)> = if all_wanted {
+        // Every hit is wanted (the widget and the benchmark ask for all): sort them all.
+        keys.collect()
+    } else {
+        // The best `limit` keys, kept in a heap whose top is the worst of them: one pass,
+        // and no selection algorithm in the widget's module (`select_nth_unstable`
+        // brought 2.5 KB).
+        let mut best: BinaryHeap<(u64, u32)> = BinaryHeap::with_capacity(capacity);
+        for key in keys {
+            if best.len() < limit {
+                best.push(key);
+            } else if let Some(mut worst) = best.peek_mut() {
+                if key < *worst {
+                    *worst = key;
+                }
             }
         }
-    }
-    let mut keys = best.into_vec();
+        best.into_vec()
+    };
     keys.sort_unstable();
     keys.into_iter().map(|(key, p)| (((key >> 32) & 0xff) as u8, p)).collect()
 }
