@@ -2,9 +2,10 @@
 //! "ages 5–18", "18 and older", "under 21", "6 months to 3 years", "de 0 a 5 años",
 //! "mayores de 60", as a catalogue's `minimum_age` and `maximum_age`.
 //!
-//! Exports often keep ages only in text. [`ages_in_text`] reads them; the HSDS importer uses
-//! it for a service that gives no age in its fields, and notes each age it read, quoting
-//! the words, so staff check it.
+//! Exports often keep ages only in text. [`ages_in_text`] reads them; [`fill_ages`] gives
+//! them to a program that has no age in its fields, with a note that quotes the words so
+//! staff check it. The HSDS importer uses it; the spreadsheet importer does not, since a
+//! spreadsheet has its own age columns and staff filled them as they meant to.
 //!
 //! # How words become ages
 //!
@@ -52,6 +53,8 @@
 
 mod patterns;
 mod tokens;
+
+use crate::format::ProgramEntry;
 
 /// How sure the text must be to give an age.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +109,49 @@ pub fn ages_in_text(text: &str, reading: Reading) -> Option<AgesInText> {
     // A minimum of 0 with no maximum says nothing about age.
     let minimum = minimum.filter(|&m| m > 0.0 || maximum.is_some());
     Some(AgesInText { minimum, maximum, words })
+}
+
+/// A note an importer should add, with its [kind](crate::import::ImportNote::with_kind).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgeNote {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// Gives a program that has neither `minimum_age` nor `maximum_age` the ages its eligibility
+/// text states, else the ages its description states plainly; ages the data gives in fields
+/// are never changed. Returns the note that says what was read, quoting the words, or that
+/// the ages mentioned make no range.
+pub fn fill_ages(program: &mut ProgramEntry) -> Option<AgeNote> {
+    if program.minimum_age.is_some() || program.maximum_age.is_some() {
+        return None;
+    }
+    let (ages, field) = [
+        (&program.eligibility, Reading::Eligibility, "eligibility"),
+        (&program.description, Reading::Description, "description"),
+    ]
+    .into_iter()
+    .find_map(|(text, reading, field)| Some((ages_in_text(text.as_deref()?, reading)?, field)))?;
+    let quoted: Vec<String> = ages.words.iter().map(|w| format!("\"{w}\"")).collect();
+    let quoted = quoted.join(", ");
+    if ages.is_unclear() {
+        return Some(AgeNote {
+            kind: "ages-in-text-unclear",
+            message: format!(
+                "the {field} mentions ages ({quoted}) that together cover every age: set minimum_age and maximum_age by hand"
+            ),
+        });
+    }
+    let read: Vec<String> = [("minimum_age", ages.minimum), ("maximum_age", ages.maximum)]
+        .into_iter()
+        .filter_map(|(name, years)| Some(format!("{name} {}", years?)))
+        .collect();
+    program.minimum_age = ages.minimum;
+    program.maximum_age = ages.maximum;
+    Some(AgeNote {
+        kind: "age-from-text",
+        message: format!("{} read from the {field} text {quoted}: check", read.join(" and ")),
+    })
 }
 
 /// Months as years, to two decimals (enough to give back the month: 0.42 × 12 rounds to 5).
@@ -259,5 +305,45 @@ mod tests {
         assert_eq!(ages.words, ["Seniors 65 and over"]);
         let ages = ages_in_text("Niños de 0 a 5 años y sus familias", Reading::Eligibility).unwrap();
         assert_eq!(ages.words, ["Niños de 0 a 5 años"]);
+    }
+
+    #[test]
+    fn programs_get_ages_from_text_only_when_their_fields_have_none() {
+        let program = |eligibility: &str, description: &str, minimum: Option<f64>| ProgramEntry {
+            eligibility: Some(eligibility.to_string()).filter(|t| !t.is_empty()),
+            description: Some(description.to_string()).filter(|t| !t.is_empty()),
+            minimum_age: minimum,
+            ..ProgramEntry::default()
+        };
+        let table: &[(ProgramEntry, Option<(Option<f64>, Option<f64>)>, Option<&str>)] = &[
+            (
+                program("Children 5-18 years old", "", None),
+                Some((Some(5.0), Some(18.0))),
+                Some("minimum_age 5 and maximum_age 18 read from the eligibility text \"Children 5-18 years old\": check"),
+            ),
+            (
+                program("Residents of Vernon", "A preschool for children ages 3-5.", None),
+                Some((Some(3.0), Some(5.0))),
+                Some("minimum_age 3 and maximum_age 5 read from the description text \"children ages 3-5\": check"),
+            ),
+            (program("Children 5-18", "", Some(6.0)), Some((Some(6.0), None)), None),
+            (program("Residents of Vernon", "Free if under 21.", None), Some((None, None)), None),
+            (
+                program("Children under 5 and adults 60+", "", None),
+                Some((None, None)),
+                Some("the eligibility mentions ages (\"Children under 5\", \"adults 60+\") that together cover every age: set minimum_age and maximum_age by hand"),
+            ),
+            (
+                program("under 21", "", None),
+                Some((None, Some(20.0))),
+                Some("maximum_age 20 read from the eligibility text \"under 21\": check"),
+            ),
+        ];
+        for (program, ages, message) in table {
+            let mut program = program.clone();
+            let note = fill_ages(&mut program);
+            assert_eq!(note.map(|n| n.message).as_deref(), *message, "{program:?}");
+            assert_eq!(Some((program.minimum_age, program.maximum_age)), *ages);
+        }
     }
 }

@@ -13,7 +13,10 @@
 //!    `holiday_schedules`) and notes why when they cannot,
 //!    `places.rs` finds Connecticut towns in service areas and addresses, `text.rs` writes
 //!    phones, languages, addresses and costs, and [`TaxonomyMapping`]
-//!    (`mapping.rs`) turns taxonomy terms into the catalogue's needs.
+//!    (`mapping.rs`) turns taxonomy terms into the catalogue's needs. First, `tidy.rs` cleans
+//!    the service's texts ([`clean_text`](crate::import::clean_text): HTML, broken characters,
+//!    names in capitals), and last it reads ages from the eligibility text when the fields
+//!    give none ([`ages_in_text`](crate::import::ages_in_text)).
 //!
 //! Nothing here touches the file system, so the importer could run in a browser too.
 //!
@@ -59,6 +62,7 @@ mod places;
 mod schedule;
 mod tables;
 mod text;
+mod tidy;
 
 use std::collections::BTreeMap;
 

@@ -11,12 +11,13 @@
 //!
 //! ```
 //! use finder_core::import::{csv, report::ImportSummary};
-//! let text = "id,name,needs,towns\na,Pantry,food,Hartford\nb,Clinic,,Hartfrod\nc,Shelter,,Hartfird\n";
+//! let text = "id,name,needs,towns\na,Pantry,food,Hartford\nb,Clinic,,Vernon\nc,Shelter,,Hartfird\n";
 //! let imported = csv::import(text, finder_core::format::standard_needs()).unwrap();
 //! let summary = ImportSummary::of(&imported);
 //! assert_eq!((summary.programs, summary.with_need), (3, 1));
 //! assert_eq!(summary.groups[0].title, "no needs — families will not see this program until it has one");
 //! assert_eq!(summary.groups[0].count, 2);
+//! assert_eq!(summary.groups[1].title, "\"…\" is not a Connecticut town, county or village; kept, in case it is one of the catalogue's areas — did you mean \"…\"?");
 //! ```
 
 use std::collections::HashMap;

@@ -24,6 +24,8 @@ pub struct TextCleaner {
     examples: [Vec<(String, String)>; 5],
     /// The repairs of the program being read, each counted once at its end.
     current: [bool; 5],
+    /// Leave a text's spacing alone unless it needs another repair too.
+    keep_spacing: bool,
 }
 
 impl TextCleaner {
@@ -31,17 +33,31 @@ impl TextCleaner {
         TextCleaner::default()
     }
 
+    /// A cleaner for a spreadsheet, which staff typed themselves: a text whose only fault
+    /// is its spacing (two spaces, a tab, a line break in a name) is kept as written, so
+    /// that exporting a catalogue and importing it again changes nothing. A text that needs
+    /// another repair (HTML, broken characters, capitals) is cleaned whole.
+    pub fn for_spreadsheet() -> TextCleaner {
+        TextCleaner { keep_spacing: true, ..TextCleaner::default() }
+    }
+
     /// A text that may run over lines, cleaned ([`clean_text`]).
     pub fn text(&mut self, text: &str) -> String {
         let (clean, repairs) = clean_text(text);
-        self.record(text, &clean, &repairs);
-        clean
+        self.keep(text, clean, &repairs)
     }
 
     /// A name, cleaned ([`clean_name`]).
     pub fn name(&mut self, text: &str) -> String {
         let (clean, repairs) = clean_name(text);
-        self.record(text, &clean, &repairs);
+        self.keep(text, clean, &repairs)
+    }
+
+    fn keep(&mut self, text: &str, clean: String, repairs: &[Repair]) -> String {
+        if self.keep_spacing && repairs.iter().all(|&r| r == Repair::Spaces) {
+            return text.to_string();
+        }
+        self.record(text, &clean, repairs);
         clean
     }
 
@@ -142,9 +158,11 @@ fn index(repair: Repair) -> usize {
 /// from a little before its first change (`"…donâ€™t…"` → `"…don’t…"`).
 fn difference(before: &str, after: &str) -> (String, String) {
     const SPAN: usize = 40;
+    // Names are quoted whole: they are what staff search the source for.
+    const WHOLE: usize = 80;
     let shown = |text: &str| text.replace('\n', "\\n").replace('\r', "\\r");
     let (before, after) = (shown(before), shown(after));
-    if before.chars().count() <= SPAN && after.chars().count() <= SPAN {
+    if before.chars().count() <= WHOLE && after.chars().count() <= WHOLE {
         return (format!("\"{before}\""), format!("\"{after}\""));
     }
     let same = before.chars().zip(after.chars()).take_while(|(a, b)| a == b).count();
@@ -213,5 +231,17 @@ mod tests {
         assert_eq!(program.eligibility.as_deref(), Some("Adults 60+\nHomebound"));
         assert_eq!(program.cost, None);
         assert_eq!(cleaner.notes().len(), 3, "{:?}", cleaner.notes());
+    }
+
+    #[test]
+    fn a_spreadsheet_keeps_its_spacing_unless_something_else_is_wrong() {
+        let mut cleaner = TextCleaner::for_spreadsheet();
+        assert_eq!(cleaner.text("two  spaces\r\nand a tab\t"), "two  spaces\r\nand a tab\t");
+        assert_eq!(cleaner.name("Two\nlines"), "Two\nlines");
+        assert_eq!(cleaner.text("Food  &amp; fuel"), "Food & fuel");
+        assert_eq!(cleaner.name("FOOD  BANK"), "Food Bank");
+        cleaner.end_program();
+        let kinds: Vec<String> = cleaner.notes().iter().map(|n| n.kind().into_owned()).collect();
+        assert_eq!(kinds, ["tidied-capitals", "tidied-html", "tidied-spaces"]);
     }
 }
