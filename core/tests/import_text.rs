@@ -152,7 +152,7 @@ fn spreadsheets_get_the_same_repairs_but_keep_their_spacing() {
         [
             "row 2, column \"website\": \"www.example.org\" had no https://, which was added: check the link opens",
             "all programs: names in capitals written in title case, acronyms kept: 1 program, e.g. \"ST. MARY'S FOOD PANTRY\" → \"St. Mary's Food Pantry\"",
-            "all programs: HTML turned into plain text (tags removed, &amp; and the like decoded): 1 program, e.g. \"<p>Hot meals &amp; a visit.</p><p>Call first.</p>\" → \"Hot meals & a visit.\\n\\nCall first.\"",
+            "all programs: HTML turned into plain text (tags removed, &amp; and the like decoded): 1 program, e.g. \"<p>Hot meals &amp; a visit.</p><p>Call first.</p>\" → \"Hot meals & a visit.↵↵Call first.\"",
             "all programs: characters broken by a wrong code page repaired (â€™ or GÇÖ → ’): 1 program, e.g. \"We donâ€™t ask for ID.\" → \"We don’t ask for ID.\"",
         ]
     );

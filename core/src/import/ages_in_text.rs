@@ -178,8 +178,11 @@ fn maximum_years(bound: patterns::Bound) -> f64 {
 mod tests {
     use super::*;
 
+    /// A minimum and a maximum, as a program's fields hold them.
+    type Ages = (Option<f64>, Option<f64>);
+
     /// One row: the text, and the minimum and maximum it gives (`None`: no age at all).
-    fn check(reading: Reading, text: &str, expected: Option<(Option<f64>, Option<f64>)>) {
+    fn check(reading: Reading, text: &str, expected: Option<Ages>) {
         let found = ages_in_text(text, reading).map(|a| (a.minimum, a.maximum));
         assert_eq!(found, expected, "{text:?}");
     }
@@ -274,7 +277,7 @@ mod tests {
 
     #[test]
     fn descriptions_give_ages_only_when_plain() {
-        let table: &[(&str, Option<(Option<f64>, Option<f64>)>)] = &[
+        let table: &[(&str, Option<Ages>)] = &[
             ("A preschool for children ages 3-5.", Some((Some(3.0), Some(5.0)))),
             ("Meals for adults 60+ in their homes.", Some((Some(60.0), None))),
             ("Tutoring for 8-12 year olds", Some((Some(8.0), Some(12.0)))),
@@ -315,7 +318,7 @@ mod tests {
             minimum_age: minimum,
             ..ProgramEntry::default()
         };
-        let table: &[(ProgramEntry, Option<(Option<f64>, Option<f64>)>, Option<&str>)] = &[
+        let table: &[(ProgramEntry, Option<Ages>, Option<&str>)] = &[
             (
                 program("Children 5-18 years old", "", None),
                 Some((Some(5.0), Some(18.0))),

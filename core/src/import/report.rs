@@ -93,7 +93,7 @@ impl ImportSummary {
             }
         }
         // Largest first; a stable sort keeps source order between groups of the same size.
-        groups.sort_by(|a, b| b.count.cmp(&a.count));
+        groups.sort_by_key(|g| std::cmp::Reverse(g.count));
         ImportSummary {
             programs: programs.len(),
             with_need: count(&|p| !p.needs.is_empty()),
@@ -130,7 +130,7 @@ impl fmt::Display for ImportSummary {
             (self.with_hours, "with hours"),
             (self.with_address, "with an address"),
         ] {
-            let percent = if n == 0 { String::new() } else { format!(" ({}%)", count * 100 / n) };
+            let percent = (count * 100).checked_div(n).map(|p| format!(" ({p}%)")).unwrap_or_default();
             writeln!(f, "  {count:>width$} {what}{percent}")?;
         }
         if !self.groups.is_empty() {

@@ -155,12 +155,13 @@ fn index(repair: Repair) -> usize {
 }
 
 /// The part of two texts where they first differ, quoted: a short name whole, a long text
-/// from a little before its first change (`"…donâ€™t…"` → `"…don’t…"`).
+/// from a little before its first change (`"…donâ€™t…"` → `"…don’t…"`); line breaks as ↵.
 fn difference(before: &str, after: &str) -> (String, String) {
     const SPAN: usize = 40;
     // Names are quoted whole: they are what staff search the source for.
     const WHOLE: usize = 80;
-    let shown = |text: &str| text.replace('\n', "\\n").replace('\r', "\\r");
+    // A line break shows as ↵, so that a `\n` written out stays visibly different from one.
+    let shown = |text: &str| text.replace("\r\n", "↵").replace(['\n', '\r'], "↵");
     let (before, after) = (shown(before), shown(after));
     if before.chars().count() <= WHOLE && after.chars().count() <= WHOLE {
         return (format!("\"{before}\""), format!("\"{after}\""));
