@@ -94,8 +94,16 @@ pub fn ages_in_text(text: &str, reading: Reading) -> Option<AgesInText> {
     if mentions.is_empty() {
         return None;
     }
-    let words =
-        mentions.iter().map(|m| text[tokens[m.first].start..tokens[m.last].end].to_string()).collect();
+    let words = mentions
+        .iter()
+        .map(|m| {
+            let quoted = &text[tokens[m.first].start..tokens[m.last].end];
+            // "Children (ages 6-12)" is quoted with its closing bracket.
+            let closes = quoted.contains('(') && !quoted.contains(')');
+            let close = closes && text[tokens[m.last].end..].starts_with(')');
+            format!("{quoted}{}", if close { ")" } else { "" })
+        })
+        .collect();
     // The range that covers every mention: open on a side as soon as one mention is.
     let minimum = mentions.iter().map(|m| m.min_months).collect::<Option<Vec<f64>>>().map(|all| {
         let months = all.into_iter().fold(f64::MAX, f64::min);
@@ -238,6 +246,22 @@ mod tests {
             ("Age 60 or over", Some(60.0), None),
             ("Under age 6", None, Some(5.0)),
             ("sixty and older", Some(60.0), None),
+            ("Must be 18.", Some(18.0), None),
+            ("Must be 18 to apply", Some(18.0), None),
+            ("Must be at least 18 years old", Some(18.0), None),
+            ("Children ages birth to 5", Some(0.0), Some(5.0)),
+            ("Youth 14 – 21 years of age", Some(14.0), Some(21.0)),
+            ("3-5 year olds", Some(3.0), Some(5.0)),
+            ("Parents of children under 18", None, Some(17.0)),
+            ("Adults over 18 years of age", Some(18.0), None),
+            ("Over 55", Some(55.0), None),
+            ("18 yrs+", Some(18.0), None),
+            ("newborns to 12 months", Some(0.0), Some(0.92)),
+            ("Edad: 18 años o más", Some(18.0), None),
+            ("Para niños menores de 6 años", None, Some(5.0)),
+            ("Adultos de 18 a 64 años", Some(18.0), Some(64.0)),
+            ("65 años en adelante", Some(65.0), None),
+            ("Kids 6 to 12 and teens 13 to 17", Some(6.0), Some(17.0)),
         ];
         for &(text, minimum, maximum) in table {
             check(Reading::Eligibility, text, Some((minimum, maximum)));
@@ -269,6 +293,13 @@ mod tests {
             "Title 19 recipients",
             "Families of 4 or more",
             "1-800-555-1212",
+            "Open to all ages",
+            "Veterans of all ages",
+            "Hours: 9:00-5:00",
+            "Serves 100 families",
+            "for over 20 years we have served seniors",
+            "Children in grades K-5",
+            "Must be 3 miles from the office",
             "",
         ] {
             check(Reading::Eligibility, text, None);
@@ -308,6 +339,8 @@ mod tests {
         assert_eq!(ages.words, ["Seniors 65 and over"]);
         let ages = ages_in_text("Niños de 0 a 5 años y sus familias", Reading::Eligibility).unwrap();
         assert_eq!(ages.words, ["Niños de 0 a 5 años"]);
+        let ages = ages_in_text("Children (ages 6-12) after school", Reading::Eligibility).unwrap();
+        assert_eq!(ages.words, ["Children (ages 6-12)"]);
     }
 
     #[test]

@@ -327,7 +327,11 @@ impl Reader<'_> {
             || old
             || birth
             || match shape {
-                Shape::Range | Shape::Exact => unit,
+                Shape::Range => unit,
+                // `must be 18.`: no noun after it (`must be 3 miles away` is not an age).
+                Shape::Exact => {
+                    unit || (bare_end_ok || self.is(last + 1, &["to"])) && min.is_some() && max.is_none()
+                }
                 Shape::Plus => unit || bare_end_ok,
                 Shape::Suffix => true,
                 Shape::Prefix { spanish: true, .. } => true,
@@ -450,9 +454,10 @@ impl Reader<'_> {
         if let Some(next) = self.phrase(after, &["en", "adelante"]) {
             return Some(Body::new(Some(months), None, Shape::Suffix, next - 1, value));
         }
-        // One age: `4-year-olds`, `age 3`; `must be 18 years old` is 18 or older.
-        if first.old || lead.age_word {
-            let at_least = first.at.checked_sub(1).is_some_and(|b| self.is(b, &["be", "ser", "tener"]));
+        // One age: `4-year-olds`, `age 3`; `must be 18 years old` and `must be 18 to apply`
+        // are 18 or older.
+        let at_least = first.at.checked_sub(1).is_some_and(|b| self.is(b, &["be", "ser", "tener"]));
+        if first.old || lead.age_word || at_least {
             let max = (!at_least).then_some(bound);
             return Some(Body::new(Some(months), max, Shape::Exact, after - 1, value));
         }
