@@ -13,7 +13,7 @@ use finder_search::{Choices as SearchChoices, Query};
 use crate::i18n::Lang;
 use crate::presets::{age_from_entry, AgeUnit, Presets};
 use crate::text::{age_words, language_name};
-use crate::url_state::UrlChoices;
+use crate::url_state::{UrlChoices, HOURS};
 
 /// What a family has typed and chosen, as the controls hold it (text as typed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -76,13 +76,8 @@ impl FamilyChoices {
     pub fn from_url(url: &UrlChoices) -> FamilyChoices {
         let presets = Presets::from_attributes(Some(&url.needs.join(",")), Some(&url.town), Some(&url.age))
             .with_query(Some(&url.query));
-        let has = |name: &str| url.hours.iter().any(|h| h == name);
-        FamilyChoices {
-            open_now: has("open"),
-            evenings: has("evening"),
-            weekends: has("weekend"),
-            ..FamilyChoices::from_presets(&presets)
-        }
+        let [open_now, evenings, weekends] = HOURS.map(|name| url.hours.iter().any(|h| h == name));
+        FamilyChoices { open_now, evenings, weekends, ..FamilyChoices::from_presets(&presets) }
     }
 
     /// The child's age, if the box holds one (half-typed or impossible text: none).
@@ -141,8 +136,9 @@ impl FamilyChoices {
             },
             age,
             query: self.query.trim().to_string(),
-            hours: [("open", self.open_now), ("evening", self.evenings), ("weekend", self.weekends)]
+            hours: HOURS
                 .into_iter()
+                .zip([self.open_now, self.evenings, self.weekends])
                 .filter(|(_, chosen)| *chosen)
                 .map(|(name, _)| name.to_string())
                 .collect(),

@@ -52,6 +52,13 @@ pub fn ages_served(program: &Program, lang: Lang) -> String {
     }
 }
 
+/// Longest description shown on a card, in characters (the details show the whole of a
+/// longer one).
+pub const SHORT_DESCRIPTION: usize = 220;
+
+/// Places listed on a card before "and N more" (the details list them all).
+pub const PLACES_ON_CARD: usize = 4;
+
 /// Where a program serves: "All of Connecticut", or its places, shortened after `limit`.
 pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
     if program.statewide {
@@ -69,19 +76,18 @@ pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
 /// A place as the family's language names it: "Windham County" is "Condado de Windham"
 /// in Spanish; towns keep their names.
 pub fn place_name(place: &str, lang: Lang) -> String {
-    match place.trim().strip_suffix(" County") {
-        Some(county) if !county.is_empty() => lang.format("county_of", &[("name", county)]),
-        _ => place.to_string(),
+    match finder_core::towns::county_in_name(place) {
+        Some(county) => lang.format("county_of", &[("name", county)]),
+        None => place.to_string(),
     }
 }
 
-/// A cost that says only "free" ("Free", "FREE.", "no cost", "free of charge"), in the
+/// A cost that says only "free" ("Free", "FREE.", "no cost to families", "free of charge",
+/// by the one rule of [`finder_core::cost::says_only_free`]), in the
 /// family's language; `None` when it says more ("free for up to 8 hours a month"), which
 /// then shows as staff wrote it.
 pub fn plain_free(cost: &str, lang: Lang) -> Option<&'static str> {
-    let said = cost.trim().trim_end_matches(['.', '!']).to_lowercase();
-    matches!(said.as_str(), "free" | "no cost" | "free of charge" | "gratis" | "gratuito" | "sin costo")
-        .then(|| lang.t("cost_free"))
+    finder_core::cost::says_only_free(cost).then(|| lang.t("cost_free"))
 }
 
 /// A language's own name for a code in a catalogue's `languages` (endonyms, so a family

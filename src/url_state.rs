@@ -24,7 +24,8 @@ pub const PARAMETERS: [&str; 7] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-h
 /// Most program ids a link can carry (a shortlist; the widget keeps at most 200 saved).
 pub const MAX_LINKED_PROGRAMS: usize = 200;
 
-/// The hours choices an address can carry (`pf-hours=open,evening,weekend`).
+/// The hours choices an address can carry (`pf-hours=open,evening,weekend`), in the order
+/// of the family's choices "open now", "evenings", "weekends" (`choices.rs`).
 pub const HOURS: [&str; 3] = ["open", "evening", "weekend"];
 
 /// Choices as they travel in an address.

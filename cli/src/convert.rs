@@ -1,18 +1,18 @@
-//! `catalogue import csv|hsds` and `catalogue export csv`.
+//! `catalogue import csv` and `catalogue export csv`, and the report every import ends
+//! with (`catalogue import hsds` is in `hsds.rs`).
 //!
 //! Imports write the catalogue, then say on standard error what it holds, what could not be
 //! carried over (grouped by kind, [`finder_core::import::report`]) and how the result
 //! checks, so staff know exactly what is left to do. The exit status says whether the
 //! catalogue passes `catalogue check`: 0 it does, 1 it was written but has errors.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
 use finder_core::check::{check, CheckOptions};
 use finder_core::format::{standard_needs, CatalogueFile};
 use finder_core::import::report::{notes_as_json_lines, ImportSummary};
-use finder_core::import::{csv, hsds, Imported};
+use finder_core::import::{csv, Imported};
 
 use super::{read_text, write_output, Failure, ReportOptions};
 
@@ -27,42 +27,7 @@ pub(super) fn import_csv(
     finish_import(file, output, imported, report)
 }
 
-pub(super) fn import_hsds(
-    path: &Path,
-    output: Option<&Path>,
-    mapping: Option<&Path>,
-    report: &ReportOptions,
-) -> Result<ExitCode, Failure> {
-    let mapping = match mapping {
-        Some(file) => hsds::TaxonomyMapping::from_json(&read_text(file)?)
-            .map_err(|e| Failure(format!("{}: {e}", file.display())))?,
-        None => hsds::TaxonomyMapping::standard(),
-    };
-    let imported = if path.is_dir() {
-        hsds::import_tables(&read_tables(path)?, &mapping)
-    } else {
-        hsds::import_json(&read_text(path)?, &mapping)
-    };
-    let imported = imported.map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    finish_import(path, output, imported, report)
-}
-
-/// Every `.csv` file in a data-package folder, by file name.
-fn read_tables(folder: &Path) -> Result<BTreeMap<String, String>, Failure> {
-    let entries =
-        std::fs::read_dir(folder).map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?;
-    let mut tables = BTreeMap::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Failure(format!("cannot read {}: {e}", folder.display())))?.path();
-        let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if let (true, Some(name)) = (is_csv, path.file_name().and_then(|n| n.to_str())) {
-            tables.insert(name.to_string(), read_text(&path)?);
-        }
-    }
-    Ok(tables)
-}
-
-fn finish_import(
+pub(super) fn finish_import(
     source: &Path,
     output: Option<&Path>,
     imported: Imported,

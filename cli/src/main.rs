@@ -10,6 +10,7 @@
 
 mod check;
 mod convert;
+mod hsds;
 mod stats;
 
 use std::ffi::OsString;
@@ -77,15 +78,22 @@ enum ImportSource {
         #[command(flatten)]
         report: ReportOptions,
     },
-    /// Open Referral HSDS 3.0: a JSON file (one service, a list, or an API page) or a CSV data-package folder.
+    /// Open Referral HSDS (1.x, 2.x or 3.0): a CSV data-package folder, a JSON file (one service, a list, or an API page), or several JSON files or a folder of them (the pages of an API listing).
     Hsds {
-        path: PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
         /// Where to write the catalogue JSON (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// A JSON file mapping need ids to taxonomy terms (default: the built-in mapping).
         #[arg(long)]
         mapping: Option<PathBuf>,
+        /// Make a taxonomy term that matches no need a new need of the catalogue (label: the term).
+        #[arg(long)]
+        new_needs: bool,
+        /// Guess needs from the program's name when its taxonomy terms give none (each guess is noted).
+        #[arg(long)]
+        guess_needs: bool,
         #[command(flatten)]
         report: ReportOptions,
     },
@@ -144,8 +152,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Import { source: ImportSource::Csv { file, output, report } } => {
             convert::import_csv(&file, output.as_deref(), &report)
         }
-        Command::Import { source: ImportSource::Hsds { path, output, mapping, report } } => {
-            convert::import_hsds(&path, output.as_deref(), mapping.as_deref(), &report)
+        Command::Import {
+            source: ImportSource::Hsds { paths, output, mapping, new_needs, guess_needs, report },
+        } => {
+            let needs = hsds::NeedOptions { mapping, new_needs, guess_needs };
+            hsds::import(&paths, output.as_deref(), &needs, &report)
         }
         Command::Export { target: ExportTarget::Csv { file, output } } => {
             convert::export_csv(&file, output.as_deref())

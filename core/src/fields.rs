@@ -329,22 +329,6 @@ pub(crate) fn yes_or_no(text: &str) -> Option<bool> {
     }
 }
 
-/// A letter without its accent (`é` → `e`, `ñ` → `n`, `ç` → `c`), for comparing and making
-/// ids from what staff typed in English, Spanish, Portuguese or French; other characters
-/// are returned as they are.
-pub(crate) fn unaccented(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ñ' => 'n',
-        'ç' => 'c',
-        c => c,
-    }
-}
-
 /// Whether the text is an `http` or `https` address with a host and no spaces.
 pub fn is_web_address(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -446,7 +430,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{unaccented, us_date, years_text};
+    use super::{us_date, years_text};
 
     #[test]
     fn years_read_as_staff_wrote_them() {
@@ -475,11 +459,5 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(us_date(text).as_deref(), expected, "{text}");
         }
-    }
-
-    #[test]
-    fn letters_lose_their_accents() {
-        let plain: String = "Niñez Ça Été Über ö 中".chars().map(unaccented).collect();
-        assert_eq!(plain, "Ninez Ça Éte Über o 中", "lower case letters only: names are lowered first");
     }
 }

@@ -71,11 +71,21 @@ pub struct CatalogueFile {
     pub programs: Vec<ProgramEntry>,
 }
 
+/// The rule for need ids, as the JSON Schema states it; [`is_need_id`] is the same rule.
+pub const NEED_ID_PATTERN: &str = r"^[a-z0-9][a-z0-9-]*$";
+
+/// Whether `id` can be a need id ([`NEED_ID_PATTERN`]): lower case letters, digits and
+/// dashes, not starting with a dash.
+pub fn is_need_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// A kind of help, such as food or housing.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NeedEntry {
     /// Stable identifier used in programs and page attributes: lower case, digits, dashes.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    #[schemars(regex(pattern = NEED_ID_PATTERN))]
     pub id: String,
     /// What families read, in English.
     pub label: String,
@@ -164,6 +174,21 @@ pub struct ProgramTranslation {
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<String>,
+}
+
+impl ProgramTranslation {
+    /// One field by its name in the catalogue (`"description"`), for readers and writers
+    /// that go by column name; `None` for a name that has no translation.
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "name" => &mut self.name,
+            "description" => &mut self.description,
+            "eligibility" => &mut self.eligibility,
+            "hours" => &mut self.hours,
+            "cost" => &mut self.cost,
+            _ => return None,
+        })
+    }
 }
 
 /// The pattern of one opening period: two 24-hour times joined by a dash.
@@ -328,4 +353,33 @@ pub fn standard_needs() -> Vec<NeedEntry> {
             labels: BTreeMap::from([("es".to_string(), spanish.to_string())]),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn need_ids_follow_one_rule_in_code_and_schema() {
+        let table = [
+            ("food", true),
+            ("mental-health", true),
+            ("211", true),
+            ("Food", false),
+            ("-food", false),
+            ("food help", false),
+            ("comida-y-nutrición", false),
+            ("", false),
+        ];
+        for (id, expected) in table {
+            assert_eq!(is_need_id(id), expected, "{id:?}");
+        }
+        let schema: serde_json::Value = serde_json::from_str(&json_schema()).expect("schema is JSON");
+        let pattern = schema.pointer("/$defs/NeedEntry/properties/id/pattern");
+        assert_eq!(
+            pattern.and_then(|p| p.as_str()),
+            Some(NEED_ID_PATTERN),
+            "the schema states the same rule"
+        );
+    }
 }

@@ -238,9 +238,7 @@ fn entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'static 
 
 /// A name as compared: words in lower case without accents, one space between them.
 fn folded(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let plain: String = lower.chars().map(crate::fields::unaccented).collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::letters::fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //! - [`import`]: spreadsheets and Open Referral HSDS in, spreadsheets out.
 //! - [`languages`]: the one table of languages: ISO 639 codes, English, Spanish and own names.
 //! - [`stats`]: programs per need, county and age band; entries due for review.
+//! - [`cost`]: what a cost text says: free, or only free (one rule for filter, card and import).
+//! - [`letters`]: letters without accents and folded text, for comparing what people type.
 //! - [`random`]: a seeded random number generator for made-up data (tests, benchmarks).
 //!
 //! The search over a catalogue is its own crate, `finder-search` (`search/`), compiled for
@@ -20,6 +22,7 @@
 pub mod age;
 pub mod catalogue;
 pub mod check;
+pub mod cost;
 mod ct_towns;
 mod ct_zips;
 mod fields;
@@ -28,6 +31,7 @@ pub mod format;
 pub mod hours;
 pub mod import;
 pub mod languages;
+pub mod letters;
 pub mod locate;
 pub mod random;
 pub mod spelling;

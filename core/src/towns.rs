@@ -105,6 +105,17 @@ fn lowercase_villages() -> &'static HashMap<String, (&'static str, Vec<Town>)> {
     })
 }
 
+/// A county as catalogues write it: "Windham" → "Windham County".
+pub fn county_place_name(county: &str) -> String {
+    format!("{county} County")
+}
+
+/// The county a place name stands for, without the word ("Windham County" → "Windham"),
+/// as written; `None` for any other place.
+pub fn county_in_name(name: &str) -> Option<&str> {
+    name.trim().strip_suffix(" County").filter(|county| !county.is_empty())
+}
+
 /// The county with this name, written "Windham County" or "Windham county".
 /// A bare "Windham" is the town, never the county.
 pub fn county_named(name: &str) -> Option<&'static str> {
@@ -297,7 +308,7 @@ pub fn closest_places(text: &str, limit: usize) -> Vec<&'static str> {
 /// "Hartford"): a town, a village, a county written "X County", or one of `areas` (the
 /// catalogue's own, as its reader holds them); `None` when none is near ([`closest`]).
 pub fn closest_place_name(text: &str, areas: &[(String, TownSet)]) -> Option<String> {
-    let counties: Vec<String> = COUNTIES.iter().map(|c| format!("{c} County")).collect();
+    let counties: Vec<String> = COUNTIES.iter().map(|c| county_place_name(c)).collect();
     let names = TOWNS
         .iter()
         .map(|(town, _)| *town)

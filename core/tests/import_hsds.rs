@@ -28,13 +28,19 @@ fn example_tables() -> BTreeMap<String, String> {
     tables
 }
 
+/// The standard mapping with guesses from names (`--guess-needs`): the official examples'
+/// only term is a placeholder, so their need comes from the name.
+fn guessing() -> TaxonomyMapping {
+    TaxonomyMapping::standard().with_guesses_from_names(true)
+}
+
 fn json(text: &str) -> Imported {
-    import_json(text, &TaxonomyMapping::standard()).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    import_json(text, &guessing()).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
 fn tables(files: &[(&str, &str)]) -> Result<Imported, ImportError> {
     let files = files.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-    import_tables(&files, &TaxonomyMapping::standard())
+    import_tables(&files, &guessing())
 }
 
 fn only_program(imported: &Imported) -> &ProgramEntry {
@@ -111,8 +117,7 @@ fn every_form_of_the_example_gives_the_same_program() {
     for name in ["service_full.json", "organization_full.json", "service_at_location_full.json"] {
         assert_eq!(only_program(&json(&example(name))), &expected, "{name}");
     }
-    let csv =
-        import_tables(&example_tables(), &TaxonomyMapping::standard()).expect("the CSV package imports");
+    let csv = import_tables(&example_tables(), &guessing()).expect("the CSV package imports");
     assert_eq!(only_program(&csv), &expected, "csv/");
     // The API page lists services without phones, locations, schedules or languages.
     let listed = json(&example("service_list.json"));
@@ -130,6 +135,7 @@ fn the_examples_notes_say_what_was_lost_and_what_to_do() {
         "\"cost\" holds the first sentences of fees_description: check the full text in the source",
         "taxonomy term \"name\" (code \"code\") matches no need: add a keyword or its code to a mapping file if it matters",
         "no taxonomy term gave a need, so \"mental-health\" was guessed from the name: check it",
+        "accessibility details have no field in the catalogue, such as \"The building is equipped with induction loops for hearing ai…\": add them to the description if families need them",
         "service area \"The service is available to all residents of the MyCity area…\" is not a Connecticut town, county or village; left out",
         "the location in \"MyCity, MyState\" is outside Connecticut, so it gives no town",
         "no Connecticut town or county found: add towns or \"statewide\": true before publishing",
@@ -138,12 +144,13 @@ fn the_examples_notes_say_what_was_lost_and_what_to_do() {
         expected.iter().map(|m| (place.to_string(), m.to_string())).collect();
     assert_eq!(notes(&json(&example("service_full.json"))), expected);
 
-    // The CSV package's only attribute links to no service, so there is no term to note.
-    let csv = import_tables(&example_tables(), &TaxonomyMapping::standard()).unwrap();
+    // The CSV package's only attribute links to no service, so there is no term to note;
+    // and it has no accessibility table.
+    let csv = import_tables(&example_tables(), &guessing()).unwrap();
     let csv_place = "service \"Community Counselling\" (services.csv row 2)";
     let csv_expected: Vec<(String, String)> = expected
         .iter()
-        .filter(|(_, m)| !m.starts_with("taxonomy term"))
+        .filter(|(_, m)| !m.starts_with("taxonomy term") && !m.starts_with("accessibility"))
         .map(|(_, m)| (csv_place.to_string(), m.clone()))
         .collect();
     assert_eq!(notes(&csv), csv_expected);
@@ -276,9 +283,14 @@ fn connecticut_data_maps_to_towns_needs_and_contacts_in_both_forms() {
         "service area \"Springfield, MA\" is not a Connecticut town, county or village; left out",
     ];
     assert_eq!(messages(&from_json), expected);
-    assert_eq!(messages(&from_tables), expected);
+    // The package also has a phone of a service it does not list: counted once, by table.
+    assert_eq!(
+        from_tables.notes[0].to_string(),
+        "phones.csv: rows naming a service that is not in services.csv: 1, \"other-service\" (row 4); they were not used"
+    );
+    assert_eq!(messages(&from_tables)[1..], expected);
     assert_eq!(from_json.notes[0].place, "service \"Mobile Food Pantry\" (index 0)");
-    assert_eq!(from_tables.notes[0].place, "service \"Mobile Food Pantry\" (services.csv row 2)");
+    assert_eq!(from_tables.notes[1].place, "service \"Mobile Food Pantry\" (services.csv row 2)");
     // It checks clean apart from what the notes already say.
     let loaded = finder_core::catalogue::load(&from_json.catalogue.to_json()).unwrap();
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
@@ -478,20 +490,26 @@ fn csv_packages_without_services_say_why() {
 
 #[test]
 fn csv_packages_are_read_forgivingly() {
-    // A byte-order mark, a folder in the name, upper case, and a table from HSDS 2.
+    // A byte-order mark, a folder in the name, upper case, column names with spaces and
+    // capitals, and a table from HSDS 2.
     let imported = tables(&[
-        ("export/SERVICES.CSV", "\u{feff}id,name,organization_id\ns1,Diaper Bank,missing-org\n"),
-        ("export/physical_addresses.csv", "id,location_id,address_1\na1,l1,1 Main St\n"),
+        ("export/SERVICES.CSV", "\u{feff} ID ,Name, Organization_ID\ns1,Diaper Bank,missing-org\n"),
+        ("export/services_at_location.csv", "id,service_id,location_id\nsl1,s1,l1\n"),
+        (
+            "export/physical_addresses.csv",
+            "id,location_id,address_1,city,state_province\na1,l1,1 Main St,Hartford,CT\n",
+        ),
     ])
     .expect("imports");
     assert_eq!(only_program(&imported).needs, ["family-support"]);
     assert_eq!(only_program(&imported).organization, None);
+    assert_eq!(only_program(&imported).address.as_deref(), Some("1 Main St, Hartford, CT"));
     let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
     assert_eq!(
         notes[..2],
         [
-            "physical_addresses.csv: an HSDS 2 table, not read: export the data as HSDS 3.0, which has addresses.csv",
-            "service \"Diaper Bank\" (services.csv row 2): its organization \"missing-org\" is not in organizations.csv, so the organization's name is missing",
+            "services.csv: services naming an organization that is not in organizations.csv: 1, \"missing-org\" (row 2); their organization's name is missing",
+            "service \"Diaper Bank\" (services.csv row 2): no taxonomy term gave a need, so \"family-support\" was guessed from the name: check it",
         ]
     );
 }

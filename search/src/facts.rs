@@ -103,12 +103,6 @@ pub(crate) fn language_code(code: &str) -> String {
     code.split(['-', '_']).next().unwrap_or_default().to_string()
 }
 
-/// Whether a cost text means free: it starts with "free" or "gratis", or says "no cost".
-pub(crate) fn is_free(cost: &str) -> bool {
-    let cost = fold(cost.trim());
-    cost.starts_with("free") || cost.starts_with("gratis") || cost.contains("no cost")
-}
-
 /// The months `[start, end)` a child's age covers, kept within `u32` (`ChildAge::months`
 /// overflows for absurd ages; within its range this is the same).
 fn child_months(age: ChildAge) -> (u32, u32) {
@@ -181,10 +175,9 @@ impl Facts {
                 end: ages.1,
                 bands: age_bands(ages),
                 statewide: program.statewide,
-                free: program
-                    .cost
-                    .as_deref()
-                    .is_some_and(|cost| *free_costs.entry(cost).or_insert_with(|| is_free(cost))),
+                free: program.cost.as_deref().is_some_and(|cost| {
+                    *free_costs.entry(cost).or_insert_with(|| finder_core::cost::is_free(cost))
+                }),
             });
         }
         let mut facts = Facts {
@@ -351,18 +344,6 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn free_costs() {
-        let check = |cost: &str, expected: bool| assert_eq!(is_free(cost), expected, "{cost:?}");
-        check("free", true);
-        check(" Free for up to 8 hours a month", true);
-        check("GRATIS", true);
-        check("At no cost to families", true);
-        check("small fare; free for some trips", false);
-        check("sliding scale", false);
-        check("", false);
-    }
 
     #[test]
     fn language_codes_compare_by_language() {

@@ -279,7 +279,7 @@ pub fn catalogue(size: usize, seed: u64) -> Catalogue {
             0..=29 => program.statewide = true,
             30..=59 => {
                 for _ in 0..1 + random.below(2) {
-                    program.towns.push(format!("{} County", random.pick(&COUNTIES)));
+                    program.towns.push(finder_core::towns::county_place_name(random.pick(&COUNTIES)));
                 }
             }
             _ => {

@@ -32,14 +32,9 @@ pub fn is_stop_word(word: &str) -> bool {
     word.len() <= 4 && STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// Lower-cases `text` and strips accents from Latin letters, leaving everything else as is.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !matches!(c, '\u{300}'..='\u{36f}')) {
-        push_folded(c, &mut out);
-    }
-    out
-}
+/// Lower-cases `text` and strips accents from Latin letters, leaving everything else as is
+/// (the core's one table of accents, [`finder_core::letters`]).
+pub use finder_core::letters::fold;
 
 /// The folded words of `text`, in order, stop words included (for showing what was typed).
 pub fn words(text: &str) -> Vec<String> {
@@ -111,7 +106,7 @@ impl Splitter {
             }
             if !c.is_ascii() {
                 self.folded.clear();
-                push_folded(c, &mut self.folded);
+                finder_core::letters::push_folded(c, &mut self.folded);
                 if self.folded.chars().all(char::is_alphanumeric) {
                     start_copy(&mut self.word, &mut in_word, &mut copied, before);
                     self.word.extend_from_slice(self.folded.as_bytes());
@@ -194,45 +189,6 @@ fn start_copy(word: &mut Vec<u8>, in_word: &mut bool, copied: &mut bool, before:
         word.extend_from_slice(before);
     }
     (*in_word, *copied) = (true, true);
-}
-
-/// Appends `c` lower-cased and without accents.
-fn push_folded(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    for lower in c.to_lowercase() {
-        match strip_accent(lower) {
-            Some(plain) => out.push_str(plain),
-            None => out.push(lower),
-        }
-    }
-}
-
-/// The plain letters for an accented lower-case Latin letter.
-fn strip_accent(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' | 'ĝ' | 'ģ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' | 'ĺ' => "l",
-        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'ř' | 'ŕ' => "r",
-        'ś' | 'š' | 'ş' => "s",
-        'ť' | 'ţ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ß' => "ss",
-        _ => return None,
-    })
 }
 
 /// One suffix rule: a word ending in `suffix` loses it and gains `replace`, if at least

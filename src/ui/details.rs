@@ -10,7 +10,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::text::{ages_served, language_name, phone_link, places_served, plain_free};
+use crate::text::{
+    ages_served, language_name, phone_link, places_served, plain_free, PLACES_ON_CARD, SHORT_DESCRIPTION,
+};
 
 /// The "More details" button and the section it opens.
 pub fn details(program: &Program, name: &str, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
@@ -76,7 +78,7 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
     };
     // The card shows the start of the description; repeat it here only if it was cut.
     let description = pick(translation.map(|t| &t.description), &program.description)
-        .filter(|(text, _)| text.chars().count() > super::results::SHORT_DESCRIPTION);
+        .filter(|(text, _)| text.chars().count() > SHORT_DESCRIPTION);
     let eligibility = pick(translation.map(|t| &t.eligibility), &program.eligibility);
     let hours = pick(translation.map(|t| &t.hours), &program.hours);
     let cost = match (
@@ -106,7 +108,7 @@ fn full_details(program: &Program, lang: Lang) -> impl IntoView {
         <dl class="facts full">
             {fact(lang.t("eligibility"), eligibility)}
             // The card names the first few places ("… and 1 more"); here, every one.
-            {fact(lang.t("serves"), (program.towns.len() > super::results::PLACES_ON_CARD)
+            {fact(lang.t("serves"), (program.towns.len() > PLACES_ON_CARD)
                 .then(|| (places_served(program, usize::MAX, lang), None)))}
             <div><dt>{lang.t("ages")}</dt><dd>{ages_served(program, lang)}</dd></div>
             {fact(lang.t("hours"), hours)}

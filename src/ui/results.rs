@@ -13,14 +13,13 @@ use super::print::{self, Printing};
 use super::saved::ListHead;
 use super::{use_events, use_lang, use_layout, words, BrowserServices, ChoiceSignals, Saved, Showing};
 use crate::i18n::Lang;
-use crate::text::{ages_served, phone_link, places_served, plain_free, result_count, short_text};
+use crate::text::{
+    ages_served, phone_link, places_served, plain_free, result_count, short_text, PLACES_ON_CARD,
+    SHORT_DESCRIPTION,
+};
 
-/// Longest description shown on a card, in characters.
-pub(super) const SHORT_DESCRIPTION: usize = 220;
 /// How long typing must pause before the new count is said.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
-/// Places listed on a card before "and N more".
-pub(super) const PLACES_ON_CARD: usize = 4;
 
 #[component]
 pub fn Results(

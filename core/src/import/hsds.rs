@@ -1,24 +1,36 @@
-//! Open Referral HSDS 3.0 import: services from a 2-1-1 or referral platform become programs.
+//! Open Referral HSDS import: services from a 2-1-1 or referral platform become programs.
+//! HSDS 1.x, 2.x and 3.0 are all read, as JSON or as a CSV data package; the version is
+//! judged from what is there (table and field names), never asked for.
 //!
-//! HSDS comes in two forms, and both go through the same steps so that the same service gives
-//! the same program either way:
+//! Both forms go through the same steps so that the same service gives the same program
+//! either way:
 //!
-//! 1. [`import_json`] (`json.rs`) or [`import_tables`] (`tables.rs`) reads each service, with
-//!    everything linked to it (organization, phones, schedules, locations, terms), into one
-//!    plain record (`model.rs`).
+//! 1. [`import_json`] and [`import_json_files`] (`json.rs`) or [`import_tables`]
+//!    (`tables.rs`) read each service, with everything linked to it (organization, phones,
+//!    contacts, schedules, eligibility, locations and their addresses, terms), into one
+//!    plain record (`model.rs`). A package's files are sorted into tables by `package.rs`
+//!    (the names of every version, and `datapackage.json`) and parsed by `csv_table.rs`
+//!    (any case, byte-order marks, other separators); links that lead nowhere are counted
+//!    once per kind by `broken_links.rs`.
 //! 2. `build.rs` turns each record into a [`ProgramEntry`](crate::format::ProgramEntry),
-//!    noting everything families would miss: `schedule.rs` writes opening hours as text,
-//!    `opening.rs` makes them a [`ScheduleEntry`](crate::format::ScheduleEntry) when the
-//!    schedules repeat weekly (HSDS 3 `schedules`, HSDS 1/2 `regular_schedules` and
-//!    `holiday_schedules`) and notes why when they cannot,
-//!    `places.rs` finds Connecticut towns in service areas and addresses, `text.rs` writes
-//!    phones, languages, addresses and costs, and [`TaxonomyMapping`]
-//!    (`mapping.rs`) turns taxonomy terms into the catalogue's needs. First, `tidy.rs` cleans
-//!    the service's texts ([`clean_text`](crate::import::clean_text): HTML, broken characters,
-//!    names in capitals), and last it reads ages from the eligibility text when the fields
-//!    give none ([`ages_in_text`](crate::import::ages_in_text)).
+//!    noting everything families would miss (`notes.rs`): `schedule.rs` writes opening
+//!    hours as text, `opening.rs` makes them a [`ScheduleEntry`](crate::format::ScheduleEntry)
+//!    when the schedules repeat weekly (HSDS 3 `schedules`, HSDS 1/2 `regular_schedules`
+//!    and `holiday_schedules`) and notes why when they cannot, `places.rs` finds
+//!    Connecticut towns in service areas and addresses, `text.rs` writes phones, languages,
+//!    addresses and costs, and [`TaxonomyMapping`] (`mapping.rs`) turns taxonomy terms into
+//!    the catalogue's needs. First, `tidy.rs` cleans the service's texts
+//!    ([`clean_text`](crate::import::clean_text): HTML, broken characters, names in
+//!    capitals), and last it reads ages from the eligibility text when the fields give none
+//!    ([`ages_in_text`](crate::import::ages_in_text)).
 //!
-//! Nothing here touches the file system, so the importer could run in a browser too.
+//! The files import top-down, never back: `model.rs`, `text.rs` and `notes.rs` at the
+//! bottom; then `schedule.rs`, `opening.rs`, `places.rs`, `mapping.rs` and `tidy.rs`; then the
+//! readers (`csv_table.rs`, `broken_links.rs`, `package.rs`, then `tables.rs`, and
+//! `json.rs`); `build.rs` on top, and this file, which ties the readers to the builder.
+//!
+//! Nothing here touches the file system, so the importer could run in a browser too
+//! ([`crate::import::encoding`] turns a file's bytes into text first).
 //!
 //! # The mapping file
 //!
@@ -28,14 +40,27 @@
 //!
 //! ```json
 //! { "food": ["food", "nutrition", "BD-1800", "meals"],
-//!   "mental-health": ["mental health", "counseling", "counselling", "RP-1400"] }
+//!   "mental-health": ["mental health", "counseling", "counselling", "RP-1400"],
+//!   "no standard need": ["=legal", "F"],
+//!   "not a need": ["Y"] }
 //! ```
 //!
 //! A taxonomy term gets a need when
-//! - its code equals a listed code, or lies below it (`BD-1800` also matches `BD-1800.2000`),
-//!   or
+//! - its code equals a listed code, or lies below it (`BD-1800` also matches `BD-1800.2000`;
+//!   a one-letter AIRS level such as `L` matches `LV` and `LV-1600`), or
 //! - its name contains a listed keyword as whole words (`meals` matches "Home Delivered
-//!   Meals" but not "Mealsite"). Case never matters.
+//!   Meals" but not "Mealsite"); a keyword written `=Health` matches only a term named
+//!   exactly "Health". Keywords shaped like AIRS codes (`BD`, `RX-8450`) match codes only.
+//!   Case never matters.
+//!
+//! Two keys are not needs. Terms listed under `"not a need"` say who a service is for
+//! (AIRS `Y`, target populations) and give none. Terms under `"no standard need"` (AIRS
+//! `F` legal services, `N` income support...) match none of the catalogue's needs: with
+//! [`TaxonomyMapping::with_new_needs`] (`--new-needs`) they become needs of their own, like
+//! any term that matches nothing. A code under either key silences the term's name, so
+//! "Legal Counseling" under `F` is not counseling. Needs are guessed from a program's name
+//! only with [`TaxonomyMapping::with_guesses_from_names`] (`--guess-needs`), and never when a
+//! term gave a need or is listed under one of these keys.
 //!
 //! One term may give several needs. A need id that is not one of the
 //! [standard needs](crate::format::standard_needs) is added to the catalogue, with a note to
@@ -53,11 +78,15 @@
 //! assert!(imported.notes.is_empty());
 //! ```
 
+mod broken_links;
 mod build;
+mod csv_table;
 mod json;
 mod mapping;
 mod model;
+mod notes;
 mod opening;
+mod package;
 mod places;
 mod schedule;
 mod tables;
@@ -66,7 +95,7 @@ mod tidy;
 
 use std::collections::BTreeMap;
 
-pub use mapping::TaxonomyMapping;
+pub use mapping::{TaxonomyMapping, TermNeeds, NOT_A_NEED, NO_STANDARD_NEED};
 
 use super::{ImportError, Imported};
 
@@ -81,11 +110,41 @@ pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, Im
     Ok(build::build(&services, notes, mapping))
 }
 
+/// Imports several HSDS JSON files as one: the pages of an API listing (read in page order,
+/// whatever order they are given in; a page given twice is read once, and the pages of
+/// `total_pages` that are missing are noted once), or any files [`import_json`] reads.
+/// Files are (name, text); names appear in notes and errors.
+///
+/// ```
+/// use finder_core::import::hsds::{import_json_files, TaxonomyMapping};
+/// let page = |n: u32| (format!("page-{n}.json"), format!(
+///     r#"{{ "page_number": {n}, "total_pages": 2, "contents": [{{ "id": "s{n}", "name": "Pantry {n}" }}] }}"#));
+/// let imported = import_json_files(&[page(2), page(1)], &TaxonomyMapping::standard()).unwrap();
+/// let names: Vec<&str> = imported.catalogue.programs.iter().map(|p| p.name.as_str()).collect();
+/// assert_eq!(names, ["Pantry 1", "Pantry 2"]);
+/// ```
+pub fn import_json_files(
+    files: &[(String, String)],
+    mapping: &TaxonomyMapping,
+) -> Result<Imported, ImportError> {
+    let files: Vec<(String, &str)> = files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
+    let (services, notes) = json::read_files(&files)?;
+    Ok(build::build(&services, notes, mapping))
+}
+
 /// Imports an HSDS CSV data package: file name (`"services.csv"`) → file text. Only
-/// `services.csv` is required; `organizations.csv`, `phones.csv`, `schedules.csv`,
-/// `service_areas.csv`, `languages.csv`, `service_at_location.csv`, `locations.csv`,
-/// `addresses.csv`, `attributes.csv`, `taxonomy_terms.csv` and `cost_options.csv` are read
-/// when present, and so are HSDS 1/2's `regular_schedules.csv` and `holiday_schedules.csv`. Names may carry a folder (`export/services.csv`) and any case.
+/// `services.csv` is required. Every table families' programs draw on is read when present,
+/// under its HSDS 3.0 name (`organizations`, `service_at_location`, `locations`,
+/// `addresses`, `phones`, `schedules`, `service_areas`, `languages`, `attributes`,
+/// `taxonomy_terms`, `contacts`, `cost_options`) or its HSDS 1.x and 2.x one
+/// (`services_at_location`, `physical_addresses`, `postal_addresses`, `regular_schedules`,
+/// `holiday_schedules`, `eligibility`, `service_area`, `taxonomy` with `services_taxonomy`,
+/// `service_attributes`, `accessibility_for_disabilities`). `datapackage.json` is read when
+/// given (resource names, and files it lists that are missing). Names may carry a folder
+/// (`export/services.csv`) and any case; column names any case and stray spaces.
+///
+/// Broken links between tables (a missing organization, rows without ids, rows naming a
+/// service that is not there) are noted once per kind, with a count and examples.
 pub fn import_tables(
     tables: &BTreeMap<String, String>,
     mapping: &TaxonomyMapping,

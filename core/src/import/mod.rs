@@ -1,7 +1,8 @@
 //! Bringing programs in from where staff already keep them.
 //!
 //! - [`csv`]: a spreadsheet with one row per program (and the way back out).
-//! - [`hsds`]: Open Referral HSDS 3.0 data, as JSON or as a CSV data package.
+//! - [`hsds`]: Open Referral HSDS data (1.x, 2.x and 3.0), as JSON or as a CSV data package.
+//! - [`encoding`]: a file's bytes as text, for the command-line tool to call before either.
 //!
 //! Both share [`clean_text`] (HTML, broken characters, `\n` written out, names in
 //! capitals) and [`ages_in_text`] (ages stated in eligibility text).
@@ -13,6 +14,7 @@
 pub mod ages_in_text;
 pub mod clean_text;
 pub mod csv;
+pub mod encoding;
 pub mod hsds;
 pub mod report;
 

@@ -2,7 +2,7 @@
 //! English number words) and single symbols, each with where it was in the text, so that
 //! a note can quote the words an age came from.
 
-use crate::fields::unaccented;
+use crate::letters::push_folded;
 
 /// One token.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,12 +57,14 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         let kind = if c.is_alphabetic() {
-            let mut word: String = c.to_lowercase().map(unaccented).collect();
+            let mut word = String::new();
+            push_folded(c, &mut word);
             while let Some(&(at, next)) = chars.peek() {
-                if !next.is_alphabetic() {
+                // A combining accent (a decomposed "ñ") belongs to its letter.
+                if !next.is_alphabetic() && !matches!(next, '\u{300}'..='\u{36f}') {
                     break;
                 }
-                word.extend(next.to_lowercase().map(unaccented));
+                push_folded(next, &mut word);
                 end = at + next.len_utf8();
                 chars.next();
             }

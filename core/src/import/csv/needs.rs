@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use super::cells::comma_parts;
-use crate::fields::unaccented;
 use crate::format::NeedEntry;
 use crate::import::ImportNote;
+use crate::letters::fold;
 use crate::spelling::closest;
 
 /// The catalogue's needs, growing as rows name new ones.
@@ -101,11 +101,8 @@ fn need_key(text: &str) -> String {
 /// as catalogue need ids are written. Text with no letters or digits is kept as written.
 fn need_id(text: &str) -> String {
     let mut id = String::new();
-    for c in text.to_lowercase().chars() {
-        let c = match unaccented(c) {
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
+    for c in fold(text).chars() {
+        let c = if c.is_ascii_alphanumeric() { c } else { '-' };
         if !(c == '-' && (id.is_empty() || id.ends_with('-'))) {
             id.push(c);
         }

@@ -368,14 +368,9 @@ impl RowReader {
                 continue;
             }
             let text = translations.entry(language.clone()).or_default();
-            let slot = match *field {
-                "name" => &mut text.name,
-                "description" => &mut text.description,
-                "eligibility" => &mut text.eligibility,
-                "hours" => &mut text.hours,
-                _ => &mut text.cost,
-            };
-            *slot = Some(value);
+            if let Some(slot) = text.field_mut(field) {
+                *slot = Some(value);
+            }
         }
         translations
     }

@@ -61,15 +61,9 @@ fn export_cell(program: &ProgramEntry, column: &str) -> String {
             // code, so look it up as written rather than through the forgiving reading.
             let Some((field, language)) = other.split_once('_') else { return String::new() };
             let Some(translation) = program.translations.get(language) else { return String::new() };
-            let value = match field {
-                "name" => &translation.name,
-                "description" => &translation.description,
-                "eligibility" => &translation.eligibility,
-                "hours" => &translation.hours,
-                "cost" => &translation.cost,
-                _ => return String::new(),
-            };
-            text(value)
+            // A copy, to reach the field through the one map of names to fields.
+            let mut translation = translation.clone();
+            translation.field_mut(field).map(|value| text(value)).unwrap_or_default()
         }
     }
 }

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
-use super::mapping::TaxonomyMapping;
+use super::mapping::{TaxonomyMapping, TermNeeds};
 use super::model::Service;
+use super::notes::Notes;
 use super::opening;
 use super::places::places;
 use super::schedule::hours_text;
@@ -33,21 +34,41 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
     let mut notes = notes;
     let mut ids = HashSet::new();
     let mut cleaner = TextCleaner::new();
+    // Needs made from terms (`--new-needs`): id, and the term's name as the label.
+    let mut new_needs: Vec<(String, String)> = Vec::new();
     for service in services {
         let place = match service.name.as_deref().or(service.alternate_name.as_deref()) {
             Some(name) => format!("service \"{name}\" ({})", service.source),
             None => format!("service ({})", service.source),
         };
         let service = &tidy::service(service, &mut cleaner);
-        let mut service_notes = Notes { place, list: &mut notes };
-        if let Some(program) = program(service, mapping, &need_ids, &mut ids, &mut service_notes) {
+        let mut service_notes = Notes::new(place, &mut notes);
+        if let Some(program) =
+            program(service, mapping, &need_ids, &mut new_needs, &mut ids, &mut service_notes)
+        {
             catalogue.programs.push(program);
         }
     }
     // A staff mapping may give needs the standard list lacks: the catalogue must define them.
     for program in &catalogue.programs {
         for need in &program.needs {
-            if catalogue.needs.iter().all(|n| n.id != *need) {
+            if catalogue.needs.iter().any(|n| n.id == *need) {
+                continue;
+            }
+            if let Some((_, term)) = new_needs.iter().find(|(id, _)| id == need) {
+                notes.push(ImportNote::new(
+                    "needs",
+                    format!(
+                        "\"{need}\" is a new need made from the taxonomy term {}: check its label and add a Spanish one",
+                        quoted(term)
+                    ),
+                ));
+                catalogue.needs.push(NeedEntry {
+                    id: need.clone(),
+                    label: term.clone(),
+                    ..NeedEntry::default()
+                });
+            } else {
                 let label = label_for(need);
                 notes.push(ImportNote::new(
                     "needs",
@@ -63,27 +84,11 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
     Imported { catalogue, notes }
 }
 
-/// Notes about one service.
-pub(super) struct Notes<'a> {
-    place: String,
-    list: &'a mut Vec<ImportNote>,
-}
-
-impl Notes<'_> {
-    pub(super) fn add(&mut self, message: impl Into<String>) {
-        self.list.push(ImportNote::new(self.place.clone(), message));
-    }
-
-    /// A note of a [kind](ImportNote::with_kind) of its own.
-    pub(super) fn add_kind(&mut self, kind: &'static str, message: impl Into<String>) {
-        self.list.push(ImportNote::new(self.place.clone(), message).with_kind(kind));
-    }
-}
-
 fn program(
     service: &Service,
     mapping: &TaxonomyMapping,
     need_ids: &[String],
+    new_needs: &mut Vec<(String, String)>,
     ids: &mut HashSet<String>,
     notes: &mut Notes,
 ) -> Option<ProgramEntry> {
@@ -126,20 +131,31 @@ fn program(
     program.website = web_address(service.url.as_deref(), "url", notes).or_else(|| {
         web_address(organization.and_then(|o| o.website.as_deref()), "organization website", notes)
     });
-    program.email = service.email.clone().or_else(|| organization.and_then(|o| o.email.clone()));
+    program.email = service
+        .email
+        .clone()
+        .or_else(|| service.contacts.iter().find_map(|c| c.email.clone()))
+        .or_else(|| organization.and_then(|o| o.email.clone()));
     program.phone = service
         .phones
         .iter()
         .chain(service.locations.iter().flat_map(|l| &l.phones))
+        .chain(service.contacts.iter().flat_map(|c| &c.phones))
         .chain(organization.iter().flat_map(|o| &o.phones))
         .find_map(phone_text);
     program.languages = languages(service, notes);
     program.address = address(service, notes);
-    // The service's own schedules, else those of its first location that has some.
-    let (schedules, holidays) = std::iter::once((&service.schedules, &service.holidays))
-        .chain(service.locations.iter().map(|l| (&l.schedules, &l.holidays)))
-        .find(|(schedules, holidays)| !schedules.is_empty() || !holidays.is_empty())
-        .unwrap_or((&service.schedules, &service.holidays));
+    // The service's own schedules, else those of its first location that has some; the
+    // same for holidays, apart: exports often tie holidays to the service and weekly hours
+    // to its place.
+    let schedules = std::iter::once(&service.schedules)
+        .chain(service.locations.iter().map(|l| &l.schedules))
+        .find(|s| !s.is_empty())
+        .unwrap_or(&service.schedules);
+    let holidays = std::iter::once(&service.holidays)
+        .chain(service.locations.iter().map(|l| &l.holidays))
+        .find(|h| !h.is_empty())
+        .unwrap_or(&service.holidays);
     // The source's own words for the hours, else hours written from its schedules.
     program.hours = schedules.iter().find_map(|s| s.original_text.clone()).or_else(|| hours_text(schedules));
     program.schedule = opening::schedule(schedules, holidays, notes);
@@ -150,7 +166,8 @@ fn program(
             .add("\"cost\" holds the first sentences of fees_description: check the full text in the source");
     }
     program.cost = cost;
-    program.needs = needs(service, &name, mapping, need_ids, notes);
+    program.needs = needs(service, &name, mapping, need_ids, new_needs, notes);
+    note_accessibility(service, notes);
     (program.towns, program.statewide) = places(service, notes);
     program.last_reviewed = [&service.assured_date, &service.last_modified]
         .into_iter()
@@ -158,6 +175,23 @@ fn program(
     program.name = name;
     tidy::ages(&mut program, notes);
     Some(program)
+}
+
+/// HSDS `accessibility_for_disabilities` has no field in the catalogue: say what it was, so
+/// staff can add it to the description (families need it before they travel).
+fn note_accessibility(service: &Service, notes: &mut Notes) {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in service.locations.iter().flat_map(|l| &l.accessibility) {
+        if !lines.contains(&line.as_str()) {
+            lines.push(line);
+        }
+    }
+    if let Some(first) = lines.first() {
+        notes.add(format!(
+            "accessibility details have no field in the catalogue, such as {}: add them to the description if families need them",
+            quoted(first)
+        ));
+    }
 }
 
 /// The service id, else one made from the name; `-2`, `-3`… when already taken.
@@ -259,49 +293,81 @@ fn address(service: &Service, notes: &mut Notes) -> Option<String> {
     None
 }
 
-/// Needs from the taxonomy terms; when none gives one, a guess from the service's name.
+/// Needs from the taxonomy terms. A term that matches no need becomes a new need when
+/// the mapping says so (its id and label go in `new_needs`). Needs are guessed from the
+/// name only when the mapping asks for guesses, and never against a term: not when a term
+/// gave a need, nor when one is known to give none (legal services, target populations).
 fn needs(
     service: &Service,
     name: &str,
     mapping: &TaxonomyMapping,
     need_ids: &[String],
+    new_needs: &mut Vec<(String, String)>,
     notes: &mut Notes,
 ) -> Vec<String> {
     let mut needs: Vec<String> = Vec::new();
-    let mut unmatched: Vec<String> = Vec::new();
-    for term in &service.terms {
-        let found = mapping.needs_for(term.code.as_deref(), &term.name);
-        if found.is_empty() {
-            let described = match (term.name.is_empty(), term.code.as_deref()) {
-                (false, Some(code)) => format!("taxonomy term {} (code \"{code}\")", quoted(&term.name)),
-                (false, None) => format!("taxonomy term {}", quoted(&term.name)),
-                (true, code) => format!("taxonomy term with code \"{}\"", code.unwrap_or_default()),
-            };
-            if !unmatched.contains(&described) {
-                notes.add(format!(
-                    "{described} matches no need: add a keyword or its code to a mapping file if it matters"
-                ));
-                unmatched.push(described);
-            }
+    let add = |need: String, needs: &mut Vec<String>| {
+        if !needs.contains(&need) {
+            needs.push(need);
         }
-        for need in found {
-            if !needs.contains(&need) {
-                needs.push(need);
+    };
+    let mut unmatched: Vec<String> = Vec::new();
+    let mut known_without_need = false;
+    for term in &service.terms {
+        let unknown = match mapping.judge(term.code.as_deref(), &term.name) {
+            TermNeeds::Needs(found) => {
+                found.into_iter().for_each(|need| add(need, &mut needs));
+                continue;
             }
+            TermNeeds::NotANeed => {
+                known_without_need = true;
+                continue;
+            }
+            TermNeeds::NoStandardNeed => {
+                known_without_need = true;
+                false
+            }
+            TermNeeds::Unknown => true,
+        };
+        let id = slug(&term.name);
+        if mapping.makes_new_needs() && !id.is_empty() {
+            if !new_needs.iter().any(|(known, _)| *known == id) && !need_ids.contains(&id) {
+                new_needs.push((id.clone(), term.name.clone()));
+            }
+            add(id, &mut needs);
+            continue;
+        }
+        let described = match (term.name.is_empty(), term.code.as_deref()) {
+            (false, Some(code)) => format!("taxonomy term {} (code \"{code}\")", quoted(&term.name)),
+            (false, None) => format!("taxonomy term {}", quoted(&term.name)),
+            (true, code) => format!("taxonomy term with code \"{}\"", code.unwrap_or_default()),
+        };
+        if !unmatched.contains(&described) {
+            notes.add(if unknown {
+                format!(
+                    "{described} matches no need: add a keyword or its code to a mapping file if it matters"
+                )
+            } else {
+                format!(
+                    "{described} is none of the catalogue's needs: import with --new-needs to make it one"
+                )
+            });
+            unmatched.push(described);
         }
     }
-    if needs.is_empty() {
+    if needs.is_empty() && !known_without_need && mapping.guesses_from_names() {
         let guessed = mapping.needs_for(None, name);
-        if guessed.is_empty() {
-            notes.add(format!("no need found: add one or more of {} before publishing", need_ids.join(", ")));
-        } else {
+        if !guessed.is_empty() {
             let list: Vec<String> = guessed.iter().map(|n| format!("\"{n}\"")).collect();
             notes.add(format!(
                 "no taxonomy term gave a need, so {} was guessed from the name: check it",
                 list.join(", ")
             ));
+            return guessed;
         }
-        needs = guessed;
+    }
+    if needs.is_empty() {
+        notes.add(format!("no need found: add one or more of {} before publishing", need_ids.join(", ")));
     }
     needs
 }

@@ -36,10 +36,20 @@ pub(super) struct Service {
     pub service_areas: Vec<ServiceArea>,
     pub cost_options: Vec<CostOption>,
     pub terms: Vec<Term>,
+    /// People to ask (HSDS `contacts`), with their own phones.
+    pub contacts: Vec<Contact>,
     /// Through `service_at_location`, in source order.
     pub locations: Vec<Location>,
     /// Links the reader could not follow (a term id with no term), for the builder to note.
     pub notes: Vec<String>,
+}
+
+/// A person to ask about a service (HSDS `contacts`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
 }
 
 /// The organization that runs a service.
@@ -141,9 +151,12 @@ pub(super) struct Location {
     pub schedules: Vec<Schedule>,
     pub holidays: Vec<Holiday>,
     pub languages: Vec<Language>,
+    /// HSDS `accessibility_for_disabilities`, each as one line: "Wheelchair: ramp at the side door".
+    pub accessibility: Vec<String>,
 }
 
-/// A postal or physical address.
+/// A postal or physical address. City, state, ZIP code and country are kept apart, as
+/// written, so places outside Connecticut can be built from them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Address {
     pub address_1: Option<String>,
@@ -221,7 +234,8 @@ impl Organization {
     pub fn from_fields(fields: &impl Fields) -> Organization {
         Organization {
             name: fields.text("name"),
-            website: fields.text("website"),
+            // HSDS 1/2 called the website `url`.
+            website: fields.text("website").or_else(|| fields.text("url")),
             email: fields.text("email"),
             phones: Vec::new(),
         }
@@ -268,14 +282,16 @@ impl Holiday {
 
 impl Language {
     pub fn from_fields(fields: &impl Fields) -> Language {
-        Language { code: fields.text("code"), name: fields.text("name") }
+        // HSDS 1/2 wrote the name in a `language` column.
+        Language { code: fields.text("code"), name: fields.text("name").or_else(|| fields.text("language")) }
     }
 }
 
 impl ServiceArea {
     pub fn from_fields(fields: &impl Fields) -> ServiceArea {
         ServiceArea {
-            name: fields.text("name"),
+            // HSDS 1/2 wrote the name in a `service_area` column.
+            name: fields.text("name").or_else(|| fields.text("service_area")),
             description: fields.text("description"),
             extent: fields.text("extent"),
             extent_type: fields.text("extent_type"),
@@ -296,8 +312,9 @@ impl CostOption {
 
 impl Term {
     /// `None` when the term has neither a name nor a code. HSDS 2 called the name `term`.
+    /// HSDS 1 had no `code`: 2-1-1 exports put the AIRS code in the `id` (`BD-1800.2000`).
     pub fn from_fields(fields: &impl Fields) -> Option<Term> {
-        let code = fields.text("code");
+        let code = fields.text("code").or_else(|| fields.text("id").filter(|id| is_airs_code(id)));
         let name = fields.text("name").or_else(|| fields.text("term"));
         if code.is_none() && name.is_none() {
             return None;
@@ -318,4 +335,37 @@ impl Address {
             address_type: fields.text("address_type"),
         }
     }
+}
+
+impl Contact {
+    /// The contact's own values; phones are added by the reader.
+    pub fn from_fields(fields: &impl Fields) -> Contact {
+        Contact { name: fields.text("name"), email: fields.text("email"), phones: Vec::new() }
+    }
+}
+
+/// One accessibility row as a line: "Wheelchair: ramp at the side door". HSDS 1/2 call the
+/// feature `accessibility`, HSDS 3 `description`; both have `details`.
+pub(super) fn accessibility_line(fields: &impl Fields) -> Option<String> {
+    let feature = fields.text("accessibility").or_else(|| fields.text("description"));
+    match (feature, fields.text("details")) {
+        (Some(feature), Some(details)) if feature.ends_with(['.', ':']) => {
+            Some(format!("{feature} {details}"))
+        }
+        (Some(feature), Some(details)) => Some(format!("{feature}: {details}")),
+        (feature, details) => feature.or(details),
+    }
+}
+
+/// Whether an id is an AIRS/211 taxonomy code: one or two capital letters (`B`, `BD`), then
+/// nothing or `-` and digits with `.` and `-` (`BD-1800.2000-620`).
+pub(super) fn is_airs_code(id: &str) -> bool {
+    let letters = id.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = &id[letters..];
+    (1..=2).contains(&letters)
+        && (rest.is_empty()
+            || rest.strip_prefix('-').is_some_and(|digits| {
+                digits.starts_with(|c: char| c.is_ascii_digit())
+                    && digits.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
+            }))
 }

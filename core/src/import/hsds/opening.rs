@@ -10,9 +10,9 @@
 //! catalogue's format: the service's hours are then kept as text only, with a note saying
 //! why. A holiday that cannot be read is left out, with a note.
 
-use super::build::Notes;
 use super::model::{Holiday, Schedule};
-use super::schedule::clock;
+use super::notes::Notes;
+use super::schedule::{by_day, clock, weekday_of};
 use super::text::date_part;
 use crate::fields::us_date;
 use crate::format::ScheduleEntry;
@@ -196,59 +196,9 @@ fn date(text: &str) -> Option<Date> {
     Date::parse(&iso)
 }
 
-/// An iCalendar day code: `MO` … `SU`.
-fn by_day(code: &str) -> Option<Weekday> {
-    const CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-    CODES.iter().position(|c| c.eq_ignore_ascii_case(code)).map(Weekday::from_index)
-}
-
-/// An HSDS 1/2 weekday: `Monday`, `mon`, `Mon.`, `MO`, or a number, 1 for Monday to 7 for
-/// Sunday (0 is Sunday too).
-pub(super) fn weekday_of(text: &str) -> Option<Weekday> {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
-    if let Ok(number) = text.parse::<usize>() {
-        return match number {
-            0 => Some(Weekday::Sun),
-            1..=7 => Some(Weekday::from_index(number - 1)),
-            _ => None,
-        };
-    }
-    if text.len() == 2 {
-        return by_day(&text);
-    }
-    let start = text.get(..3)?;
-    let day = Weekday::ALL.into_iter().find(|d| d.key() == start)?;
-    let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][day.index()];
-    // `mon`, `tues`, `thurs`, `monday`, `mondays`: the start of the name.
-    (full.starts_with(&text) || text.strip_suffix('s') == Some(full)).then_some(day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn weekdays_as_exports_write_them() {
-        let table = [
-            ("Monday", Some(Weekday::Mon)),
-            ("tuesday", Some(Weekday::Tue)),
-            ("Wed", Some(Weekday::Wed)),
-            ("THURS", Some(Weekday::Thu)),
-            ("Fri.", Some(Weekday::Fri)),
-            ("SA", Some(Weekday::Sat)),
-            ("Sundays", Some(Weekday::Sun)),
-            ("1", Some(Weekday::Mon)),
-            ("7", Some(Weekday::Sun)),
-            ("0", Some(Weekday::Sun)),
-            ("8", None),
-            ("Mondya", None),
-            ("holiday", None),
-            ("", None),
-        ];
-        for (text, day) in table {
-            assert_eq!(weekday_of(text), day, "{text}");
-        }
-    }
 
     #[test]
     fn times_and_dates_as_exports_write_them() {

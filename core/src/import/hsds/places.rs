@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::build::Notes;
 use super::model::{Service, ServiceArea};
+use super::notes::Notes;
 use super::text::{in_connecticut, quoted};
 use crate::towns::{resolve_place, Place};
 
@@ -188,7 +188,7 @@ fn resolve_piece(text: &str) -> Option<String> {
     }
     Some(match resolve_place(&words.join(" "))? {
         Place::Town(town) => town.name().to_string(),
-        Place::County(county) => format!("{county} County"),
+        Place::County(county) => crate::towns::county_place_name(county),
         Place::Village(village, _) => village.to_string(),
     })
 }

@@ -6,7 +6,7 @@
 //! description stands in, or its frequency ("Monthly") when that is all there is.
 
 use super::model::Schedule;
-use super::opening::weekday_of;
+use crate::hours::Weekday;
 
 const DAYS: [(&str, &str); 7] =
     [("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun")];
@@ -279,6 +279,33 @@ fn time_text(hour: u32, minute: u32) -> String {
     }
 }
 
+/// An iCalendar day code: `MO` … `SU`.
+pub(super) fn by_day(code: &str) -> Option<Weekday> {
+    const CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    CODES.iter().position(|c| c.eq_ignore_ascii_case(code)).map(Weekday::from_index)
+}
+
+/// An HSDS 1/2 weekday: `Monday`, `mon`, `Mon.`, `MO`, or a number, 1 for Monday to 7 for
+/// Sunday (0 is Sunday too).
+pub(super) fn weekday_of(text: &str) -> Option<Weekday> {
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    if let Ok(number) = text.parse::<usize>() {
+        return match number {
+            0 => Some(Weekday::Sun),
+            1..=7 => Some(Weekday::from_index(number - 1)),
+            _ => None,
+        };
+    }
+    if text.len() == 2 {
+        return by_day(&text);
+    }
+    let start = text.get(..3)?;
+    let day = Weekday::ALL.into_iter().find(|d| d.key() == start)?;
+    let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][day.index()];
+    // `mon`, `tues`, `thurs`, `monday`, `mondays`: the start of the name.
+    (full.starts_with(&text) || text.strip_suffix('s') == Some(full)).then_some(day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +313,29 @@ mod tests {
     fn schedule(byday: &str, opens: &str, closes: &str) -> Schedule {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
         Schedule { byday: some(byday), opens_at: some(opens), closes_at: some(closes), ..Schedule::default() }
+    }
+
+    #[test]
+    fn weekdays_as_exports_write_them() {
+        let table = [
+            ("Monday", Some(Weekday::Mon)),
+            ("tuesday", Some(Weekday::Tue)),
+            ("Wed", Some(Weekday::Wed)),
+            ("THURS", Some(Weekday::Thu)),
+            ("Fri.", Some(Weekday::Fri)),
+            ("SA", Some(Weekday::Sat)),
+            ("Sundays", Some(Weekday::Sun)),
+            ("1", Some(Weekday::Mon)),
+            ("7", Some(Weekday::Sun)),
+            ("0", Some(Weekday::Sun)),
+            ("8", None),
+            ("Mondya", None),
+            ("holiday", None),
+            ("", None),
+        ];
+        for (text, day) in table {
+            assert_eq!(weekday_of(text), day, "{text}");
+        }
     }
 
     #[test]

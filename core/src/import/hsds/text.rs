@@ -77,7 +77,7 @@ pub(super) fn in_connecticut(state: Option<&str>) -> bool {
 /// line), else the cost options' amounts. The flag says the fee text was shortened.
 pub(super) fn cost_text(fees_description: Option<&str>, options: &[CostOption]) -> (Option<String>, bool) {
     if let Some(fees) = fees_description {
-        if says_free(fees) {
+        if crate::cost::says_only_free(fees) {
             return (Some("free".into()), false);
         }
         let (short, shortened) = shorten(fees, COST_LENGTH);
@@ -122,17 +122,6 @@ fn option_text(option: &CostOption, amount: Option<f64>) -> Option<String> {
         (false, Some(who)) => Some(format!("{text} ({who})")),
         (false, None) => Some(text),
     }
-}
-
-/// Fee text that means no charge: "Free", "No cost to families". A text with any number in it
-/// ("free for under 5s, $10 otherwise") is kept as written.
-fn says_free(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let free = words.contains(&"free")
-        || words.windows(2).any(|w| matches!(w, ["no", "cost" | "charge" | "fee" | "fees"]))
-        || matches!(words.as_slice(), ["none"] | ["0"]);
-    free && (words == ["0"] || !text.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whole sentences up to `limit` characters; a first sentence that is too long is cut at a
@@ -206,23 +195,6 @@ pub(super) fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn free_is_recognised_without_guessing_at_prices() {
-        let table = [
-            ("Free", true),
-            ("Free of charge.", true),
-            ("There is no cost to families", true),
-            ("No fees", true),
-            ("0", true),
-            ("Free for under 5s, $10 otherwise", false),
-            ("Sliding scale", false),
-            ("Freedom Center membership", false),
-        ];
-        for (text, expected) in table {
-            assert_eq!(says_free(text), expected, "{text}");
-        }
-    }
 
     #[test]
     fn long_text_keeps_whole_sentences() {

@@ -3,8 +3,8 @@
 //! program for one summary note each; and ages stated only in the eligibility text
 //! ([`crate::import::ages_in_text`]), noted per program so staff check them.
 
-use super::build::Notes;
 use super::model::Service;
+use super::notes::Notes;
 use crate::format::ProgramEntry;
 use crate::import::ages_in_text::fill_ages;
 use crate::import::clean_text::TextCleaner;
