@@ -15,7 +15,7 @@ use finder_core::import::hsds::{self, TaxonomyMapping};
 use finder_core::import::{ImportNote, Imported};
 
 use super::convert::finish_import;
-use super::{read_text, Failure};
+use super::{read_text, Failure, ReportOptions};
 
 /// How needs are found: `--mapping`, `--new-needs`, `--guess-needs`.
 pub(super) struct NeedOptions {
@@ -36,6 +36,7 @@ pub(super) fn import(
     paths: &[PathBuf],
     output: Option<&Path>,
     needs: &NeedOptions,
+    report: &ReportOptions,
 ) -> Result<ExitCode, Failure> {
     let mapping = match &needs.mapping {
         Some(file) => TaxonomyMapping::from_json(&read_text(file)?)
@@ -56,7 +57,7 @@ pub(super) fn import(
     // How the files were decoded comes first: it explains any odd letters below.
     notes.extend(imported.notes);
     let imported = Imported { notes, ..imported };
-    finish_import(Path::new(&shown), output, imported)
+    finish_import(Path::new(&shown), output, imported, report)
 }
 
 fn source(paths: &[PathBuf], notes: &mut Vec<ImportNote>) -> Result<Source, Failure> {

@@ -27,7 +27,7 @@ fn folder(test: &str) -> PathBuf {
     dir
 }
 
-/// Imports `paths`, expecting success; the catalogue written.
+/// Imports `paths`, expecting a catalogue written; it and the report.
 fn import(paths: &[&str], extra: &[&str]) -> (CatalogueFile, String) {
     // Tests run at once: each import writes a file of its own.
     static IMPORTS: AtomicUsize = AtomicUsize::new(0);
@@ -38,7 +38,8 @@ fn import(paths: &[&str], extra: &[&str]) -> (CatalogueFile, String) {
     args.extend(["-o", out_file.to_str().unwrap()]);
     args.extend(extra);
     let out = catalogue(&args);
-    assert_eq!(out.status.code(), Some(0), "{paths:?}: {}", stderr(&out));
+    // 1: written, but it does not pass `catalogue check` (a service with no Connecticut place).
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{paths:?}: {}", stderr(&out));
     let text = std::fs::read_to_string(&out_file).unwrap();
     (serde_json::from_str(&text).expect("a catalogue"), stderr(&out))
 }

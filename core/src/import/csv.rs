@@ -56,6 +56,11 @@
 //!   become the codes of [`crate::languages`] (`es`, `ase`), noted.
 //! - A `schedule` or `schedule_exceptions` cell that cannot be read as hours is noted and not
 //!   used; an unreadable `schedule` becomes the free-text `hours` when that cell is empty.
+//! - Text is made fit to publish ([`crate::import::clean_text`]): HTML becomes plain text,
+//!   characters broken by a wrong code page are repaired, `\n` written out becomes a line
+//!   break, and a name in CAPITALS becomes title case (acronyms kept). A cell whose only
+//!   fault is its spacing is kept as typed. Each kind of repair is one note, with a count.
+//! - A website written `www.example.org` gets `https://`, noted.
 //! - Ages that are not numbers are noted and left out; a `last_reviewed` date that a
 //!   spreadsheet rewrote as `11/1/2026` is read as `2026-11-01`, noted.
 //!
@@ -73,7 +78,8 @@
 //! # Round trip
 //!
 //! `import(export(c))` gives back `c.programs` exactly, given `c.needs`, whenever the values
-//! are ones a spreadsheet can hold: text without surrounding spaces, list items that are not
+//! are ones a spreadsheet can hold: text without surrounding spaces and with nothing to
+//! repair (no HTML, no broken characters, no name in capitals only), list items that are not
 //! blank and hold no `;`, languages written as the codes of [`crate::languages`] (or codes it
 //! does not know), translations with at least one text,
 //! schedules that load, with periods written `HH:MM-HH:MM` and notes without `;` or `)`,

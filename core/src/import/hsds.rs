@@ -19,10 +19,13 @@
 //!    and `holiday_schedules`) and notes why when they cannot, `places.rs` finds
 //!    Connecticut towns in service areas and addresses, `text.rs` writes phones, languages,
 //!    addresses and costs, and [`TaxonomyMapping`] (`mapping.rs`) turns taxonomy terms into
-//!    the catalogue's needs.
+//!    the catalogue's needs. First, `tidy.rs` cleans the service's texts
+//!    ([`clean_text`](crate::import::clean_text): HTML, broken characters, names in
+//!    capitals), and last it reads ages from the eligibility text when the fields give none
+//!    ([`ages_in_text`](crate::import::ages_in_text)).
 //!
 //! The files import top-down, never back: `model.rs`, `text.rs` and `notes.rs` at the
-//! bottom; then `schedule.rs`, `opening.rs`, `places.rs` and `mapping.rs`; then the
+//! bottom; then `schedule.rs`, `opening.rs`, `places.rs`, `mapping.rs` and `tidy.rs`; then the
 //! readers (`csv_table.rs`, `broken_links.rs`, `package.rs`, then `tables.rs`, and
 //! `json.rs`); `build.rs` on top, and this file, which ties the readers to the builder.
 //!
@@ -88,6 +91,7 @@ mod places;
 mod schedule;
 mod tables;
 mod text;
+mod tidy;
 
 use std::collections::BTreeMap;
 

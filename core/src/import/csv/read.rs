@@ -11,6 +11,7 @@ use super::rows::{empty_spreadsheet, Row};
 use crate::fields::{parse_date, us_date, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
+use crate::import::clean_text::{web_address, TextCleaner, WebAddress};
 use crate::import::{ImportError, ImportNote, Imported};
 use crate::towns::{closest_place_name, resolve_place};
 
@@ -38,13 +39,16 @@ pub(super) fn read(
         rows_by_id: HashMap::new(),
         unnamed_noted: BTreeSet::new(),
         notes,
+        cleaner: TextCleaner::for_spreadsheet(),
     };
     for row in rows.iter().skip(header_at + 1) {
         reader.read(row);
     }
     let mut catalogue = CatalogueFile::new(reader.needs.entries);
     catalogue.programs = reader.programs;
-    Ok(Imported { catalogue, notes: reader.notes })
+    let mut notes = reader.notes;
+    notes.extend(reader.cleaner.notes());
+    Ok(Imported { catalogue, notes })
 }
 
 /// Reads the rows below the header into programs, collecting notes.
@@ -57,6 +61,8 @@ struct RowReader {
     /// Unnamed columns already noted: one note per column is enough.
     unnamed_noted: BTreeSet<usize>,
     notes: Vec<ImportNote>,
+    /// Texts made fit to publish (HTML, broken characters, capitals), counted for one note each.
+    cleaner: TextCleaner,
 }
 
 impl RowReader {
@@ -94,12 +100,13 @@ impl RowReader {
         let last_reviewed = self.date(row, "last_reviewed");
         let mut hours = Some(self.cell(row, "hours")).filter(|value| !value.is_empty());
         let schedule = self.schedule(row, &mut hours);
+        let website = self.website(row);
         let text = |field: &str| Some(self.cell(row, field)).filter(|value| !value.is_empty());
-        let program = ProgramEntry {
+        let mut program = ProgramEntry {
             organization: text("organization"),
             description: text("description"),
             phone: text("phone"),
-            website: text("website"),
+            website,
             email: text("email"),
             address: text("address"),
             hours,
@@ -118,6 +125,7 @@ impl RowReader {
             languages,
             last_reviewed,
         };
+        self.cleaner.program(&mut program);
         // Kept, because nothing is lost by keeping it, but families will not see it yet.
         if program.needs.is_empty() {
             let message = "no needs — families will not see this program until it has one";
@@ -145,6 +153,23 @@ impl RowReader {
     fn place(&self, row: &Row, field: &str) -> String {
         let name = self.layout.fields.get(field).map_or(field, |&i| self.layout.name(i));
         format!("row {}, column \"{name}\"", row.number)
+    }
+
+    /// The website; `www.example.org` gets `https://`, noted. Anything else is kept as
+    /// written, for the checker to report.
+    fn website(&mut self, row: &Row) -> Option<String> {
+        let value = self.cell(row, "website");
+        if value.is_empty() {
+            return None;
+        }
+        match web_address(&value) {
+            WebAddress::HttpsAdded(link) => {
+                let message = format!("\"{value}\" had no https://, which was added: check the link opens");
+                self.notes.push(ImportNote::new(self.place(row, "website"), message));
+                Some(link)
+            }
+            _ => Some(value),
+        }
     }
 
     /// Cells under no column name (or past the last one) are not read; say so once per column.

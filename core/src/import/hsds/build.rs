@@ -13,9 +13,10 @@ use super::opening;
 use super::places::places;
 use super::schedule::hours_text;
 use super::text::{address_line, cost_text, date_part, language_code, phone_text, quoted, slug};
+use super::tidy;
 use crate::format::{standard_needs, CatalogueFile, NeedEntry, ProgramEntry};
+use crate::import::clean_text::{TextCleaner, WebAddress};
 use crate::import::{ImportNote, Imported};
-use crate::is_web_address;
 
 /// The oldest believable age, as in the catalogue's own rules.
 const MAX_AGE_YEARS: f64 = 120.0;
@@ -32,6 +33,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
     }
     let mut notes = notes;
     let mut ids = HashSet::new();
+    let mut cleaner = TextCleaner::new();
     // Needs made from terms (`--new-needs`): id, and the term's name as the label.
     let mut new_needs: Vec<(String, String)> = Vec::new();
     for service in services {
@@ -39,6 +41,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
             Some(name) => format!("service \"{name}\" ({})", service.source),
             None => format!("service ({})", service.source),
         };
+        let service = &tidy::service(service, &mut cleaner);
         let mut service_notes = Notes::new(place, &mut notes);
         if let Some(program) =
             program(service, mapping, &need_ids, &mut new_needs, &mut ids, &mut service_notes)
@@ -77,6 +80,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
             }
         }
     }
+    notes.extend(cleaner.notes());
     Imported { catalogue, notes }
 }
 
@@ -169,6 +173,7 @@ fn program(
         .into_iter()
         .find_map(|date| date.as_deref().and_then(date_part));
     program.name = name;
+    tidy::ages(&mut program, notes);
     Some(program)
 }
 
@@ -233,16 +238,21 @@ fn age(raw: Option<&str>, field: &str, notes: &mut Notes) -> Option<f64> {
 /// Only `http(s)` addresses become links. A bare `www.example.org` gets `https://`, noted.
 fn web_address(raw: Option<&str>, field: &str, notes: &mut Notes) -> Option<String> {
     let raw = raw?.trim();
-    if is_web_address(raw) {
-        return Some(raw.to_string());
+    match crate::import::clean_text::web_address(raw) {
+        WebAddress::Link(link) => Some(link),
+        WebAddress::HttpsAdded(link) => {
+            notes.add(format!(
+                "{field} {} had no https://, which was added: check the link opens",
+                quoted(raw)
+            ));
+            Some(link)
+        }
+        WebAddress::NotALink => {
+            notes
+                .add(format!("{field} {} is not a web address (http:// or https://); left out", quoted(raw)));
+            None
+        }
     }
-    let guess = format!("https://{raw}");
-    if !raw.contains("://") && !raw.contains('@') && is_web_address(&guess) {
-        notes.add(format!("{field} {} had no https://, which was added: check the link opens", quoted(raw)));
-        return Some(guess);
-    }
-    notes.add(format!("{field} {} is not a web address (http:// or https://); left out", quoted(raw)));
-    None
 }
 
 /// The service's languages, else its locations'.
