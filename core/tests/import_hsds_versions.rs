@@ -94,7 +94,7 @@ fn an_hsds_1_1_package_gives_addresses_hours_contacts_and_eligibility() {
         }
     }
     let pantry = program(&imported, "PIONEER VALLEY FOOD PANTRY");
-    assert_eq!(pantry.address.as_deref(), Some("11 ELM ST, Holyoke, MA 01040"));
+    assert_eq!(pantry.address.as_deref(), Some("11 Elm St, Holyoke, MA 01040"));
     assert_eq!(pantry.hours.as_deref(), Some("Mon–Fri 9am–5pm"));
     assert_eq!(pantry.eligibility.as_deref(), Some("Residents of Hampden County with low income"));
     assert_eq!(pantry.organization.as_deref(), Some("Fictional Agency 1 of Western Mass"));

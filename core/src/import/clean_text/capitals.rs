@@ -23,9 +23,9 @@
 pub const ACRONYMS: &[&str] = &[
     "AA", "AAA", "AARP", "ABA", "ADA", "ADHD", "ADRC", "AIDS", "ASL", "CHIP", "CT", "EBT", "EMS", "ER",
     "ESL", "ESOL", "GED", "HCV", "HIV", "HPV", "HUD", "HUSKY", "ICU", "ID", "II", "III", "IV", "IX", "LGBT",
-    "LGBTQ", "LGBTQIA", "LIHEAP", "MA", "NA", "NAACP", "NAMI", "NICU", "NY", "OB", "PTA", "PTO", "RI",
-    "SNAP", "SSA", "SSDI", "SSI", "TANF", "TEFAP", "UCONN", "USA", "VA", "VI", "VII", "VIII", "VNA", "WIC",
-    "XI", "XII", "YMCA", "YWCA",
+    "LGBTQ", "LGBTQIA", "LIHEAP", "MA", "NA", "NAACP", "NAMI", "NE", "NICU", "NY", "OB", "PO", "PTA", "PTO",
+    "RI", "SE", "SNAP", "SSA", "SSDI", "SSI", "TANF", "TEFAP", "UCONN", "USA", "VA", "VI", "VII", "VIII",
+    "VNA", "WIC", "XI", "XII", "YMCA", "YWCA",
 ];
 
 /// Short forms without vowels that are words, not initials.
