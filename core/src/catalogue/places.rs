@@ -36,10 +36,17 @@ pub(super) fn read_places(root: &Map<String, Value>, problems: &mut Vec<Problem>
         };
         let text =
             |key: &str| entry.get(key).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+        // A name or state that is not text leaves nothing to declare; a county that is
+        // not text is dropped and the place kept.
+        let mut readable = true;
         for key in ["name", "state", "county"] {
             if entry.get(key).is_some_and(|v| !v.is_null() && !v.is_string()) {
                 problems.push(Problem::ignored(format!("{path}.{key}"), format!("\"{key}\" should be text")));
+                readable &= key == "county";
             }
+        }
+        if !readable {
+            continue;
         }
         let (name, state) = (text("name").unwrap_or_default(), text("state").unwrap_or_default());
         if let Err(error) = places.declare(name, state, text("county")) {

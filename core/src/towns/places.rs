@@ -167,8 +167,8 @@ impl Places {
         }
         let shown = format!("{name}, {state}");
         let key = normalize(&shown);
-        if self.by_full_name.contains_key(&key) {
-            return Err(PlaceError::Twice(shown));
+        if let Some(first) = self.by_full_name.get(&key) {
+            return Err(PlaceError::Twice(self.name(*first).to_string()));
         }
         if self.declared.len() >= MOST_DECLARED_PLACES {
             return Err(PlaceError::TooMany);

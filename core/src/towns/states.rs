@@ -118,6 +118,14 @@ pub fn split_typed_state(text: &str) -> Option<(String, &'static str)> {
     None
 }
 
+/// Whether `text` could name a place a catalogue declares: a place and a state other than
+/// Connecticut ("Springfield, MA", "springfield ma"). What is read before the catalogue
+/// arrives (an address, a page's `town`) keeps such a name, and the catalogue's places
+/// decide once it has loaded.
+pub fn may_be_declared(text: &str) -> bool {
+    split_typed_state(text).is_some_and(|(place, state)| state != CONNECTICUT && !place.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +146,11 @@ mod tests {
         assert_eq!(typed("West Springfield, Massachusetts"), Some(("west springfield".into(), "MA".into())));
         assert_eq!(typed("ma"), None, "a state alone is no place");
         assert_eq!(typed("Hartford"), None);
+        assert!(may_be_declared("Springfield, MA") && may_be_declared("springfield ma"));
+        assert!(
+            !may_be_declared("Hartford, CT")
+                && !may_be_declared("Springfield")
+                && !may_be_declared("nowhere")
+        );
     }
 }
