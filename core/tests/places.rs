@@ -236,6 +236,13 @@ fn unknown_places_get_a_did_you_mean_over_declared_places() {
     for (places, towns, expected) in cases {
         assert_eq!(problems(places, towns), [*expected], "{towns}");
     }
+    let two = r#"[{ "name": "Springfield", "state": "MA" }, { "name": "Springfield", "state": "VT" }]"#;
+    assert_eq!(
+        problems(two, r#"["Springfield", "Hartford"]"#),
+        [
+            r#"programs[0].towns[0]: "Springfield" is not a Connecticut town, county or village, or one of the catalogue's places (more than one place has this name: write it with its state, "Springfield, MA" or "Springfield, VT")"#
+        ]
+    );
     let skipped = problems(ok, r#"["Springfeld, MA"]"#);
     assert_eq!(skipped[1], r#"programs[0]: none of its "towns" is a known place, and it is not "statewide""#);
 }

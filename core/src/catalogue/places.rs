@@ -127,7 +127,14 @@ pub(super) fn unknown_place(
     let Some(text) = value.as_str() else {
         return Problem::ignored(path, "a place should be text, such as \"Hartford\"");
     };
-    let hint = places.closest_place_name(text, areas).map(|name| format!("did you mean \"{name}\"?"));
+    // "Springfield" when the catalogue declares "Springfield, MA" and "Springfield, VT".
+    let same_name = places.declared_with_name(text);
+    let hint = (same_name.len() > 1).then(|| {
+        let names: Vec<String> = same_name.iter().map(|town| format!("\"{}\"", places.name(*town))).collect();
+        format!("more than one place has this name: write it with its state, {}", names.join(" or "))
+    });
+    let hint = hint
+        .or_else(|| places.closest_place_name(text, areas).map(|name| format!("did you mean \"{name}\"?")));
     let hint = hint.or_else(|| {
         // "Springfield, MA" in a catalogue that has not declared it.
         let (place, state) = split_state(text).filter(|(_, state)| *state != CONNECTICUT)?;

@@ -284,6 +284,13 @@ impl Places {
         self.resolve(name).filter(|found| found.kind == PlaceKind::Town).map(|found| found.towns[0])
     }
 
+    /// The declared places with this name, whatever their state ("Springfield" →
+    /// "Springfield, MA", "Springfield, VT"): what to offer for a bare name that is not
+    /// enough on its own.
+    pub fn declared_with_name(&self, name: &str) -> Vec<Town> {
+        self.by_name.get(&normalize(name)).cloned().unwrap_or_default()
+    }
+
     /// Every declared place's name and every declared county's, as catalogues write them,
     /// for "did you mean" and suggestions.
     pub(super) fn declared_names(&self) -> impl Iterator<Item = &str> + '_ {
