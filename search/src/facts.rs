@@ -16,10 +16,9 @@ use std::sync::Mutex;
 use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::Catalogue;
 use finder_core::hours::{Schedule, WallClock};
-use finder_core::towns::{Town, COUNTIES};
 
 use super::fast_map::FastMap;
-use super::places::{Places, SetTable, TownBits};
+use super::places::{ListedPlaces, SetTable, TownBits};
 use super::program_set::{BitRows, ProgramSet};
 use super::text::fold;
 
@@ -71,6 +70,11 @@ pub(crate) struct Facts {
     pub language_codes: Vec<String>,
     pub language_sets: BitRows,
     pub sets: Vec<TownBits>,
+    /// The catalogue's counties ([`finder_core::towns::Places::counties`]): Connecticut's
+    /// eight, then those of its declared places.
+    pub county_names: Vec<String>,
+    /// How many towns the catalogue's places have (Connecticut's 169 and its own).
+    pub town_count: usize,
     pub programs: Vec<ProgramFacts>,
     /// The same facts as sets of programs, for filtering and counting.
     pub columns: Columns,
@@ -156,8 +160,8 @@ impl Facts {
             need_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
         let mut need_sets = BitRows::new(need_ids.len());
         let mut language_sets = BitRows::new(codes.len());
-        let mut sets = SetTable::default();
-        let mut places = Places::new(catalogue);
+        let mut sets = SetTable::new(&catalogue.places);
+        let mut places = ListedPlaces::new(catalogue);
         let mut free_costs: FastMap<&str, bool> = FastMap::default();
         let mut programs = Vec::with_capacity(catalogue.programs.len());
         for program in &catalogue.programs {
@@ -186,6 +190,8 @@ impl Facts {
             language_codes: codes,
             language_sets,
             sets: sets.sets,
+            county_names: catalogue.places.counties().map(String::from).collect(),
+            town_count: catalogue.places.len(),
             programs: Vec::new(),
             columns: Columns::default(),
             schedules: catalogue
@@ -254,9 +260,11 @@ pub(crate) struct Columns {
     pub needs: Vec<ProgramSet>,
     /// Per language code (in `Facts::language_codes` order).
     pub languages: Vec<ProgramSet>,
-    /// Per town (in `Town::all()` order): programs serving it, and statewide ones.
+    /// Per town (in the catalogue's `Places::towns` order): programs serving it, and
+    /// statewide ones.
     pub towns: Vec<ProgramSet>,
-    /// Per county (in `COUNTIES` order): programs serving a town in it, and statewide ones.
+    /// Per county (in `Facts::county_names` order): programs serving a town in it, and
+    /// statewide ones.
     pub counties: Vec<ProgramSet>,
     /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
     pub bands: Vec<ProgramSet>,
@@ -276,8 +284,8 @@ impl Columns {
         let mut columns = Columns {
             needs: sets(facts.need_ids.len()),
             languages: sets(facts.language_codes.len()),
-            towns: sets(Town::all().count()),
-            counties: sets(COUNTIES.len()),
+            towns: sets(facts.town_count),
+            counties: sets(facts.county_names.len()),
             bands: sets(AGE_BANDS.len()),
             free: ProgramSet::empty(n),
             scheduled: ProgramSet::empty(n),
@@ -309,9 +317,9 @@ impl Columns {
                         set.insert(p);
                     }
                 }
-                for (c, county) in columns.counties.iter_mut().enumerate() {
-                    if set.counties & (1 << c) != 0 {
-                        county.insert(p);
+                for &county in &set.counties {
+                    if let Some(set) = columns.counties.get_mut(county as usize) {
+                        set.insert(p);
                     }
                 }
             }

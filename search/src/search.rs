@@ -58,7 +58,8 @@ fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchRes
     let table = field_weights(&options.weights);
     let (terms, clauses) = clauses(index, &query.text, options, &table);
 
-    let town = query.choices.town.and_then(|t| finder_core::towns::Town::all().position(|town| town == t));
+    // A town's index in the catalogue's places is its column (Connecticut's first).
+    let town = query.choices.town.map(|town| town.index());
     let n = index.program_count();
     let (best, candidates, scores, typos) = if clauses.is_empty() {
         (Vec::new(), Candidates::All(n), Vec::new(), Vec::new())

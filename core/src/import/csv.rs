@@ -18,7 +18,7 @@
 //! | `organization` | who runs it |
 //! | `description` | what it offers |
 //! | `needs` | need ids, separated by `;` (`food; housing`) |
-//! | `towns` | towns, counties (`Windham County`), villages or areas, separated by `;` |
+//! | `towns` | towns, counties (`Windham County`), villages, areas, or places outside Connecticut with their state (`Providence, RI`), separated by `;` |
 //! | `statewide` | `yes`, `no`, `true`, `false`, `y`, `n`, `1`, `0`, `x`, or blank (no) |
 //! | `minimum_age`, `maximum_age` | years, with a decimal point for parts of a year (`0.5`) |
 //! | `phone`, `website`, `email`, `address`, `hours`, `eligibility` | text |
@@ -50,8 +50,10 @@
 //! - Needs are matched to the catalogue's needs by id; a need written differently
 //!   ("Mental Health", "Food & nutrition") is read as the matching id. Any other need is
 //!   added to the catalogue with an id made from it, and noted so staff can give it a label.
-//! - Places are kept as written; ones that are not Connecticut towns, counties or villages are
-//!   noted with the nearest name (they may still be the catalogue's own `areas`).
+//! - Places are kept as written. A place outside Connecticut written with its state code
+//!   ("Providence, RI") is added to the catalogue's `places` (county unknown) and noted once;
+//!   other names that are not Connecticut towns, counties or villages are noted with the
+//!   nearest name (they may still be the catalogue's own `areas`).
 //! - Language names ("Spanish", "Español") and codes written another way (`spa`, `asl`)
 //!   become the codes of [`crate::languages`] (`es`, `ase`), noted.
 //! - A `schedule` or `schedule_exceptions` cell that cannot be read as hours is noted and not

@@ -9,11 +9,11 @@ use super::header::{Column, Layout};
 use super::needs::NeedList;
 use super::rows::{empty_spreadsheet, Row};
 use crate::fields::{parse_date, us_date, yes_or_no};
-use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
+use crate::format::{CatalogueFile, NeedEntry, PlaceEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::import::clean_text::{web_address, TextCleaner, WebAddress};
 use crate::import::{ImportError, ImportNote, Imported};
-use crate::towns::{closest_place_name, resolve_place};
+use crate::towns::{split_state, Places, CONNECTICUT};
 
 /// The catalogue made from the rows, given where the row of column names is.
 pub(super) fn read(
@@ -35,6 +35,7 @@ pub(super) fn read(
     let mut reader = RowReader {
         layout,
         needs: NeedList::new(needs),
+        places: Places::default(),
         programs: Vec::new(),
         rows_by_id: HashMap::new(),
         unnamed_noted: BTreeSet::new(),
@@ -46,6 +47,15 @@ pub(super) fn read(
     }
     let mut catalogue = CatalogueFile::new(reader.needs.entries);
     catalogue.programs = reader.programs;
+    catalogue.places = reader
+        .places
+        .declared()
+        .map(|(_, place)| PlaceEntry {
+            name: place.name.clone(),
+            state: place.state.to_string(),
+            county: place.county.clone(),
+        })
+        .collect();
     let mut notes = reader.notes;
     notes.extend(reader.cleaner.notes());
     Ok(Imported { catalogue, notes })
@@ -55,6 +65,9 @@ pub(super) fn read(
 struct RowReader {
     layout: Layout,
     needs: NeedList,
+    /// Places outside Connecticut the rows name ("Providence, RI"), declared as they come:
+    /// the catalogue's `places`.
+    places: Places,
     programs: Vec<ProgramEntry>,
     /// Which row each id came from, to point at the first when one repeats.
     rows_by_id: HashMap<String, usize>,
@@ -312,18 +325,32 @@ impl RowReader {
         let place = self.place(row, "towns");
         let mut towns = Vec::new();
         for item in list(&self.cell(row, "towns")) {
-            if resolve_place(&item).is_some() {
+            if self.places.resolve(&item).is_some() {
                 towns.push(item);
                 continue;
             }
             let parts = comma_parts(&item);
-            if parts.len() > 1 && parts.iter().all(|part| resolve_place(part).is_some()) {
+            if parts.len() > 1 && parts.iter().all(|part| self.places.resolve(part).is_some()) {
                 let message = format!("\"{item}\" read as {} places: separate places with ;", parts.len());
                 self.notes.push(ImportNote::new(place.clone(), message));
                 towns.extend(parts);
                 continue;
             }
-            let hint = closest_place_name(&item, &[])
+            // "Providence, RI": a place outside Connecticut, which the catalogue then
+            // declares in its `places` (the spreadsheet has no column for its county).
+            if let Some((name, state)) = split_state(&item).filter(|(_, state)| *state != CONNECTICUT) {
+                if self.places.declare(name, state, None).is_ok() {
+                    let message = format!(
+                        "\"{item}\" added to the catalogue's places (outside Connecticut); give its county there if programs list the county"
+                    );
+                    self.notes.push(ImportNote::new(place.clone(), message));
+                    towns.push(item);
+                    continue;
+                }
+            }
+            let hint = self
+                .places
+                .closest_place_name(&item, &[])
                 .map(|p| format!(" — did you mean \"{p}\"?"))
                 .unwrap_or_default();
             let message = format!(
