@@ -135,8 +135,8 @@ pub struct ProgramEntry {
     /// or the catalogue's `areas`. Required unless `statewide` is true.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub towns: Vec<String>,
-    /// Serves every town in Connecticut (and is shown to families in the catalogue's own
-    /// `places` too).
+    /// Serves every town in Connecticut (not the catalogue's own `places` beyond it: list
+    /// those in `towns`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub statewide: bool,
     /// Shown to every family whose choices match no program, so that no search ends at

@@ -140,12 +140,13 @@ fn a_family_in_springfield_sees_its_programs() {
     };
     #[rustfmt::skip]
     let cases: &[(&str, &[&str])] = &[
-        ("Springfield, MA", &["springfield-pantry", "corridor-housing", "hampden-parents", "valley-meals", "family-line"]),
-        ("Longmeadow, MA",  &["corridor-housing", "hampden-parents", "valley-meals", "family-line"]),
-        ("Amherst, MA",     &["valley-meals", "amherst-family", "family-line"]),
+        // "family-line" is statewide: Connecticut's towns only.
+        ("Springfield, MA", &["springfield-pantry", "corridor-housing", "hampden-parents", "valley-meals"]),
+        ("Longmeadow, MA",  &["corridor-housing", "hampden-parents", "valley-meals"]),
+        ("Amherst, MA",     &["valley-meals", "amherst-family"]),
         ("Enfield",         &["corridor-housing", "enfield-ct-pantry", "family-line"]),
-        ("Enfield, NH",     &["enfield-nh-pantry", "family-line"]),
-        ("Westerly, RI",    &["shoreline-food", "family-line"]),
+        ("Enfield, NH",     &["enfield-nh-pantry"]),
+        ("Westerly, RI",    &["shoreline-food"]),
         ("Stonington",      &["shoreline-food", "family-line"]),
         ("Hartford",        &["hartford-housing", "family-line"]),
     ];

@@ -16,6 +16,7 @@ use std::sync::Mutex;
 use finder_core::age::{AgeRange, ChildAge};
 use finder_core::catalogue::Catalogue;
 use finder_core::hours::{Schedule, WallClock};
+use finder_core::towns::{Town, COUNTIES};
 
 use super::fast_map::FastMap;
 use super::places::{ListedPlaces, SetTable, TownBits};
@@ -261,10 +262,10 @@ pub(crate) struct Columns {
     /// Per language code (in `Facts::language_codes` order).
     pub languages: Vec<ProgramSet>,
     /// Per town (in the catalogue's `Places::towns` order): programs serving it, and
-    /// statewide ones.
+    /// statewide ones for Connecticut's towns.
     pub towns: Vec<ProgramSet>,
     /// Per county (in `Facts::county_names` order): programs serving a town in it, and
-    /// statewide ones.
+    /// statewide ones for Connecticut's counties.
     pub counties: Vec<ProgramSet>,
     /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
     pub bands: Vec<ProgramSet>,
@@ -342,7 +343,9 @@ impl Columns {
                 columns.weekends.remove(p);
             }
         }
-        for set in columns.towns.iter_mut().chain(columns.counties.iter_mut()) {
+        // Statewide means Connecticut: its 169 towns and eight counties come first.
+        let connecticut_towns = columns.towns.iter_mut().take(Town::all().count());
+        for set in connecticut_towns.chain(columns.counties.iter_mut().take(COUNTIES.len())) {
             set.or_with(&statewide);
         }
         columns

@@ -57,6 +57,12 @@ impl Town {
         usize::from(self.0)
     }
 
+    /// Whether the town is one of Connecticut's (not a catalogue's declared place):
+    /// `statewide` programs serve these only.
+    pub fn in_connecticut(self) -> bool {
+        self.index() < TOWNS.len()
+    }
+
     /// A Connecticut town's official name, e.g. "North Stonington". A declared place has
     /// no name without its catalogue: ask [`Places::name`] (this gives "" for one).
     pub fn name(self) -> &'static str {
