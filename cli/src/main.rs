@@ -94,6 +94,12 @@ enum ImportSource {
         /// Guess needs from the program's name when its taxonomy terms give none (each guess is noted).
         #[arg(long)]
         guess_needs: bool,
+        /// Make every city outside Connecticut that a service area ("Holyoke, MA") or an address names one of the catalogue's places, so an export from any region becomes a finder for that region.
+        #[arg(long)]
+        places_from_data: bool,
+        /// Keep programs families could not find (no need or no town), to complete by hand; by default they are left out, each noted.
+        #[arg(long)]
+        keep_incomplete: bool,
         #[command(flatten)]
         report: ReportOptions,
     },
@@ -153,9 +159,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             convert::import_csv(&file, output.as_deref(), &report)
         }
         Command::Import {
-            source: ImportSource::Hsds { paths, output, mapping, new_needs, guess_needs, report },
+            source:
+                ImportSource::Hsds {
+                    paths,
+                    output,
+                    mapping,
+                    new_needs,
+                    guess_needs,
+                    places_from_data,
+                    keep_incomplete,
+                    report,
+                },
         } => {
-            let needs = hsds::NeedOptions { mapping, new_needs, guess_needs };
+            let needs =
+                hsds::NeedOptions { mapping, new_needs, guess_needs, places_from_data, keep_incomplete };
             hsds::import(&paths, output.as_deref(), &needs, &report)
         }
         Command::Export { target: ExportTarget::Csv { file, output } } => {

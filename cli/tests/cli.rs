@@ -163,7 +163,8 @@ fn the_official_hsds_examples_import() {
     ] {
         let path: &Path = &examples.join(source);
         let out_file = temp(&format!("hsds-{source}.json"));
-        let out = catalogue(&["import", "hsds", path.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+        let out_path = out_file.to_str().unwrap();
+        let out = catalogue(&["import", "hsds", path.to_str().unwrap(), "-o", out_path, "--keep-incomplete"]);
         let report = stderr(&out);
         // Written either way; 1 says it does not pass `catalogue check` (these examples are
         // in the United Kingdom, so no service has a Connecticut place).
@@ -189,7 +190,14 @@ fn importing_something_that_is_not_hsds_says_why() {
 fn an_import_prints_a_summary_then_notes_grouped_by_kind() {
     let json = temp("messy.json");
     let notes = temp("messy-notes.jsonl");
-    let args = ["import", "hsds", "tests/fixtures/hsds/messy-text", "-o", json.to_str().unwrap()];
+    let args = [
+        "import",
+        "hsds",
+        "tests/fixtures/hsds/messy-text",
+        "-o",
+        json.to_str().unwrap(),
+        "--keep-incomplete",
+    ];
     let out = catalogue(&[&args[..], &["--notes", notes.to_str().unwrap()]].concat());
     let report = stderr(&out);
     assert!(

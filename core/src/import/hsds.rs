@@ -106,8 +106,73 @@ use super::{ImportError, Imported};
 /// Fails only when the text is not JSON or holds no HSDS service; everything else that could
 /// not be carried over is in [`Imported::notes`].
 pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, ImportError> {
-    let (services, notes) = json::read(text)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).json(text)
+}
+
+/// An HSDS import with its choices: the taxonomy mapping (with its own options), and
+/// whether places outside Connecticut are built from the data (`--places-from-data`). The
+/// free functions [`import_json`], [`import_json_files`] and [`import_tables`] are this with
+/// Connecticut's places only.
+///
+/// With [`HsdsImport::places_from_data`], every city outside Connecticut that a service
+/// area ("Holyoke, MA") or a location's address (city and state) names becomes one of the
+/// catalogue's `places`, and the program lists it ("Holyoke, MA"), so an export from any
+/// region becomes a finder for that region:
+///
+/// ```
+/// use finder_core::import::hsds::{HsdsImport, TaxonomyMapping};
+/// let service = r#"{ "id": "s1", "name": "Valley Pantry",
+///   "service_areas": [{ "name": "Holyoke, MA; Chicopee, MA" }] }"#;
+/// let mapping = TaxonomyMapping::standard();
+/// let imported = HsdsImport::new(&mapping).places_from_data(true).json(service).unwrap();
+/// assert_eq!(imported.catalogue.programs[0].towns, ["Holyoke, MA", "Chicopee, MA"]);
+/// assert_eq!(imported.catalogue.places.len(), 2);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct HsdsImport<'a> {
+    mapping: &'a TaxonomyMapping,
+    places_from_data: bool,
+    keep_incomplete: bool,
+}
+
+impl<'a> HsdsImport<'a> {
+    pub fn new(mapping: &'a TaxonomyMapping) -> HsdsImport<'a> {
+        HsdsImport { mapping, places_from_data: false, keep_incomplete: true }
+    }
+
+    /// Leaves out the programs families could not find (no need, or no town), each with a
+    /// note saying why, so the catalogue written passes `catalogue check` and can be
+    /// published as it is (the command line's default; `--keep-incomplete` keeps them for
+    /// staff to complete by hand). Without it every usable service becomes a program.
+    pub fn publishable(self, yes: bool) -> HsdsImport<'a> {
+        HsdsImport { keep_incomplete: !yes, ..self }
+    }
+
+    /// Builds the catalogue's places outside Connecticut from the data's own service areas
+    /// and addresses.
+    pub fn places_from_data(self, yes: bool) -> HsdsImport<'a> {
+        HsdsImport { places_from_data: yes, ..self }
+    }
+
+    /// As [`import_json`].
+    pub fn json(&self, text: &str) -> Result<Imported, ImportError> {
+        let (services, notes) = json::read(text)?;
+        Ok(build::build(&services, notes, self))
+    }
+
+    /// As [`import_json_files`].
+    pub fn json_files(&self, files: &[(String, String)]) -> Result<Imported, ImportError> {
+        let files: Vec<(String, &str)> =
+            files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
+        let (services, notes) = json::read_files(&files)?;
+        Ok(build::build(&services, notes, self))
+    }
+
+    /// As [`import_tables`].
+    pub fn tables(&self, tables: &BTreeMap<String, String>) -> Result<Imported, ImportError> {
+        let (services, notes) = tables::read(tables)?;
+        Ok(build::build(&services, notes, self))
+    }
 }
 
 /// Imports several HSDS JSON files as one: the pages of an API listing (read in page order,
@@ -127,9 +192,7 @@ pub fn import_json_files(
     files: &[(String, String)],
     mapping: &TaxonomyMapping,
 ) -> Result<Imported, ImportError> {
-    let files: Vec<(String, &str)> = files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
-    let (services, notes) = json::read_files(&files)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).json_files(files)
 }
 
 /// Imports an HSDS CSV data package: file name (`"services.csv"`) → file text. Only
@@ -149,6 +212,5 @@ pub fn import_tables(
     tables: &BTreeMap<String, String>,
     mapping: &TaxonomyMapping,
 ) -> Result<Imported, ImportError> {
-    let (services, notes) = tables::read(tables)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).tables(tables)
 }

@@ -30,6 +30,7 @@ const EXAMPLES: usize = 3;
 
 /// The kinds importers give, with the heading the summary shows for them.
 const TITLES: &[(&str, &str)] = &[
+    (LEFT_OUT, "services left out, each with its reason"),
     ("age-from-text", "ages read from eligibility or description text: check them"),
     (
         "ages-in-text-unclear",
@@ -37,11 +38,17 @@ const TITLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The kind of the notes for services an importer could not make into programs: the summary
+/// counts them beside the programs written, so nothing is dropped without a number.
+pub const LEFT_OUT: &str = "left-out";
+
 /// What an import produced, summed up.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportSummary {
     /// Programs written to the catalogue.
     pub programs: usize,
+    /// Services left out ([`LEFT_OUT`] notes), each for a reason its note gives.
+    pub left_out: usize,
     pub with_need: usize,
     /// Towns, areas or statewide.
     pub with_place: usize,
@@ -96,6 +103,7 @@ impl ImportSummary {
         groups.sort_by_key(|g| std::cmp::Reverse(g.count));
         ImportSummary {
             programs: programs.len(),
+            left_out: imported.notes.iter().filter(|note| note.kind() == LEFT_OUT).count(),
             with_need: count(&|p| !p.needs.is_empty()),
             with_place: count(&|p| !p.towns.is_empty() || p.statewide),
             with_age: count(&|p| p.minimum_age.is_some() || p.maximum_age.is_some()),
@@ -121,7 +129,12 @@ fn title(kind: &str) -> String {
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.programs;
-        writeln!(f, "{n} {} written", if n == 1 { "program" } else { "programs" })?;
+        write!(f, "{n} {} written", if n == 1 { "program" } else { "programs" })?;
+        match self.left_out {
+            0 => writeln!(f)?,
+            1 => writeln!(f, "; 1 service left out (the reason is below)")?,
+            left => writeln!(f, "; {left} services left out (the reasons are below)")?,
+        }
         let width = n.to_string().len();
         for (count, what) in [
             (self.with_need, "with a need"),

@@ -31,6 +31,7 @@ use std::sync::OnceLock;
 use super::states::{split_state, state_code, state_named, CONNECTICUT};
 use super::{county_in_name, normalize, resolve_place, Place, Town, COUNTIES};
 use crate::ct_towns::TOWNS;
+use crate::format::PlaceEntry;
 
 /// The most places a catalogue may declare: far more than any region has, and well within
 /// a town number.
@@ -213,6 +214,17 @@ impl Places {
     /// The places the catalogue declares, in file order.
     pub fn declared(&self) -> impl Iterator<Item = (Town, &DeclaredPlace)> + '_ {
         self.declared.iter().enumerate().map(|(i, d)| (Town((CONNECTICUT_TOWNS + i) as u16), &d.place))
+    }
+
+    /// The declared places as a catalogue file writes them (its `places`), for importers.
+    pub fn entries(&self) -> Vec<PlaceEntry> {
+        self.declared()
+            .map(|(_, place)| PlaceEntry {
+                name: place.name.clone(),
+                state: place.state.to_string(),
+                county: place.county.clone(),
+            })
+            .collect()
     }
 
     /// Whether the catalogue declares places of its own (messages then say more than

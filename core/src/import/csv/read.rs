@@ -9,7 +9,7 @@ use super::header::{Column, Layout};
 use super::needs::NeedList;
 use super::rows::{empty_spreadsheet, Row};
 use crate::fields::{parse_date, us_date, yes_or_no};
-use crate::format::{CatalogueFile, NeedEntry, PlaceEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
+use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::import::clean_text::{web_address, TextCleaner, WebAddress};
 use crate::import::{ImportError, ImportNote, Imported};
@@ -47,15 +47,7 @@ pub(super) fn read(
     }
     let mut catalogue = CatalogueFile::new(reader.needs.entries);
     catalogue.programs = reader.programs;
-    catalogue.places = reader
-        .places
-        .declared()
-        .map(|(_, place)| PlaceEntry {
-            name: place.name.clone(),
-            state: place.state.to_string(),
-            county: place.county.clone(),
-        })
-        .collect();
+    catalogue.places = reader.places.entries();
     let mut notes = reader.notes;
     notes.extend(reader.cleaner.notes());
     Ok(Imported { catalogue, notes })
