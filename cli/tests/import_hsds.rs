@@ -151,3 +151,27 @@ fn a_package_from_outside_connecticut_becomes_a_publishable_finder() {
     assert!(!report.contains("guessed"), "{report}");
     assert_eq!(program("svc-003").maximum_age, Some(5.0), "\"children 0-5 years\"");
 }
+
+/// The browser tests' catalogue of a region beyond Connecticut is this import, as it is
+/// today: the widget is tested on what the importer really writes.
+#[test]
+fn the_browser_tests_region_catalogue_is_todays_import() {
+    let out_file = folder("region").join("region.json");
+    let package = "tests/fixtures/hsds/ma-211-v1.1";
+    let out = catalogue(&[
+        "import",
+        "hsds",
+        package,
+        "--places-from-data",
+        "--new-needs",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fresh = std::fs::read_to_string(&out_file).unwrap();
+    let kept = std::fs::read_to_string(root().join("tests/e2e/fixtures/region.json")).unwrap();
+    assert!(
+        fresh == kept,
+        "tests/e2e/fixtures/region.json is out of date: run `cargo run -p catalogue -- import hsds {package} --places-from-data --new-needs -o tests/e2e/fixtures/region.json`"
+    );
+}
