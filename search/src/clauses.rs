@@ -45,6 +45,7 @@ struct Word {
 }
 
 /// The query terms as understood (for `SearchResults::terms`) and their clauses.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn clauses(
     index: &SearchIndex,
     text: &str,
@@ -80,6 +81,7 @@ pub(super) fn clauses(
 }
 
 /// The words of the query that take part: folded, stop words out, at most `MAX_WORDS`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<Word> {
     let typing = options.prefixes && text.chars().last().is_some_and(|c| c.is_alphanumeric());
     let all = words(text);
@@ -99,6 +101,7 @@ fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<W
 }
 
 /// The weight of each combination of field bits: the best field's weight.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
     let fields = [
         (NAME, weights.name),
@@ -124,6 +127,7 @@ pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
 }
 
 /// The clause for one word: exact, stems, prefixes, synonyms, and typos.
+#[cfg_attr(finder_size, optimize(speed))]
 fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &SearchOptions) -> Clause {
     let weights = &options.weights;
     // (term, quality, typos)
@@ -179,6 +183,7 @@ fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &S
 /// The clause for a synonym phrase typed in full: every member of its group, and the
 /// words on their own ("salud mental" also finds "saludables" and "dental", as a search
 /// of the two words would).
+#[cfg_attr(finder_size, optimize(speed))]
 fn group_clause(
     index: &SearchIndex,
     group: u32,
@@ -207,6 +212,7 @@ fn group_clause(
 
 /// Programs matching every one of `words` by its own clause: per program, the weakest of
 /// the words' best weights (quality included) and the sum of their typos.
+#[cfg_attr(finder_size, optimize(speed))]
 fn words_alternative(
     index: &SearchIndex,
     words: &[Word],
@@ -242,6 +248,7 @@ fn words_alternative(
 }
 
 /// Programs in both lists (sorted by program): the weaker weight, the typos added.
+#[cfg_attr(finder_size, optimize(speed))]
 fn intersect(a: &[(u32, f32, u8)], b: &[(u32, f32, u8)]) -> Vec<(u32, f32, u8)> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while let (Some(&(p, w, t)), Some(&(q, v, u))) = (a.get(i), b.get(j)) {
@@ -259,6 +266,7 @@ fn intersect(a: &[(u32, f32, u8)], b: &[(u32, f32, u8)]) -> Vec<(u32, f32, u8)> 
 }
 
 /// Term alternatives (best match per term) and phrase alternatives, as one clause.
+#[cfg_attr(finder_size, optimize(speed))]
 fn clause(
     index: &SearchIndex,
     mut found: Vec<(u32, f32, u8)>,
@@ -285,6 +293,7 @@ fn clause(
 }
 
 /// Programs containing every word of a phrase (by stem), or `None` if none do.
+#[cfg_attr(finder_size, optimize(speed))]
 fn phrase_alternative(
     index: &SearchIndex,
     stems: &[String],
@@ -315,6 +324,7 @@ fn phrase_alternative(
 
 /// Merges two lists sorted by program: their union (`keep_all`) or intersection,
 /// combining the weights of a program in both with `combine`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn merge(
     a: &[(u32, f32)],
     b: impl Iterator<Item = (u32, f32)>,

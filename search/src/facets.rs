@@ -46,6 +46,7 @@ pub struct Choices {
 }
 
 impl From<&Filter> for Choices {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn from(filter: &Filter) -> Choices {
         Choices { needs: filter.needs.clone(), town: filter.town, age: filter.age, ..Choices::default() }
     }
@@ -97,6 +98,7 @@ const EVENINGS: usize = 6;
 const WEEKENDS: usize = 7;
 
 /// The candidates that fit every choice (ascending), and the counts if asked.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn filter_and_count(
     facts: &Facts,
     choices: &Choices,

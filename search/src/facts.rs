@@ -91,18 +91,21 @@ pub(crate) struct Facts {
 pub(crate) struct OpenCache(Mutex<Option<(WallClock, ProgramSet)>>);
 
 impl Clone for OpenCache {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn clone(&self) -> OpenCache {
         OpenCache::default()
     }
 }
 
 impl std::fmt::Debug for OpenCache {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("OpenCache")
     }
 }
 
 /// A language code as compared: folded, and only the language ("es-MX" is "es").
+#[cfg_attr(finder_size, optimize(speed))]
 pub(crate) fn language_code(code: &str) -> String {
     let code = fold(code.trim());
     code.split(['-', '_']).next().unwrap_or_default().to_string()
@@ -110,6 +113,7 @@ pub(crate) fn language_code(code: &str) -> String {
 
 /// The months `[start, end)` a child's age covers, kept within `u32` (`ChildAge::months`
 /// overflows for absurd ages; within its range this is the same).
+#[cfg_attr(finder_size, optimize(speed))]
 fn child_months(age: ChildAge) -> (u32, u32) {
     let (start, end) = match age {
         ChildAge::Years(y) => (u64::from(y) * 12, u64::from(y) * 12 + 12),
@@ -121,10 +125,12 @@ fn child_months(age: ChildAge) -> (u32, u32) {
 
 /// Whether ages `[start, end)` overlap the months `[from, to)`, as `AgeRange::serves`
 /// (an open start is 0 and `0 < to` always holds; an open end is `u32::MAX`).
+#[cfg_attr(finder_size, optimize(speed))]
 fn ages_overlap((start, end): (u32, u32), (from, to): (u32, u32)) -> bool {
     start < to && from < end
 }
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn age_bands(ages: (u32, u32)) -> u8 {
     let mut bands = 0;
     for (i, band) in AGE_BANDS.iter().enumerate() {
@@ -209,6 +215,7 @@ impl Facts {
     }
 
     /// The programs open at `now` by their structured hours.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn open_at(&self, now: WallClock) -> ProgramSet {
         let mut cache = self.open_cache.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((at, set)) = cache.as_ref().filter(|(at, _)| *at == now) {
@@ -226,6 +233,7 @@ impl Facts {
     }
 
     /// The programs serving some month of a child's age.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn serving_age(&self, age: ChildAge) -> ProgramSet {
         let months = child_months(age);
         let mut set = ProgramSet::empty(self.programs.len());
@@ -239,6 +247,7 @@ impl Facts {
 
     /// The tier of a program for a chosen town: 0 if it names the town (or a village in
     /// it), 1 if it serves the town through a county or area, 2 otherwise (statewide).
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn tier(&self, program: usize, town: Option<usize>) -> u8 {
         let (Some(town), Some(facts)) = (town, self.programs.get(program)) else {
             return 0;

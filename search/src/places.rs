@@ -23,6 +23,7 @@ pub(crate) struct TownBits {
 
 impl TownBits {
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn has(&self, town: usize) -> bool {
         self.bits.get(town / 64).is_some_and(|word| word & (1 << (town % 64)) != 0)
     }
@@ -32,6 +33,7 @@ impl TownBits {
 /// as the highest town needs (trailing zero words are dropped, so equal sets are equal).
 pub(crate) type Bits = Vec<u64>;
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn set_bit(bits: &mut Bits, i: usize) {
     if bits.len() <= i / 64 {
         bits.resize(i / 64 + 1, 0);
@@ -39,6 +41,7 @@ fn set_bit(bits: &mut Bits, i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn or_into(bits: &mut Bits, other: &[u64]) {
     if bits.len() < other.len() {
         bits.resize(other.len(), 0);
@@ -57,12 +60,14 @@ pub(crate) struct ListedPlaces<'a> {
 }
 
 impl<'a> ListedPlaces<'a> {
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn new(catalogue: &'a Catalogue) -> ListedPlaces<'a> {
         ListedPlaces { places: &catalogue.places, names: FastMap::default() }
     }
 
     /// The towns a program serves (resolved when the catalogue loaded), and the towns
     /// it names itself.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn of(&mut self, program: &'a Program) -> (Bits, Bits) {
         let mut listed = Bits::default();
         for name in &program.towns {
@@ -71,6 +76,7 @@ impl<'a> ListedPlaces<'a> {
         (program.serves.bits().to_vec(), listed)
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn named(&mut self, name: &'a str) -> &Bits {
         let places = self.places;
         self.names.entry(name).or_insert_with(|| {
@@ -95,6 +101,7 @@ pub(crate) struct SetTable {
 }
 
 impl SetTable {
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn new(places: &Places) -> SetTable {
         let county_of =
             places.towns().map(|town: Town| places.county_index(town).map(|c| c as u16)).collect();

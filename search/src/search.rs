@@ -18,6 +18,7 @@ use super::query::{Query, SearchOptions};
 impl SearchIndex {
     /// Finds the programs that match the query's words and fit its choices, best first.
     /// Never panics, whatever the text.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn search(&self, query: &Query, options: &SearchOptions) -> SearchResults {
         run(self, query, options)
     }
@@ -54,6 +55,7 @@ pub struct Hit {
     pub matched: Vec<String>,
 }
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchResults {
     let table = field_weights(&options.weights);
     let (terms, clauses) = clauses(index, &query.text, options, &table);
@@ -95,6 +97,7 @@ fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchRes
 }
 
 /// Without keywords: tier, then catalogue order (`passing` is in catalogue order).
+#[cfg_attr(finder_size, optimize(speed))]
 fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: usize) -> Vec<(u8, u32)> {
     if town.is_none() {
         return passing.into_iter().take(limit).map(|p| (0, p)).collect();
@@ -116,6 +119,7 @@ fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: u
 /// With keywords: typos (fewest first), tier, score (highest first), then catalogue
 /// order. Only the best `limit` are fully sorted.
 #[inline(never)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn by_score(
     index: &SearchIndex,
     passing: Vec<u32>,
@@ -184,6 +188,7 @@ impl Evaluation {
     /// Program `p` matches alternative `a` of clause `c` (run as step `step`) with
     /// `score` and `typos`. The best alternative has the fewest typos, then the best score.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn visit(&mut self, p: u32, score: f32, typos: u8, a: u32, c: usize, step: u8) {
         let i = p as usize;
         let (Some(met), Some(best), Some(clause_score), Some(clause_typos)) = (
@@ -213,6 +218,7 @@ impl Evaluation {
 /// alternative (`best`); the programs that met every clause (`list`); and every
 /// program's score and typos.
 #[inline(never)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usize) -> Evaluation {
     let width = clauses.len();
     let mut order: Vec<usize> = (0..width).collect();
@@ -266,6 +272,7 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
 }
 
 /// The index terms through which program `p` matched, in query order, each once.
+#[cfg_attr(finder_size, optimize(speed))]
 fn matched_terms(index: &SearchIndex, clauses: &[Clause], best: &[u32], p: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {

@@ -208,16 +208,16 @@ pub struct ChoiceSignals {
     pub weekends: RwSignal<bool>,
     /// Needs and town the host page fixed: they win over the controls.
     locked: StoredValue<Locks>,
-    /// The catalogue's places, which the town box's text is read against.
-    places: StoredValue<Arc<Places>>,
+    /// The catalogue, whose places the town box's text is read against.
+    catalogue: StoredValue<Arc<Catalogue>>,
 }
 
 impl ChoiceSignals {
-    fn new(presets: &Presets, layout: &Layout, places: Arc<Places>) -> ChoiceSignals {
+    fn new(presets: &Presets, layout: &Layout, catalogue: Arc<Catalogue>) -> ChoiceSignals {
         let start = FamilyChoices::from_presets(presets);
         ChoiceSignals {
             locked: StoredValue::new(Locks { needs: layout.locked_needs.clone(), town: layout.locked_town }),
-            places: StoredValue::new(places),
+            catalogue: StoredValue::new(catalogue),
             query: RwSignal::new(start.query),
             needs: RwSignal::new(start.needs),
             town: RwSignal::new(start.town),
@@ -262,24 +262,20 @@ impl ChoiceSignals {
         self.locked.get_value()
     }
 
-    /// The catalogue's places: Connecticut's towns and the catalogue's own.
-    pub fn places(&self) -> Arc<Places> {
-        self.places.get_value()
-    }
-
-    /// An answer from the catalogue's places, without copying them.
+    /// An answer from the catalogue's places (Connecticut's towns and the catalogue's own),
+    /// without copying them.
     pub fn with_places<T>(&self, answer: impl FnOnce(&Places) -> T) -> T {
-        self.places.with_value(|places| answer(places))
+        self.catalogue.with_value(|catalogue| answer(&catalogue.places))
     }
 
     /// The search these choices describe (see [`FamilyChoices::search_query`]).
     pub fn search_query(&self) -> Query {
-        self.snapshot().search_query(&self.locks(), &self.places())
+        self.with_places(|places| self.snapshot().search_query(&self.locks(), places))
     }
 
     /// The search as the host page hears of it.
     fn summary(&self, total: usize) -> SearchSummary {
-        self.snapshot().summary(&self.locks(), total, &self.places())
+        self.with_places(|places| self.snapshot().summary(&self.locks(), total, places))
     }
 
     /// Whether the family has typed or chosen anything.
@@ -289,7 +285,7 @@ impl ChoiceSignals {
 
     /// The choices as they travel in an address.
     pub fn to_url(&self) -> UrlChoices {
-        self.snapshot().to_url(&self.places())
+        self.with_places(|places| self.snapshot().to_url(places))
     }
 
     /// Takes choices from an address (a shared link, Back or Forward). The language
@@ -526,8 +522,8 @@ fn Finder(
     let layout = known_locks(layout, &catalogue);
     // What the controls and results below see: the locks as they apply to this catalogue.
     provide_context(layout.clone());
-    let places = Arc::new(catalogue.places.clone());
-    let choices = ChoiceSignals::new(&known_presets(presets.get_untracked(), &catalogue), &layout, places);
+    let choices =
+        ChoiceSignals::new(&known_presets(presets.get_untracked(), &catalogue), &layout, catalogue.clone());
     provide_context(choices);
     // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
     let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());

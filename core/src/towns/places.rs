@@ -129,12 +129,16 @@ struct DeclaredCounty {
 pub struct Places {
     declared: Vec<Declared>,
     counties: Vec<DeclaredCounty>,
-    /// "springfield, ma" → the place.
-    by_full_name: HashMap<String, Town>,
+    // The three indexes are maps of one type (name → number): each other type would add
+    // its own copy of the hash table's code to the widget.
+    /// "springfield, ma" → the place's town number.
+    by_full_name: HashMap<String, u32>,
     /// "hampden county, ma" → index into `counties`.
-    county_by_full_name: HashMap<String, usize>,
-    /// "springfield" → every declared place of that name, for a bare name.
-    by_name: HashMap<String, Vec<Town>>,
+    county_by_full_name: HashMap<String, u32>,
+    /// "springfield" → index into `same_name`: every declared place of that name, for a
+    /// bare name.
+    by_name: HashMap<String, u32>,
+    same_name: Vec<Vec<Town>>,
 }
 
 /// Connecticut's towns come first in every table.
@@ -169,7 +173,7 @@ impl Places {
         let shown = format!("{name}, {state}");
         let key = normalize(&shown);
         if let Some(first) = self.by_full_name.get(&key) {
-            return Err(PlaceError::Twice(self.name(*first).to_string()));
+            return Err(PlaceError::Twice(self.name(Town(*first as u16)).to_string()));
         }
         if self.declared.len() >= MOST_DECLARED_PLACES {
             return Err(PlaceError::TooMany);
@@ -179,15 +183,21 @@ impl Places {
         let county = county.filter(|c| !c.is_empty());
         let county_index = county.as_ref().map(|county| {
             let shown = format!("{county} County, {state}");
-            let index = *self.county_by_full_name.entry(normalize(&shown)).or_insert(self.counties.len());
+            let next = self.counties.len() as u32;
+            let index = *self.county_by_full_name.entry(normalize(&shown)).or_insert(next) as usize;
             if index == self.counties.len() {
                 self.counties.push(DeclaredCounty { shown, towns: Vec::new() });
             }
             self.counties[index].towns.push(town);
             index
         });
-        self.by_full_name.insert(key, town);
-        self.by_name.entry(normalize(&name)).or_default().push(town);
+        self.by_full_name.insert(key, u32::from(town.0));
+        let next = self.same_name.len() as u32;
+        let same = *self.by_name.entry(normalize(&name)).or_insert(next) as usize;
+        if same == self.same_name.len() {
+            self.same_name.push(Vec::new());
+        }
+        self.same_name[same].push(town);
         self.declared.push(Declared {
             place: DeclaredPlace { name, state, county },
             shown,
@@ -280,12 +290,12 @@ impl Places {
             }
             let key = normalize(&format!("{place}, {state}"));
             if let Some(town) = self.by_full_name.get(&key) {
-                return Some(Found { kind: PlaceKind::Town, towns: vec![*town] });
+                return Some(Found { kind: PlaceKind::Town, towns: vec![Town(*town as u16)] });
             }
-            let county = self.county_by_full_name.get(&key)?;
-            return Some(Found { kind: PlaceKind::County, towns: self.counties[*county].towns.clone() });
+            let county = *self.county_by_full_name.get(&key)? as usize;
+            return Some(Found { kind: PlaceKind::County, towns: self.counties[county].towns.clone() });
         }
-        match self.by_name.get(&normalize(name))?.as_slice() {
+        match self.same_named(name) {
             [town] => Some(Found { kind: PlaceKind::Town, towns: vec![*town] }),
             _ => None,
         }
@@ -300,7 +310,14 @@ impl Places {
     /// "Springfield, MA", "Springfield, VT"): what to offer for a bare name that is not
     /// enough on its own.
     pub fn declared_with_name(&self, name: &str) -> Vec<Town> {
-        self.by_name.get(&normalize(name)).cloned().unwrap_or_default()
+        self.same_named(name).to_vec()
+    }
+
+    fn same_named(&self, name: &str) -> &[Town] {
+        match self.by_name.get(&normalize(name)) {
+            Some(&index) => &self.same_name[index as usize],
+            None => &[],
+        }
     }
 
     /// Every declared place's name and every declared county's, as catalogues write them,
@@ -315,7 +332,7 @@ impl Places {
 
     /// A declared place by its name and state, as a family types them ("springfield", "MA").
     pub(super) fn declared_in(&self, place: &str, state: &str) -> Option<Town> {
-        self.by_full_name.get(&normalize(&format!("{place}, {state}"))).copied()
+        self.by_full_name.get(&normalize(&format!("{place}, {state}"))).map(|&town| Town(town as u16))
     }
 }
 
