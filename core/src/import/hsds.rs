@@ -132,12 +132,12 @@ pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, Im
 pub struct HsdsImport<'a> {
     mapping: &'a TaxonomyMapping,
     places_from_data: bool,
-    keep_incomplete: bool,
+    leave_out_incomplete: bool,
 }
 
 impl<'a> HsdsImport<'a> {
     pub fn new(mapping: &'a TaxonomyMapping) -> HsdsImport<'a> {
-        HsdsImport { mapping, places_from_data: false, keep_incomplete: true }
+        HsdsImport { mapping, places_from_data: false, leave_out_incomplete: false }
     }
 
     /// Leaves out the programs families could not find (no need, or no town), each with a
@@ -145,7 +145,7 @@ impl<'a> HsdsImport<'a> {
     /// published as it is (the command line's default; `--keep-incomplete` keeps them for
     /// staff to complete by hand). Without it every usable service becomes a program.
     pub fn publishable(self, yes: bool) -> HsdsImport<'a> {
-        HsdsImport { keep_incomplete: !yes, ..self }
+        HsdsImport { leave_out_incomplete: yes, ..self }
     }
 
     /// Builds the catalogue's places outside Connecticut from the data's own service areas

@@ -30,7 +30,7 @@ const EXAMPLES: usize = 3;
 
 /// The kinds importers give, with the heading the summary shows for them.
 const TITLES: &[(&str, &str)] = &[
-    (LEFT_OUT, "services left out, each with its reason"),
+    (LEFT_OUT, "left out, each with its reason"),
     ("age-from-text", "ages read from eligibility or description text: check them"),
     (
         "ages-in-text-unclear",
@@ -38,7 +38,8 @@ const TITLES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The kind of the notes for services an importer could not make into programs: the summary
+/// The kind of the notes for services (or spreadsheet rows) an importer could not make into
+/// programs: the summary
 /// counts them beside the programs written, so nothing is dropped without a number.
 pub const LEFT_OUT: &str = "left-out";
 
@@ -47,7 +48,7 @@ pub const LEFT_OUT: &str = "left-out";
 pub struct ImportSummary {
     /// Programs written to the catalogue.
     pub programs: usize,
-    /// Services left out ([`LEFT_OUT`] notes), each for a reason its note gives.
+    /// Services or rows left out ([`LEFT_OUT`] notes), each for a reason its note gives.
     pub left_out: usize,
     pub with_need: usize,
     /// Towns, areas or statewide.
@@ -132,8 +133,8 @@ impl fmt::Display for ImportSummary {
         write!(f, "{n} {} written", if n == 1 { "program" } else { "programs" })?;
         match self.left_out {
             0 => writeln!(f)?,
-            1 => writeln!(f, "; 1 service left out (the reason is below)")?,
-            left => writeln!(f, "; {left} services left out (the reasons are below)")?,
+            1 => writeln!(f, "; 1 left out (the reason is below)")?,
+            left => writeln!(f, "; {left} left out (the reasons are below)")?,
         }
         let width = n.to_string().len();
         for (count, what) in [

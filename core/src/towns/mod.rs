@@ -32,7 +32,9 @@ mod states;
 mod typed;
 
 pub use places::{DeclaredPlace, Found, PlaceError, PlaceKind, Places, MOST_DECLARED_PLACES};
-pub use states::{may_be_declared, split_state, split_typed_state, state_code, state_named, CONNECTICUT};
+pub use states::{
+    may_be_declared, split_state, split_typed_state, state_code, state_named, trailing_state, CONNECTICUT,
+};
 pub use typed::as_written;
 
 use std::collections::HashMap;

@@ -100,19 +100,38 @@ pub fn split_state(name: &str) -> Option<(&str, &'static str)> {
 /// "Providence, Rhode Island". The place comes back normalized (lower case, single spaces,
 /// no commas).
 pub fn split_typed_state(text: &str) -> Option<(String, &'static str)> {
-    let tidy = normalize(&text.replace(',', " "));
-    let words: Vec<&str> = tidy.split(' ').collect();
+    trailing_state(text).map(|(place, code)| (normalize(&place.replace(',', " ")), code))
+}
+
+/// Text split before a state written at its end, by code or by name ("Holyoke, Chicopee
+/// and Springfield, MA" → ("Holyoke, Chicopee and Springfield", "MA")): the place part as
+/// written, without the commas and spaces before the state. `None` when the text does not
+/// end in a state or has nothing before it.
+pub fn trailing_state(text: &str) -> Option<(&str, &'static str)> {
+    // Words are runs between spaces and commas ("Springfield,MA" has two).
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace() || c == ',', start) {
+            (true, Some(from)) => {
+                words.push((from, at));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
     // A state's name has at most three words ("District of Columbia"); a code has one.
     for state_words in 1..=3.min(words.len().saturating_sub(1)) {
-        let (place, state) = words.split_at(words.len() - state_words);
-        let state = state.join(" ");
+        let first = words[words.len() - state_words].0;
+        let state = text[first..].trim_end_matches(['.', ' ']);
         let code = if state_words == 1 {
-            state_code(&state).or_else(|| state_named(&state))
+            state_code(state).or_else(|| state_named(state))
         } else {
-            state_named(&state)
+            state_named(&state.replace(',', " "))
         };
         if let Some(code) = code {
-            return Some((place.join(" "), code));
+            return Some((text[..first].trim_end_matches([',', ' ']), code));
         }
     }
     None
@@ -129,6 +148,21 @@ pub fn may_be_declared(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_at_the_end_is_split_off_as_written() {
+        let table = [
+            ("Holyoke, Chicopee and Springfield, MA", Some(("Holyoke, Chicopee and Springfield", "MA"))),
+            ("Springfield,MA", Some(("Springfield", "MA"))),
+            ("Providence, Rhode Island", Some(("Providence", "RI"))),
+            ("Westerly RI.", Some(("Westerly", "RI"))),
+            ("MA", None),
+            ("Hartford", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(trailing_state(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn states_are_read_as_catalogues_and_families_write_them() {

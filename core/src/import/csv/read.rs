@@ -12,6 +12,7 @@ use crate::fields::{parse_date, us_date, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
 use crate::import::clean_text::{web_address, TextCleaner, WebAddress};
+use crate::import::report::LEFT_OUT;
 use crate::import::{ImportError, ImportNote, Imported};
 use crate::towns::{split_state, Places, CONNECTICUT};
 
@@ -84,12 +85,13 @@ impl RowReader {
             (false, false) => None,
         };
         if let Some(missing) = missing {
-            self.notes.push(ImportNote::new(row.place(), format!("{missing} — row skipped")));
+            let note = ImportNote::new(row.place(), format!("{missing} — row skipped"));
+            self.notes.push(note.with_kind(LEFT_OUT));
             return;
         }
         if let Some(first) = self.rows_by_id.get(&id) {
             let message = format!("the id \"{id}\" is already used by row {first} — row skipped");
-            self.notes.push(ImportNote::new(row.place(), message));
+            self.notes.push(ImportNote::new(row.place(), message).with_kind(LEFT_OUT));
             return;
         }
         self.rows_by_id.insert(id.clone(), row.number);

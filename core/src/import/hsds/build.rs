@@ -60,7 +60,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, import: &HsdsI
         ) {
             match missing_for_families(&program) {
                 // The widget would skip it, and `catalogue check` would fail the file.
-                Some(missing) if !import.keep_incomplete => service_notes.add_kind(LEFT_OUT, format!(
+                Some(missing) if import.leave_out_incomplete => service_notes.add_kind(LEFT_OUT, format!(
                     "left out: it has {missing}, so families would never see it; fix the data, or import with --keep-incomplete and add them by hand"
                 )),
                 _ => catalogue.programs.push(program),

@@ -16,7 +16,7 @@ use super::model::{Service, ServiceArea};
 use super::notes::Notes;
 use super::text::{in_connecticut, quoted};
 use crate::import::clean_text::clean_name;
-use crate::towns::{resolve_place, state_code, state_named, Place, Places, CONNECTICUT};
+use crate::towns::{resolve_place, state_code, state_named, trailing_state, Place, Places, CONNECTICUT};
 
 /// Towns from the service areas and the locations' cities; `true` when an area is the whole
 /// state.
@@ -131,15 +131,7 @@ fn area_places(
 /// state outside Connecticut, or names a county ("Hampden County, MA": its towns are not
 /// known here), or any of its names cannot be a place.
 fn places_with_state(places: &mut Places, entry: &str) -> Option<Vec<String>> {
-    let words: Vec<&str> = entry.split_whitespace().collect();
-    let state_at = (1..=3.min(words.len().saturating_sub(1))).find_map(|n| {
-        let state = words[words.len() - n..].join(" ");
-        let state = state.trim_matches(|c: char| !c.is_alphanumeric());
-        let code = if n == 1 { state_code(state).or_else(|| state_named(state)) } else { state_named(state) };
-        code.map(|code| (words.len() - n, code))
-    });
-    let (at, state) = state_at.filter(|(_, state)| *state != CONNECTICUT)?;
-    let before = words[..at].join(" ");
+    let (before, state) = trailing_state(entry).filter(|(_, state)| *state != CONNECTICUT)?;
     let names: Vec<String> = before
         .split([',', '/', '&', ';'])
         .flat_map(|chunk| chunk.split(" and "))
