@@ -8,8 +8,12 @@
 // - style/finder.css without its comments, so the frame painted before the module
 //   arrives already looks like the widget, and the wasm carries no CSS;
 // - the frame's words (heading, loading line, language switch) in every language of locales/.
+// Then it minifies the whole (terser): every family downloads this file, and its comments
+// and long local names cost 4.5 KB brotli. Property names, strings and the wasm import
+// names stay as they are; the readable source is src/embed/loader.js.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail("TRUNK_STAGING_DIR is not set (run through trunk)");
@@ -49,7 +53,9 @@ for (const [mark, value] of Object.entries(fills)) {
   if (!loader.includes(mark)) fail(`src/embed/loader.js has no ${mark}`);
   loader = loader.split(mark).join(value);
 }
-writeFileSync(join(staging, "program-finder.js"), loader);
+const banner = "/*! Program Finder: program-finder.js, built from src/embed/loader.js (EMBEDDING.md says how to embed it) */";
+const minified = await minify(loader, { compress: true, mangle: true, format: { comments: false, preamble: banner } });
+writeFileSync(join(staging, "program-finder.js"), minified.code + "\n");
 rmSync(join(staging, glueFile));
 
 // With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
