@@ -104,6 +104,12 @@ impl Language {
         groups
     }
 
+    /// The stems of the one-word members, each with a group, sorted (for typos of a word
+    /// the vocabulary knows but the catalogue does not spell: "chilcare" → "childcare").
+    pub fn words(&self) -> &[(String, u32)] {
+        &self.words
+    }
+
     /// The longest phrase member that `stems` starts with: its length and group.
     pub fn phrase_at(&self, stems: &[String]) -> Option<(usize, u32)> {
         self.phrases
