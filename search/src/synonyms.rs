@@ -5,7 +5,9 @@
 //! "pantry") and the suffix rules of the [`Stemmer`]. Groups are symmetric: typing any
 //! member finds the others. Members may be short phrases ("salud mental"); a phrase
 //! typed in a query becomes one query term, and it matches a program that contains all
-//! of the phrase's words (anywhere in the program's text, not necessarily together).
+//! of the phrase's words (anywhere in the program's text; programs with the words
+//! together rank first). Abbreviations are groups too ("wic", "women infants and
+//! children").
 //!
 //! Everything is folded and stemmed once, when an index is built; nothing is global.
 

@@ -15,9 +15,10 @@ use finder_core::catalogue::{load, Catalogue};
 use finder_search::{Query, SearchIndex, SearchOptions};
 use serde_json::Value;
 
-/// The levels reached on 3 December 2026 (nDCG@10 and P@1), minus a small margin.
-const FLOOR_NDCG: f64 = 0.83;
-const FLOOR_P1: f64 = 0.94;
+/// The levels reached on 3 December 2026 (nDCG@10 0.892, P@1 0.978; before the ranking
+/// changes of issue 17: 0.844 and 0.957), minus a small margin (P@1: one query is 0.011).
+const FLOOR_NDCG: f64 = 0.88;
+const FLOOR_P1: f64 = 0.96;
 
 /// One judged query.
 struct Judged {
