@@ -69,7 +69,6 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
         })
         .sum();
     builder.entries.reserve(text_bytes / 8);
-    builder.spans.reserve(text_bytes / 8);
     let mut need_rows = Vec::new();
     for (program, program_facts) in catalogue.programs.iter().zip(&facts.programs) {
         builder.start_program();
@@ -239,6 +238,15 @@ const GAP: u32 = u32::MAX - 1;
 /// Positions skipped between two texts of a program.
 const GAP_WORDS: u16 = 4;
 
+/// One term of one program while building: its temporary id, the fields it was found in,
+/// and where it first and last appears (one record, one write per new term).
+#[derive(Clone, Copy)]
+struct Entry {
+    id: u32,
+    fields: u8,
+    span: Span,
+}
+
 /// Collects terms while programs are read; `finish` sorts them and lays out postings.
 #[derive(Default)]
 struct Builder {
@@ -246,10 +254,8 @@ struct Builder {
     ids: TermTable,
     names: Vec<Box<str>>,
     splitter: Splitter,
-    /// Program `p`'s (temporary id, fields) are `entries[starts[p]..starts[p + 1]]`, and
-    /// where the term first and last appears, `spans[starts[p]..starts[p + 1]]`.
-    entries: Vec<(u32, u8)>,
-    spans: Vec<Span>,
+    /// Program `p`'s terms are `entries[starts[p]..starts[p + 1]]`.
+    entries: Vec<Entry>,
     /// The position of the next word of the current program.
     position: u16,
     starts: Vec<u32>,
@@ -278,15 +284,12 @@ impl Builder {
         let Some(seen) = self.seen.get_mut(id as usize) else { return };
         if seen.0 == program {
             if let Some(entry) = self.entries.get_mut(seen.1 as usize) {
-                entry.1 |= field;
-            }
-            if let Some(span) = self.spans.get_mut(seen.1 as usize) {
-                span.last = at;
+                entry.fields |= field;
+                entry.span.last = at;
             }
         } else {
             *seen = (program, self.entries.len() as u32);
-            self.entries.push((id, field));
-            self.spans.push(Span { first: at, last: at });
+            self.entries.push(Entry { id, fields: field, span: Span { first: at, last: at } });
         }
     }
 
@@ -343,7 +346,7 @@ impl Builder {
         let term_count = self.names.len();
         // Counting sort by term; programs are visited in order, so postings come out sorted.
         let mut offsets = vec![0u32; term_count + 1];
-        for &(id, _) in entries {
+        for &Entry { id, .. } in entries {
             offsets[id as usize + 1] += 1;
         }
         for i in 0..term_count {
@@ -355,7 +358,7 @@ impl Builder {
         let mut spans = vec![Span::default(); entries.len()];
         for (p, window) in starts.windows(2).enumerate() {
             let range = window[0] as usize..window[1] as usize;
-            for (&(id, field), &span) in entries[range.clone()].iter().zip(&self.spans[range]) {
+            for &Entry { id, fields: field, span } in &entries[range] {
                 let slot = &mut fill[id as usize];
                 programs[*slot as usize] = p as u32;
                 fields[*slot as usize] = field;
