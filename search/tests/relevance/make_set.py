@@ -447,8 +447,6 @@ for key, name, org, description, need, where, topic in OTHERS:
     add(key, name, org, description, [need], [where] if where else [], {topic: 2}, statewide=where is None)
 
 # ---- Distractors: names that look like queries but are not the service -----------------
-for town in ["Hartford", "Hartford"]:
-    pass
 add("snapper", "SNAPPER CREEK ELEMENTARY - BEFORE AND AFTER SCHOOL CARE", "Snapper Creek Elementary School PTO (fictional)",
     "Supervised before and after school care for enrolled students; games, crafts and homework time.",
     ["child-care"], ["Hartford"], {"afterschool": 2})
@@ -602,12 +600,9 @@ def grade(pid, wanted, town):
             best = max(best, g if strength == 2 else min(g, 1))
     if best and town:
         listed = program.get("towns", [])
-        if town in listed:
-            pass
-        elif program.get("statewide") or COUNTY.get(town) in listed:
-            best = min(best, 1)
-        else:
-            best = 0
+        if town not in listed:
+            serves = program.get("statewide") or COUNTY.get(town) in listed
+            best = min(best, 1) if serves else 0
     return best
 
 
