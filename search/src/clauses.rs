@@ -187,30 +187,37 @@ fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &S
             let other = index.language.groups_with_word(stem);
             !other.is_empty() && !other.iter().any(|g| word_groups.contains(g))
         };
+        // The words a typo may have meant, when they matter (below): stems cost an
+        // allocation each, and a word with other matches never needs them.
+        let take_as_meant = options.synonyms && only_typos;
         let mut meant: Vec<(String, u8)> = Vec::new();
         index.near(&word.text, budget, |t, edits| {
-            let stem = index.language.stemmer.stem(index.term(t));
-            if other_meaning(&stem) {
-                return;
+            if take_as_meant || !word_groups.is_empty() {
+                let stem = index.language.stemmer.stem(index.term(t));
+                if other_meaning(&stem) {
+                    return;
+                }
+                if take_as_meant {
+                    meant.push((stem, edits as u8));
+                }
             }
             let quality = if edits == 1 { weights.one_typo } else { weights.two_typos };
             found.push((t, quality, edits as u8, false));
-            meant.push((stem, edits as u8));
         });
         // A word matched only through typos is taken for the closest words it may be (the
         // vocabulary's too, which the catalogue may not spell: "chilcare" → "childcare"),
         // and brings their stems and synonyms, with the typo's edits: "dentsit" finds what
         // "dentist" finds, "dental" included. A word of the catalogue ("good") is taken
         // as meant, not as a typo of another ("food").
-        if options.synonyms && only_typos {
+        if take_as_meant {
             vocabulary_near(index, &word.stem, budget, &mut meant);
             meant.retain(|(stem, _)| !other_meaning(stem));
+            let closest = meant.iter().map(|(_, edits)| *edits).min().unwrap_or(0);
+            meant.retain(|(stem, edits)| *edits == closest && *stem != word.stem);
+            meant.sort_unstable();
+            meant.dedup_by(|a, b| a.0 == b.0);
         }
-        let closest = meant.iter().map(|(_, edits)| *edits).min().unwrap_or(0);
-        meant.retain(|(stem, edits)| *edits == closest && *stem != word.stem);
-        meant.sort_unstable();
-        meant.dedup_by(|a, b| a.0 == b.0);
-        if options.synonyms && only_typos && meant.len() <= MAX_MEANT {
+        if take_as_meant && meant.len() <= MAX_MEANT {
             let mut groups: Vec<(u32, u8)> = Vec::new();
             for (stem, edits) in &meant {
                 let quality =
