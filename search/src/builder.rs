@@ -69,6 +69,7 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
         })
         .sum();
     builder.entries.reserve(text_bytes / 8);
+    builder.spans.reserve(text_bytes / 8);
     let mut need_rows = Vec::new();
     for (program, program_facts) in catalogue.programs.iter().zip(&facts.programs) {
         builder.start_program();
@@ -238,15 +239,6 @@ const GAP: u32 = u32::MAX - 1;
 /// Positions skipped between two texts of a program.
 const GAP_WORDS: u16 = 4;
 
-/// One term of one program while building: its temporary id, the fields it was found in,
-/// and where it first and last appears (one record, one write per new term).
-#[derive(Clone, Copy)]
-struct Entry {
-    id: u32,
-    fields: u8,
-    span: Span,
-}
-
 /// Collects terms while programs are read; `finish` sorts them and lays out postings.
 #[derive(Default)]
 struct Builder {
@@ -254,8 +246,10 @@ struct Builder {
     ids: TermTable,
     names: Vec<Box<str>>,
     splitter: Splitter,
-    /// Program `p`'s terms are `entries[starts[p]..starts[p + 1]]`.
-    entries: Vec<Entry>,
+    /// Program `p`'s (temporary id, fields) are `entries[starts[p]..starts[p + 1]]`, and
+    /// where the term first and last appears, `spans[starts[p]..starts[p + 1]]`.
+    entries: Vec<(u32, u8)>,
+    spans: Vec<Span>,
     /// The position of the next word of the current program.
     position: u16,
     starts: Vec<u32>,
@@ -284,12 +278,15 @@ impl Builder {
         let Some(seen) = self.seen.get_mut(id as usize) else { return };
         if seen.0 == program {
             if let Some(entry) = self.entries.get_mut(seen.1 as usize) {
-                entry.fields |= field;
-                entry.span.last = at;
+                entry.1 |= field;
+            }
+            if let Some(span) = self.spans.get_mut(seen.1 as usize) {
+                span.last = at;
             }
         } else {
             *seen = (program, self.entries.len() as u32);
-            self.entries.push(Entry { id, fields: field, span: Span { first: at, last: at } });
+            self.entries.push((id, field));
+            self.spans.push(Span { first: at, last: at });
         }
     }
 
@@ -346,7 +343,7 @@ impl Builder {
         let term_count = self.names.len();
         // Counting sort by term; programs are visited in order, so postings come out sorted.
         let mut offsets = vec![0u32; term_count + 1];
-        for &Entry { id, .. } in entries {
+        for &(id, _) in entries {
             offsets[id as usize + 1] += 1;
         }
         for i in 0..term_count {
@@ -358,7 +355,7 @@ impl Builder {
         let mut spans = vec![Span::default(); entries.len()];
         for (p, window) in starts.windows(2).enumerate() {
             let range = window[0] as usize..window[1] as usize;
-            for &Entry { id, fields: field, span } in &entries[range] {
+            for (&(id, field), &span) in entries[range.clone()].iter().zip(&self.spans[range]) {
                 let slot = &mut fill[id as usize];
                 programs[*slot as usize] = p as u32;
                 fields[*slot as usize] = field;
