@@ -67,8 +67,9 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
 # Benchmarks, not tests (see BENCHMARKS.md): the search in wasm against MiniSearch and
-# Fuse.js in Node, typing in the real widget with 50,000 programs in Chromium, and
-# start-up (frame, first cards, first search) on a desktop and a throttled phone.
+# Fuse.js in Node, typing in the real widget with 50,000 programs in Chromium,
+# start-up (frame, first cards, first search) on a desktop and a throttled phone, and
+# the HSDS import of 5,000 services.
 bench: setup-build setup-browser
 	@# The search alone, built like the widget (wasm32, release) but for Node.
 	source $(TOOLS)/wasm-env.sh && cargo build --release --target wasm32-unknown-unknown -p finder-bench
@@ -86,6 +87,8 @@ bench: setup-build setup-browser
 	node bench/longtasks.mjs
 	@# Start-up on a desktop and a throttled phone, against a Preact + MiniSearch finder.
 	node bench/startup.mjs
+	@# Importing a 2-1-1-sized HSDS 1.1 package (5,000 services, made in memory).
+	cargo run --release -q -p catalogue --example hsds_import_bench 5000
 
 setup-build:
 	@tools/setup.sh build

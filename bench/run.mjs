@@ -27,7 +27,8 @@ const ENGINE_KEYS = ["ours", "minisearch", "fuse"];
 const EVERY = { fuse: { 10_000: 2, 50_000: 6 } };
 
 const require = createRequire(import.meta.url);
-const wasm = require("./pkg/finder_bench.js");
+// BENCH_PKG=pkg-b compares another build of the module (bench/pkg-b) in the same conditions.
+const wasm = require(`./${process.env.BENCH_PKG ?? "pkg"}/finder_bench.js`);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const OUT = here("../target/bench");
 mkdirSync(OUT, { recursive: true });

@@ -4,10 +4,13 @@
 //! Plain Rust with no Leptos and no browser, so every rule here has a native test; the
 //! widget's components keep one signal per control (`ui::ChoiceSignals`) and take a
 //! [`FamilyChoices`] snapshot whenever they need one of these answers.
+//!
+//! The town box's text is read against the catalogue's [`Places`] (Connecticut's towns and
+//! the catalogue's own, such as "Springfield, MA"), so every answer that reads it takes them.
 
 use finder_core::age::ChildAge;
 use finder_core::catalogue::Catalogue;
-use finder_core::towns::{family_town, Town};
+use finder_core::towns::{Places, Town};
 use finder_search::{Choices as SearchChoices, Query};
 
 use crate::i18n::Lang;
@@ -88,12 +91,12 @@ impl FamilyChoices {
     /// The search these choices describe. A town or age that cannot be read yet (half
     /// typed) filters nothing; the controls say what is wrong. The clock ("now") is the
     /// widget's, not a choice: left empty here.
-    pub fn search_query(&self, locks: &Locks) -> Query {
+    pub fn search_query(&self, locks: &Locks, places: &Places) -> Query {
         Query {
             text: self.query.clone(),
             choices: SearchChoices {
                 needs: locks.needs.clone().unwrap_or_else(|| self.needs.clone()),
-                town: locks.town.or_else(|| family_town(&self.town)),
+                town: locks.town.or_else(|| places.family_town(&self.town)),
                 age: self.child_age(),
                 languages: if self.language.is_empty() { Vec::new() } else { vec![self.language.clone()] },
                 free_only: self.free_only,
@@ -121,7 +124,11 @@ impl FamilyChoices {
 
     /// The choices as they travel in an address: only values that can be read. The
     /// language and a list of programs are not choices of the search; the caller adds them.
-    pub fn to_url(&self) -> UrlChoices {
+    ///
+    /// A Connecticut town travels as typed ("hartford"); a catalogue's own place by its
+    /// full name ("Springfield, MA", even when typed "springfield"), so the address is
+    /// read the same way before the catalogue has loaded ([`crate::url_state::from_query`]).
+    pub fn to_url(&self, places: &Places) -> UrlChoices {
         let age = match self.child_age() {
             Some(ChildAge::Years(years)) => years.to_string(),
             Some(ChildAge::Months(months)) => format!("{months}m"),
@@ -129,10 +136,10 @@ impl FamilyChoices {
         };
         UrlChoices {
             needs: self.needs.clone(),
-            town: if family_town(&self.town).is_some() {
+            town: if Places::connecticut().family_town(&self.town).is_some() {
                 self.town.trim().to_string()
             } else {
-                String::new()
+                places.family_town(&self.town).map(|town| places.name(town).to_string()).unwrap_or_default()
             },
             age,
             query: self.query.trim().to_string(),
@@ -148,13 +155,13 @@ impl FamilyChoices {
     }
 
     /// The search as the host page hears of it, with `total` programs found.
-    pub fn summary(&self, locks: &Locks, total: usize) -> SearchSummary {
-        let query = self.search_query(locks);
-        let age = self.to_url().age;
+    pub fn summary(&self, locks: &Locks, total: usize, places: &Places) -> SearchSummary {
+        let query = self.search_query(locks, places);
+        let age = self.to_url(places).age;
         SearchSummary {
             query: query.text.trim().to_string(),
             needs: query.choices.needs,
-            town: query.choices.town.map(|town| town.name().to_string()),
+            town: query.choices.town.map(|town| places.name(town).to_string()),
             age: (!age.is_empty()).then_some(age),
             languages: query.choices.languages,
             free_only: query.choices.free_only,
@@ -165,7 +172,7 @@ impl FamilyChoices {
     /// Each choice in the family's words, in the order of the controls, for the top of a
     /// printed list: `["“dentist”", "Food & nutrition, Housing", "Hartford", "4 years"]`.
     pub fn described(&self, locks: &Locks, catalogue: &Catalogue, lang: Lang) -> Vec<String> {
-        let query = self.search_query(locks);
+        let query = self.search_query(locks, &catalogue.places);
         let chosen = &query.choices;
         let mut said = Vec::new();
         let words = query.text.trim();
@@ -182,7 +189,7 @@ impl FamilyChoices {
             said.push(needs.join(", "));
         }
         if let Some(town) = chosen.town {
-            said.push(town.name().to_string());
+            said.push(catalogue.places.name(town).to_string());
         }
         match chosen.age {
             Some(ChildAge::Years(years)) => said.push(age_words(lang, f64::from(years))),
@@ -208,6 +215,7 @@ impl FamilyChoices {
 mod tests {
     use super::*;
     use crate::url_state::from_query;
+    use finder_core::towns::family_town;
 
     fn typed(edit: impl FnOnce(&mut FamilyChoices)) -> FamilyChoices {
         let mut choices = FamilyChoices::default();
@@ -231,7 +239,11 @@ mod tests {
             (typed(|c| (c.language, c.free_only) = ("es".into(), true)), ""),
         ];
         for (choices, address) in cases {
-            assert_eq!(crate::url_state::to_query("", &choices.to_url()), address, "{choices:?}");
+            assert_eq!(
+                crate::url_state::to_query("", &choices.to_url(Places::connecticut())),
+                address,
+                "{choices:?}"
+            );
         }
     }
 
@@ -241,7 +253,7 @@ mod tests {
             ["?pf-need=food%2Chousing&pf-town=Windham&pf-age=54m&pf-q=books&pf-hours=evening", "?pf-age=6m"]
         {
             let choices = FamilyChoices::from_url(&from_query(address));
-            assert_eq!(crate::url_state::to_query("", &choices.to_url()), address);
+            assert_eq!(crate::url_state::to_query("", &choices.to_url(Places::connecticut())), address);
         }
     }
 
@@ -249,10 +261,10 @@ mod tests {
     fn the_page_locks_win_over_the_controls() {
         let choices = typed(|c| (c.needs, c.town) = (vec!["food".into()], "Hartford".into()));
         let locks = Locks { needs: Some(vec!["housing".into()]), town: family_town("Windham") };
-        let query = choices.search_query(&locks);
+        let query = choices.search_query(&locks, Places::connecticut());
         assert_eq!(query.choices.needs, ["housing"]);
         assert_eq!(query.choices.town, family_town("Windham"));
-        let summary = choices.summary(&locks, 3);
+        let summary = choices.summary(&locks, 3, Places::connecticut());
         assert_eq!(
             (summary.needs, summary.town, summary.total),
             (vec!["housing".to_string()], Some("Windham".into()), 3)
@@ -301,5 +313,37 @@ mod tests {
         );
         assert_eq!(choices.described(&Locks::default(), &catalogue, spanish)[1], "Comida");
         assert!(FamilyChoices::default().described(&Locks::default(), &catalogue, english).is_empty());
+    }
+
+    #[test]
+    fn a_place_beyond_connecticut_travels_by_its_full_name() {
+        let catalogue = finder_core::catalogue::load(include_str!("../tests/fixtures/places-catalogue.json"))
+            .unwrap()
+            .catalogue;
+        let places = &catalogue.places;
+        // (what the family typed, the address it gives, the town the list is filtered by)
+        #[rustfmt::skip]
+        let cases = [
+            ("springfield ma",  "?pf-town=Springfield%2C+MA", Some("Springfield, MA")),
+            ("Springfield",     "?pf-town=Springfield%2C+MA", Some("Springfield, MA")),
+            ("Enfield, NH",     "?pf-town=Enfield%2C+NH",     Some("Enfield, NH")),
+            ("enfield",         "?pf-town=enfield",             Some("Enfield")),
+            ("Springfeld, MA",  "",                             None),
+        ];
+        for (town, address, filtered_by) in cases {
+            let choices = typed(|c| c.town = town.into());
+            let query = choices.search_query(&Locks::default(), places);
+            assert_eq!(query.choices.town.map(|t| places.name(t)), filtered_by, "{town:?}");
+            assert_eq!(crate::url_state::to_query("", &choices.to_url(places)), address, "{town:?}");
+            // The link, opened (read before the catalogue, then against its places).
+            let linked = FamilyChoices::from_url(&from_query(address));
+            assert_eq!(linked.search_query(&Locks::default(), places).choices.town, query.choices.town);
+        }
+        let choices = typed(|c| c.town = "springfield ma".into());
+        assert_eq!(choices.summary(&Locks::default(), 5, places).town.as_deref(), Some("Springfield, MA"));
+        let english = Lang::from_code("en").unwrap();
+        assert_eq!(choices.described(&Locks::default(), &catalogue, english), ["Springfield, MA"]);
+        // Without the catalogue's places, the name is nobody's.
+        assert_eq!(choices.search_query(&Locks::default(), Places::connecticut()).choices.town, None);
     }
 }

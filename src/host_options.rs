@@ -138,7 +138,9 @@ impl HostOptions {
         let presets = Presets::from_attributes(need, town, age).with_query(query);
         options.rejected.extend(presets.rejected.iter().cloned());
         options.presets = Presets { rejected: Vec::new(), ..presets };
-        if !options.presets.town.is_empty() && family_town(&options.presets.town).is_none() {
+        // A town outside Connecticut ("Springfield, MA") waits for the catalogue's places.
+        let town = &options.presets.town;
+        if !town.is_empty() && family_town(town).is_none() && !finder_core::towns::may_be_declared(town) {
             let town = std::mem::take(&mut options.presets.town);
             options
                 .rejected

@@ -74,8 +74,14 @@ pub fn places_served(program: &Program, limit: usize, lang: Lang) -> String {
 }
 
 /// A place as the family's language names it: "Windham County" is "Condado de Windham"
-/// in Spanish; towns keep their names.
+/// in Spanish, and a county of the catalogue's own places keeps its state ("Condado de
+/// Hampden, MA"); towns keep their names.
 pub fn place_name(place: &str, lang: Lang) -> String {
+    if let Some((county, state)) = finder_core::towns::split_state(place) {
+        if let Some(county) = finder_core::towns::county_in_name(county) {
+            return format!("{}, {state}", lang.format("county_of", &[("name", county)]));
+        }
+    }
     match finder_core::towns::county_in_name(place) {
         Some(county) => lang.format("county_of", &[("name", county)]),
         None => place.to_string(),
@@ -146,6 +152,9 @@ mod tests {
             ("Windham County", english, "Windham County"),
             ("Hartford", spanish, "Hartford"),
             (" County", spanish, " County"),
+            ("Hampden County, MA", spanish, "Condado de Hampden, MA"),
+            ("Hampden County, MA", english, "Hampden County, MA"),
+            ("Springfield, MA", spanish, "Springfield, MA"),
         ];
         for (place, lang, expected) in rows {
             assert_eq!(place_name(place, lang), expected, "{place:?} in {}", lang.code());

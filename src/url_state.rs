@@ -16,7 +16,7 @@
 //! ```
 
 use finder_core::age::ChildAge;
-use finder_core::towns::family_town;
+use finder_core::towns::{family_town, may_be_declared};
 
 /// The parameters this widget owns.
 pub const PARAMETERS: [&str; 7] = ["pf-need", "pf-town", "pf-age", "pf-q", "pf-hours", "pf-lang", "pf-saved"];
@@ -59,7 +59,11 @@ pub fn from_query(query: &str) -> UrlChoices {
                     .take(32)
                     .collect();
             }
-            "pf-town" if family_town(&value).is_some() => choices.town = value.trim().to_string(),
+            // Read before the catalogue arrives: a Connecticut town, or a name with another
+            // state ("Springfield, MA") that the catalogue's places then decide on.
+            "pf-town" if family_town(&value).is_some() || may_be_declared(&value) => {
+                choices.town = value.trim().to_string()
+            }
             "pf-age" if ChildAge::parse(&value).is_some() => choices.age = value.trim().to_string(),
             "pf-q" => choices.query = value.trim().chars().take(200).collect(),
             "pf-lang" => {
@@ -267,5 +271,19 @@ mod tests {
     fn absurd_ages_in_a_link_are_ignored() {
         assert_eq!(from_query("?pf-age=1110000001").age, "");
         assert_eq!(from_query("?pf-age=4294967295m").age, "");
+    }
+
+    #[test]
+    fn a_place_outside_connecticut_waits_for_the_catalogue() {
+        // The address is read before the catalogue arrives: a name with another state is
+        // kept, and the catalogue's places decide (`ui::keep_in_address`).
+        assert_eq!(from_query("?pf-town=Springfield%2C%20MA").town, "Springfield, MA");
+        assert_eq!(from_query("?pf-town=springfield+ma").town, "springfield ma");
+        assert_eq!(from_query("?pf-town=Enfield%2C%20CT").town, "Enfield, CT");
+        assert_eq!(
+            from_query("?pf-town=Springfield").town,
+            "",
+            "links write a declared place with its state"
+        );
     }
 }

@@ -40,14 +40,16 @@ apt_install() {
 # for families than the prebuilt std (measured in BENCHMARKS.md, "Size"). That needs
 # std's source (rustup's rust-src, or Debian's rust-web-src) and RUSTC_BOOTSTRAP=1 on the
 # stable compiler. A panic is then a WebAssembly trap, which program-finder.js turns into
-# a plain message with 2-1-1 (no panic hook runs).
+# a plain message with 2-1-1 (no panic hook runs). `--cfg finder_size` lets the search,
+# compiled for size, compile the code that runs at every keystroke for speed
+# (`#[optimize(speed)]`, which needs RUSTC_BOOTSTRAP as well; search/src/lib.rs).
 SIZE_FLAGS='# Size flags for every wasm32 build (tools/setup.sh explains them).
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"'
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components --cfg finder_size"'
 # Bump when SIZE_FLAGS change, so machines set up before rewrite .tools/wasm-env.sh.
-WASM_ENV_VERSION=2
+WASM_ENV_VERSION=3
 
 rustup_has() { # rustup has (or can add, within the time limit) the wasm32 target and rust-src
     { rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' ||

@@ -15,13 +15,16 @@ use finder_core::import::hsds::{self, TaxonomyMapping};
 use finder_core::import::{ImportNote, Imported};
 
 use super::convert::finish_import;
-use super::{read_text, Failure};
+use super::{read_text, Failure, ReportOptions};
 
-/// How needs are found: `--mapping`, `--new-needs`, `--guess-needs`.
+/// How needs and places are found: `--mapping`, `--new-needs`, `--guess-needs`,
+/// `--places-from-data`, `--keep-incomplete`.
 pub(super) struct NeedOptions {
     pub mapping: Option<PathBuf>,
     pub new_needs: bool,
     pub guess_needs: bool,
+    pub places_from_data: bool,
+    pub keep_incomplete: bool,
 }
 
 /// What the paths hold.
@@ -36,6 +39,7 @@ pub(super) fn import(
     paths: &[PathBuf],
     output: Option<&Path>,
     needs: &NeedOptions,
+    report: &ReportOptions,
 ) -> Result<ExitCode, Failure> {
     let mapping = match &needs.mapping {
         Some(file) => TaxonomyMapping::from_json(&read_text(file)?)
@@ -47,16 +51,19 @@ pub(super) fn import(
     let mut notes = Vec::new();
     let shown = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
     let named = |e| Failure(format!("{shown}: {e}"));
+    let import = hsds::HsdsImport::new(&mapping)
+        .places_from_data(needs.places_from_data)
+        .publishable(!needs.keep_incomplete);
     let imported = match source(paths, &mut notes)? {
-        Source::Tables(tables) => hsds::import_tables(&tables, &mapping).map_err(named)?,
-        Source::Json(files) if files.len() == 1 => hsds::import_json(&files[0].1, &mapping).map_err(named)?,
+        Source::Tables(tables) => import.tables(&tables).map_err(named)?,
+        Source::Json(files) if files.len() == 1 => import.json(&files[0].1).map_err(named)?,
         // Errors name the file already.
-        Source::Json(files) => hsds::import_json_files(&files, &mapping).map_err(Failure::from)?,
+        Source::Json(files) => import.json_files(&files).map_err(Failure::from)?,
     };
     // How the files were decoded comes first: it explains any odd letters below.
     notes.extend(imported.notes);
     let imported = Imported { notes, ..imported };
-    finish_import(Path::new(&shown), output, imported)
+    finish_import(Path::new(&shown), output, imported, report)
 }
 
 fn source(paths: &[PathBuf], notes: &mut Vec<ImportNote>) -> Result<Source, Failure> {

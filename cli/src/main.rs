@@ -4,8 +4,9 @@
 //!
 //! Two stages, as in ripgrep: clap parses the raw arguments into [`Command`], then each
 //! command reads its files, calls the core, and prints. Exit codes: 0 success, 1 the
-//! catalogue has errors (`check`), 2 the command could not run (bad arguments, unreadable
-//! or unwritable files, input that cannot be imported).
+//! catalogue has errors (`check`, or an import whose catalogue was written but does not
+//! pass `catalogue check`), 2 the command could not run (bad arguments, unreadable or
+//! unwritable files, input that cannot be imported).
 
 mod check;
 mod convert;
@@ -16,7 +17,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Check, import and export Program Finder catalogues.
 #[derive(Parser, Debug)]
@@ -39,7 +40,9 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
-    /// Make a catalogue from a spreadsheet or from Open Referral HSDS data.
+    /// Make a catalogue from a spreadsheet or from Open Referral HSDS data. Prints a summary
+    /// and the notes grouped by kind; exits 1 if the catalogue was written but does not pass
+    /// `catalogue check`.
     Import {
         #[command(subcommand)]
         source: ImportSource,
@@ -72,6 +75,8 @@ enum ImportSource {
         /// Where to write the catalogue JSON (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        report: ReportOptions,
     },
     /// Open Referral HSDS (1.x, 2.x or 3.0): a CSV data-package folder, a JSON file (one service, a list, or an API page), or several JSON files or a folder of them (the pages of an API listing).
     Hsds {
@@ -89,7 +94,26 @@ enum ImportSource {
         /// Guess needs from the program's name when its taxonomy terms give none (each guess is noted).
         #[arg(long)]
         guess_needs: bool,
+        /// Make every city outside Connecticut that a service area ("Holyoke, MA") or an address names one of the catalogue's places, so an export from any region becomes a finder for that region.
+        #[arg(long)]
+        places_from_data: bool,
+        /// Keep programs families could not find (no need or no town), to complete by hand; by default they are left out, each noted.
+        #[arg(long)]
+        keep_incomplete: bool,
+        #[command(flatten)]
+        report: ReportOptions,
     },
+}
+
+/// How much of an import's notes to show: by default a summary with the notes grouped.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// Also write every note to this file, as JSON lines ({"kind", "place", "message"}) for scripts.
+    #[arg(long, value_name = "FILE")]
+    notes: Option<PathBuf>,
+    /// Also print every note after the summary.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -131,12 +155,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, format, today } => check::run(&file, format, today.as_deref()),
-        Command::Import { source: ImportSource::Csv { file, output } } => {
-            convert::import_csv(&file, output.as_deref())
+        Command::Import { source: ImportSource::Csv { file, output, report } } => {
+            convert::import_csv(&file, output.as_deref(), &report)
         }
-        Command::Import { source: ImportSource::Hsds { paths, output, mapping, new_needs, guess_needs } } => {
-            let needs = hsds::NeedOptions { mapping, new_needs, guess_needs };
-            hsds::import(&paths, output.as_deref(), &needs)
+        Command::Import {
+            source:
+                ImportSource::Hsds {
+                    paths,
+                    output,
+                    mapping,
+                    new_needs,
+                    guess_needs,
+                    places_from_data,
+                    keep_incomplete,
+                    report,
+                },
+        } => {
+            let needs =
+                hsds::NeedOptions { mapping, new_needs, guess_needs, places_from_data, keep_incomplete };
+            hsds::import(&paths, output.as_deref(), &needs, &report)
         }
         Command::Export { target: ExportTarget::Csv { file, output } } => {
             convert::export_csv(&file, output.as_deref())

@@ -21,7 +21,7 @@ pub(super) fn run(file: &Path, today_given: Option<&str>) -> Result<ExitCode, Fa
     }
     out.push_str("\nPrograms per county (statewide programs included)\n");
     for (county, count) in &stats.per_county {
-        out.push_str(&format!("  {:<width$}{count:>4}\n", format!("{county} County")));
+        out.push_str(&format!("  {:<width$}{count:>4}\n", finder_core::towns::county_place_name(county)));
     }
     out.push_str("\nPrograms per age band\n");
     for (band, count) in &stats.per_age_band {

@@ -25,7 +25,8 @@ use crate::towns::Town;
 pub struct Filter {
     /// Need ids; a program matches if it has any of them. Empty means any need.
     pub needs: Vec<String>,
-    /// Where the family lives; a program matches if it serves the town or is statewide.
+    /// Where the family lives; a program matches if it serves the town, or is statewide and
+    /// the town is in Connecticut.
     pub town: Option<Town>,
     /// The child's age; a program matches if its age range includes it.
     pub age: Option<ChildAge>,
@@ -40,7 +41,9 @@ impl Filter {
     /// Whether the program fits every choice.
     pub fn matches(&self, program: &Program) -> bool {
         let need_fits = self.needs.is_empty() || program.needs.iter().any(|need| self.needs.contains(need));
-        let town_fits = self.town.is_none_or(|town| program.statewide || program.serves.contains(town));
+        let town_fits = self
+            .town
+            .is_none_or(|town| (program.statewide && town.in_connecticut()) || program.serves.contains(town));
         let age_fits = self.age.is_none_or(|age| program.ages.serves(age));
         need_fits && town_fits && age_fits
     }

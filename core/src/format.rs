@@ -63,12 +63,35 @@ pub struct CatalogueFile {
     pub time_zone: Option<String>,
     /// The kinds of help families can choose from.
     pub needs: Vec<NeedEntry>,
-    /// Named groups of towns (a health district, a service region) that programs may list
-    /// in `towns` like a county: `{"Healthy Windham": ["Windham", "Mansfield"]}`.
+    /// Towns and cities outside Connecticut that the catalogue serves; programs and areas
+    /// name them with their state: "Springfield, MA" (or "Springfield" alone when no
+    /// Connecticut place and no other declared place has that name), and a county of them
+    /// as "Hampden County, MA". Connecticut's towns are built in and never declared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceEntry>,
+    /// Named groups of places (a health district, a service region) that programs may list
+    /// in `towns` like a county: `{"Healthy Windham": ["Windham", "Mansfield"]}`. A region
+    /// may cross a state line: `{"Enfield area": ["Enfield", "Longmeadow, MA"]}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub areas: BTreeMap<String, Vec<String>>,
     /// The programs, in the order families see them when nothing is chosen.
     pub programs: Vec<ProgramEntry>,
+}
+
+/// A town or city outside Connecticut that the catalogue serves:
+/// `{"name": "Springfield", "state": "MA", "county": "Hampden"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PlaceEntry {
+    /// The town or city alone, as families know it: "Springfield".
+    #[schemars(length(min = 1), regex(pattern = r"^[^,]+$"))]
+    pub name: String,
+    /// The two-letter U.S. state code: "MA". Not "CT": Connecticut's towns are built in.
+    #[schemars(regex(pattern = r"^[A-Za-z]{2}$"))]
+    pub state: String,
+    /// The county, without the word "County": "Hampden". Programs may then list
+    /// "Hampden County, MA" for all of the county's declared places.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
 }
 
 /// The rule for need ids, as the JSON Schema states it; [`is_need_id`] is the same rule.
@@ -107,11 +130,13 @@ pub struct ProgramEntry {
     /// Need ids from the catalogue's `needs`.
     #[schemars(length(min = 1))]
     pub needs: Vec<String>,
-    /// Connecticut towns, counties ("Windham County"), villages ("Willimantic") or the
-    /// catalogue's `areas`. Required unless `statewide` is true.
+    /// Connecticut towns, counties ("Windham County"), villages ("Willimantic"), the
+    /// catalogue's `places` ("Springfield, MA") and their counties ("Hampden County, MA"),
+    /// or the catalogue's `areas`. Required unless `statewide` is true.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub towns: Vec<String>,
-    /// Serves every town in Connecticut.
+    /// Serves every town in Connecticut (not the catalogue's own `places` beyond it: list
+    /// those in `towns`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub statewide: bool,
     /// Shown to every family whose choices match no program, so that no search ends at

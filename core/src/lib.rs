@@ -2,7 +2,8 @@
 //!
 //! - [`catalogue`]: the catalogue format and loading it, with every problem reported.
 //! - [`check`]: the staff checker: every problem with line, column and a fix.
-//! - [`towns`]: Connecticut's towns, counties, villages and ZIP codes.
+//! - [`towns`]: places: Connecticut's towns, counties, villages and ZIP codes, built in, and a
+//!   catalogue's own places outside Connecticut ([`towns::Places`]).
 //! - [`age`]: ages as intervals of months.
 //! - [`filter`]: which programs fit a family's choices.
 //! - [`hours`]: opening hours: open now, next opening, evenings, weekends, U.S. time zones.

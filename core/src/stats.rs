@@ -12,7 +12,6 @@
 use crate::age::ChildAge;
 use crate::catalogue::Catalogue;
 use crate::fields::parse_date;
-use crate::towns::{Town, COUNTIES};
 
 /// Age bands families fall into, with a representative age in each band's range.
 pub const AGE_BANDS: &[(&str, u32, u32)] = &[
@@ -31,8 +30,10 @@ pub struct Stats {
     pub programs: usize,
     /// (need label, programs with that need), in catalogue order.
     pub per_need: Vec<(String, usize)>,
-    /// (county, programs serving at least one of its towns), statewide ones included.
-    pub per_county: Vec<(&'static str, usize)>,
+    /// (county, programs serving at least one of its towns), statewide ones included:
+    /// Connecticut's eight ("Hartford"), then the counties of the catalogue's own places
+    /// ("Hampden County, MA"), as [`crate::towns::Places::counties`] names them.
+    pub per_county: Vec<(String, usize)>,
     pub statewide: usize,
     /// (age band, programs serving some age in the band).
     pub per_age_band: Vec<(&'static str, usize)>,
@@ -58,17 +59,21 @@ impl Stats {
             .iter()
             .map(|need| (need.label.clone(), programs.iter().filter(|p| p.needs.contains(&need.id)).count()))
             .collect();
-        let per_county = COUNTIES
-            .iter()
-            .map(|county| {
-                let towns: Vec<Town> = Town::all().filter(|t| t.county() == *county).collect();
-                let count = programs
-                    .iter()
-                    .filter(|p| p.statewide || towns.iter().any(|t| p.serves.contains(*t)))
-                    .count();
-                (*county, count)
-            })
-            .collect();
+        let places = &catalogue.places;
+        let mut per_county: Vec<(String, usize)> = places.counties().map(|c| (c.to_string(), 0)).collect();
+        let county_of: Vec<Option<usize>> = places.towns().map(|town| places.county_index(town)).collect();
+        let mut served = vec![false; per_county.len()];
+        for program in programs {
+            served.fill(program.statewide);
+            for town in program.serves.towns() {
+                if let Some(&Some(county)) = county_of.get(town.index()) {
+                    served[county] = true;
+                }
+            }
+            for (county, served) in per_county.iter_mut().zip(&served) {
+                county.1 += usize::from(*served);
+            }
+        }
         let per_age_band = AGE_BANDS
             .iter()
             .map(|(band, from, to)| {

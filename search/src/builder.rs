@@ -34,6 +34,7 @@ use super::text::{is_stop_word, Splitter};
 impl SearchIndex {
     /// Indexes a catalogue: one pass over the programs, then sorting terms (`builder.rs`
     /// tells how). Nothing is cached between indexes.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
         build(catalogue)
     }
@@ -130,6 +131,7 @@ struct Slot {
 impl TermTable {
     /// The first eight bytes of a word as an integer.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn head(word: &[u8]) -> u64 {
         if let Some(first) = word.first_chunk::<8>() {
             return u64::from_le_bytes(*first);
@@ -154,6 +156,7 @@ impl TermTable {
     }
 
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn hash(word: &[u8], head: u64) -> u64 {
         let mut h = (head ^ (word.len() as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         // The rest eight bytes at a time: long words are common in descriptions.
@@ -168,6 +171,7 @@ impl TermTable {
 
     /// Bytes 8 to 16 of a word as an integer.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn tail(word: &[u8]) -> u64 {
         match word.get(8..) {
             Some(rest) if !rest.is_empty() => Self::head(&rest[..rest.len().min(8)]),
@@ -177,6 +181,7 @@ impl TermTable {
 
     /// The slot for `word`: where it is, or the empty slot where it would go.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn find(&self, word: &[u8], head: u64, tail: u64) -> usize {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = Self::hash(word, head) as usize & mask;
@@ -197,6 +202,7 @@ impl TermTable {
     }
 
     #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn get(&self, word: &[u8]) -> Option<u32> {
         let (head, tail) = (Self::head(word), Self::tail(word));
         let entry = self.slots.get(self.find(word, head, tail))?.entry;
@@ -204,6 +210,7 @@ impl TermTable {
     }
 
     /// Adds a word that is not in the table.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn insert(&mut self, word: &[u8], value: u32) {
         if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
@@ -218,6 +225,7 @@ impl TermTable {
         }
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
         self.slots = vec![Slot::default(); size];
@@ -259,6 +267,7 @@ struct Builder {
 }
 
 impl Builder {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn start_program(&mut self) {
         self.starts.push(self.entries.len() as u32);
         self.position = 0;
@@ -267,6 +276,7 @@ impl Builder {
     /// Adds the next word of the current program (a term, or `GAP` between texts), in
     /// `field`.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn add_word(&mut self, id: u32, field: u8) {
         let at = self.position;
         if id == GAP {
@@ -291,6 +301,7 @@ impl Builder {
     }
 
     /// Adds the terms of `text` to the current program, in `field`, then a gap.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn add_text(&mut self, text: &str, field: u8) {
         let mut splitter = std::mem::take(&mut self.splitter);
         // (A hyphenated word kept whole, "wellchild" after "well" and "child", takes a
@@ -307,6 +318,7 @@ impl Builder {
 
     /// The temporary ids of the terms of `text` in order, without adding them to a
     /// program.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn ids_of(&mut self, text: &str) -> Vec<u32> {
         let mut ids = Vec::new();
         let mut splitter = std::mem::take(&mut self.splitter);
@@ -320,6 +332,7 @@ impl Builder {
 
     /// The temporary id of a word, or `STOP` for a stop word (checked once per word).
     #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn id(&mut self, word: &[u8]) -> u32 {
         if let Some(id) = self.ids.get(word) {
             return id;

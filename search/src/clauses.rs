@@ -60,6 +60,7 @@ struct Word {
 }
 
 /// The query terms as understood (for `SearchResults::terms`) and their clauses.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn clauses(
     index: &SearchIndex,
     text: &str,
@@ -95,6 +96,7 @@ pub(super) fn clauses(
 }
 
 /// The words of the query that take part: folded, stop words out, at most `MAX_WORDS`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<Word> {
     let typing = options.prefixes && text.chars().last().is_some_and(|c| c.is_alphanumeric());
     let all = words(text);
@@ -114,6 +116,7 @@ fn read_words(index: &SearchIndex, text: &str, options: &SearchOptions) -> Vec<W
 }
 
 /// The weight of each combination of field bits: the best field's weight.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
     let fields = [
         (NAME, weights.name),
@@ -142,6 +145,7 @@ pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
 type Found = (u32, f32, u8, bool);
 
 /// The clause for one word: exact, stems, prefixes, synonyms, and typos.
+#[cfg_attr(finder_size, optimize(speed))]
 fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &SearchOptions) -> Clause {
     let weights = &options.weights;
     let mut found: Vec<Found> = Vec::new();
@@ -245,6 +249,7 @@ const MAX_MEANT: usize = 8;
 
 /// The stems of the vocabulary's words within `budget` edits of `stem` (not `stem`
 /// itself), with their edits.
+#[cfg_attr(finder_size, optimize(speed))]
 fn vocabulary_near(index: &SearchIndex, stem: &str, budget: usize, meant: &mut Vec<(String, u8)>) {
     let typed: Vec<char> = stem.chars().collect();
     let mut distance = EditDistance::default();
@@ -264,6 +269,7 @@ fn vocabulary_near(index: &SearchIndex, stem: &str, budget: usize, meant: &mut V
 }
 
 /// Adds every member of a synonym group, with `quality` and `typos`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn add_group(
     index: &SearchIndex,
     group: u32,
@@ -283,6 +289,7 @@ fn add_group(
 /// The clause for a synonym phrase typed in full: every member of its group, and the
 /// words on their own ("salud mental" also finds "saludables" and "dental", as a search
 /// of the two words would).
+#[cfg_attr(finder_size, optimize(speed))]
 fn group_clause(
     index: &SearchIndex,
     group: u32,
@@ -312,6 +319,7 @@ fn group_clause(
 /// Programs matching every one of `words` by its own clause: per program, the weakest of
 /// the words' best weights (quality included), the sum of their typos, and how far apart
 /// they are.
+#[cfg_attr(finder_size, optimize(speed))]
 fn words_alternative(
     index: &SearchIndex,
     words: &[Word],
@@ -361,6 +369,7 @@ fn words_alternative(
 }
 
 /// Term alternatives (best match per term) and phrase alternatives, as one clause.
+#[cfg_attr(finder_size, optimize(speed))]
 fn clause(index: &SearchIndex, mut found: Vec<Found>, phrases: Vec<Alternative>, words: f32) -> Clause {
     // Per term: fewest typos, then a whole word before a prefix, then the best quality.
     found.sort_unstable_by(|a, b| {
@@ -389,6 +398,7 @@ fn clause(index: &SearchIndex, mut found: Vec<Found>, phrases: Vec<Alternative>,
 /// written ranks first: for the phrases of a group the family typed a phrase of ("food
 /// stamps", "salud mental"). A group reached from one word ("snap") skips it: it is the
 /// costly part, and the word typed is together with itself anyway.
+#[cfg_attr(finder_size, optimize(speed))]
 fn phrase_alternative(
     index: &SearchIndex,
     stems: &[String],
@@ -443,6 +453,7 @@ struct Joined {
 /// Joins two lists sorted by program: their union (`keep_all`: forms of one word, whose
 /// spans are taken together) or intersection (one word after the other: weights combined
 /// with `combine`, typos added, and how far the new word is from the one before).
+#[cfg_attr(finder_size, optimize(speed))]
 fn join(
     a: &[Joined],
     b: impl Iterator<Item = Joined>,
@@ -490,6 +501,7 @@ fn join(
 
 /// [`phrase_alternative`] without words apart: programs with every word of the phrase
 /// anywhere, with the weakest field weight among the words.
+#[cfg_attr(finder_size, optimize(speed))]
 fn phrase_anywhere(
     index: &SearchIndex,
     stems: &[String],
@@ -520,6 +532,7 @@ fn phrase_anywhere(
 
 /// Merges two lists sorted by program: their union (`keep_all`) or intersection,
 /// combining the weights of a program in both with `combine`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn merge(
     a: &[(u32, f32)],
     b: impl Iterator<Item = (u32, f32)>,

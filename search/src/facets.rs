@@ -10,7 +10,7 @@
 
 use finder_core::age::ChildAge;
 use finder_core::filter::Filter;
-use finder_core::towns::{Town, COUNTIES};
+use finder_core::towns::Town;
 
 use super::facts::{language_code, Facts};
 use super::program_set::ProgramSet;
@@ -46,6 +46,7 @@ pub struct Choices {
 }
 
 impl From<&Filter> for Choices {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn from(filter: &Filter) -> Choices {
         Choices { needs: filter.needs.clone(), town: filter.town, age: filter.age, ..Choices::default() }
     }
@@ -56,9 +57,12 @@ impl From<&Filter> for Choices {
 pub struct Counts {
     /// (need id, programs), in catalogue order.
     pub needs: Vec<(String, usize)>,
-    /// (county, programs serving a town in it or statewide), in `COUNTIES` order.
-    pub counties: Vec<(&'static str, usize)>,
-    /// Programs per town, indexed like `Town::all()` (169).
+    /// (county, programs serving a town in it or statewide), in the order of the
+    /// catalogue's `Places::counties`: Connecticut's eight ("Hartford"), then its declared
+    /// places' ("Hampden County, MA").
+    pub counties: Vec<(String, usize)>,
+    /// Programs per town, indexed by [`Town::index`]: Connecticut's 169, then the
+    /// catalogue's declared places.
     pub towns: Vec<usize>,
     /// Programs serving some age in each of [`AGE_BANDS`](super::facts::AGE_BANDS), in that order.
     pub ages: Vec<usize>,
@@ -94,6 +98,7 @@ const EVENINGS: usize = 6;
 const WEEKENDS: usize = 7;
 
 /// The candidates that fit every choice (ascending), and the counts if asked.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn filter_and_count(
     facts: &Facts,
     choices: &Choices,
@@ -180,7 +185,7 @@ pub(super) fn filter_and_count(
     let for_languages = against(LANGUAGES);
     let counts = Counts {
         needs: facts.need_ids.iter().cloned().zip(count(&for_needs, &columns.needs)).collect(),
-        counties: COUNTIES.iter().copied().zip(count(&for_towns, &columns.counties)).collect(),
+        counties: facts.county_names.iter().cloned().zip(count(&for_towns, &columns.counties)).collect(),
         towns: count(&for_towns, &columns.towns),
         ages: count(&against(AGE), &columns.bands),
         languages: facts
@@ -201,6 +206,6 @@ pub(super) fn filter_and_count(
             _ => 0,
         },
     };
-    debug_assert_eq!(counts.towns.len(), Town::all().count());
+    debug_assert_eq!(counts.towns.len(), facts.town_count);
     (passing.to_vec(), Some(counts))
 }

@@ -19,7 +19,7 @@ use finder_core::hours::{Schedule, WallClock};
 use finder_core::towns::{Town, COUNTIES};
 
 use super::fast_map::FastMap;
-use super::places::{Places, SetTable, TownBits};
+use super::places::{ListedPlaces, SetTable, TownBits};
 use super::program_set::{BitRows, ProgramSet};
 use super::text::fold;
 
@@ -71,6 +71,11 @@ pub(crate) struct Facts {
     pub language_codes: Vec<String>,
     pub language_sets: BitRows,
     pub sets: Vec<TownBits>,
+    /// The catalogue's counties ([`finder_core::towns::Places::counties`]): Connecticut's
+    /// eight, then those of its declared places.
+    pub county_names: Vec<String>,
+    /// How many towns the catalogue's places have (Connecticut's 169 and its own).
+    pub town_count: usize,
     pub programs: Vec<ProgramFacts>,
     /// The same facts as sets of programs, for filtering and counting.
     pub columns: Columns,
@@ -86,18 +91,21 @@ pub(crate) struct Facts {
 pub(crate) struct OpenCache(Mutex<Option<(WallClock, ProgramSet)>>);
 
 impl Clone for OpenCache {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn clone(&self) -> OpenCache {
         OpenCache::default()
     }
 }
 
 impl std::fmt::Debug for OpenCache {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("OpenCache")
     }
 }
 
 /// A language code as compared: folded, and only the language ("es-MX" is "es").
+#[cfg_attr(finder_size, optimize(speed))]
 pub(crate) fn language_code(code: &str) -> String {
     let code = fold(code.trim());
     code.split(['-', '_']).next().unwrap_or_default().to_string()
@@ -105,6 +113,7 @@ pub(crate) fn language_code(code: &str) -> String {
 
 /// The months `[start, end)` a child's age covers, kept within `u32` (`ChildAge::months`
 /// overflows for absurd ages; within its range this is the same).
+#[cfg_attr(finder_size, optimize(speed))]
 fn child_months(age: ChildAge) -> (u32, u32) {
     let (start, end) = match age {
         ChildAge::Years(y) => (u64::from(y) * 12, u64::from(y) * 12 + 12),
@@ -116,10 +125,12 @@ fn child_months(age: ChildAge) -> (u32, u32) {
 
 /// Whether ages `[start, end)` overlap the months `[from, to)`, as `AgeRange::serves`
 /// (an open start is 0 and `0 < to` always holds; an open end is `u32::MAX`).
+#[cfg_attr(finder_size, optimize(speed))]
 fn ages_overlap((start, end): (u32, u32), (from, to): (u32, u32)) -> bool {
     start < to && from < end
 }
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn age_bands(ages: (u32, u32)) -> u8 {
     let mut bands = 0;
     for (i, band) in AGE_BANDS.iter().enumerate() {
@@ -156,8 +167,8 @@ impl Facts {
             need_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
         let mut need_sets = BitRows::new(need_ids.len());
         let mut language_sets = BitRows::new(codes.len());
-        let mut sets = SetTable::default();
-        let mut places = Places::new(catalogue);
+        let mut sets = SetTable::new(&catalogue.places);
+        let mut places = ListedPlaces::new(catalogue);
         let mut free_costs: FastMap<&str, bool> = FastMap::default();
         let mut programs = Vec::with_capacity(catalogue.programs.len());
         for program in &catalogue.programs {
@@ -186,6 +197,8 @@ impl Facts {
             language_codes: codes,
             language_sets,
             sets: sets.sets,
+            county_names: catalogue.places.counties().map(String::from).collect(),
+            town_count: catalogue.places.len(),
             programs: Vec::new(),
             columns: Columns::default(),
             schedules: catalogue
@@ -202,6 +215,7 @@ impl Facts {
     }
 
     /// The programs open at `now` by their structured hours.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn open_at(&self, now: WallClock) -> ProgramSet {
         let mut cache = self.open_cache.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((at, set)) = cache.as_ref().filter(|(at, _)| *at == now) {
@@ -219,6 +233,7 @@ impl Facts {
     }
 
     /// The programs serving some month of a child's age.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn serving_age(&self, age: ChildAge) -> ProgramSet {
         let months = child_months(age);
         let mut set = ProgramSet::empty(self.programs.len());
@@ -232,6 +247,7 @@ impl Facts {
 
     /// The tier of a program for a chosen town: 0 if it names the town (or a village in
     /// it), 1 if it serves the town through a county or area, 2 otherwise (statewide).
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn tier(&self, program: usize, town: Option<usize>) -> u8 {
         let (Some(town), Some(facts)) = (town, self.programs.get(program)) else {
             return 0;
@@ -254,9 +270,11 @@ pub(crate) struct Columns {
     pub needs: Vec<ProgramSet>,
     /// Per language code (in `Facts::language_codes` order).
     pub languages: Vec<ProgramSet>,
-    /// Per town (in `Town::all()` order): programs serving it, and statewide ones.
+    /// Per town (in the catalogue's `Places::towns` order): programs serving it, and
+    /// statewide ones for Connecticut's towns.
     pub towns: Vec<ProgramSet>,
-    /// Per county (in `COUNTIES` order): programs serving a town in it, and statewide ones.
+    /// Per county (in `Facts::county_names` order): programs serving a town in it, and
+    /// statewide ones for Connecticut's counties.
     pub counties: Vec<ProgramSet>,
     /// Per age band (in `AGE_BANDS` order): programs serving some age in it.
     pub bands: Vec<ProgramSet>,
@@ -276,8 +294,8 @@ impl Columns {
         let mut columns = Columns {
             needs: sets(facts.need_ids.len()),
             languages: sets(facts.language_codes.len()),
-            towns: sets(Town::all().count()),
-            counties: sets(COUNTIES.len()),
+            towns: sets(facts.town_count),
+            counties: sets(facts.county_names.len()),
             bands: sets(AGE_BANDS.len()),
             free: ProgramSet::empty(n),
             scheduled: ProgramSet::empty(n),
@@ -309,9 +327,9 @@ impl Columns {
                         set.insert(p);
                     }
                 }
-                for (c, county) in columns.counties.iter_mut().enumerate() {
-                    if set.counties & (1 << c) != 0 {
-                        county.insert(p);
+                for &county in &set.counties {
+                    if let Some(set) = columns.counties.get_mut(county as usize) {
+                        set.insert(p);
                     }
                 }
             }
@@ -334,7 +352,9 @@ impl Columns {
                 columns.weekends.remove(p);
             }
         }
-        for set in columns.towns.iter_mut().chain(columns.counties.iter_mut()) {
+        // Statewide means Connecticut: its 169 towns and eight counties come first.
+        let connecticut_towns = columns.towns.iter_mut().take(Town::all().count());
+        for set in connecticut_towns.chain(columns.counties.iter_mut().take(COUNTIES.len())) {
             set.or_with(&statewide);
         }
         columns

@@ -14,6 +14,7 @@ pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -28,14 +29,17 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn write_u8(&mut self, n: u8) {
         self.write_u64(u64::from(n));
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn finish(&self) -> u64 {
         self.0
     }

@@ -53,6 +53,7 @@ impl Span {
     /// 0 together as typed (`next` right after), 1 near (within [`NEAR`] words, in any
     /// order), 2 scattered (or no position).
     #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn apart(self, next: Span) -> u8 {
         if self == Span::NONE || next == Span::NONE {
             return 2;
@@ -71,6 +72,7 @@ impl Span {
     }
 
     /// The span of two occurrences of one word taken together.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn join(self, other: Span) -> Span {
         if self == Span::NONE {
             return other;
@@ -108,31 +110,37 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// How many distinct terms the index holds.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
 
     /// How many programs the index covers.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn program_count(&self) -> usize {
         self.facts.programs.len()
     }
 
     /// The text of a term.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn term(&self, id: u32) -> &str {
         self.terms.get(id)
     }
 
     /// The id of a term, if the catalogue has it.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn find(&self, term: &str) -> Option<u32> {
         self.terms.find(term)
     }
 
     /// The ids of the terms that start with `prefix`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn prefixed(&self, prefix: &str) -> Range<u32> {
         self.terms.prefixed(prefix)
     }
 
     /// The terms whose stem is `stem`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn with_stem(&self, stem: &str) -> &[u32] {
         match self.stems.find(stem) {
             Some(s) => {
@@ -144,6 +152,7 @@ impl SearchIndex {
     }
 
     /// The programs a term appears in (ascending), and the fields for each.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn postings(&self, term: u32) -> (&[u32], &[u8]) {
         let (start, end) = self.ranges[term as usize];
         let range = start as usize..end as usize;
@@ -151,12 +160,14 @@ impl SearchIndex {
     }
 
     /// Where the term appears in each program of its postings (same order).
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn spans(&self, term: u32) -> &[Span] {
         let (start, end) = self.ranges[term as usize];
         self.spans.get(start as usize..end as usize).unwrap_or_default()
     }
 
     /// Calls `found(term, edits)` for every term within `max_edits` of `word` (at least 1).
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn near(&self, word: &str, max_edits: usize, mut found: impl FnMut(u32, usize)) {
         let word: Vec<char> = word.chars().collect();
         if word.len() > MAX_TYPO_LEN {
@@ -191,6 +202,7 @@ pub(super) struct Words {
 }
 
 impl Words {
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(super) fn from_sorted<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
         let mut out = Words::default();
         for word in words {
@@ -200,10 +212,12 @@ impl Words {
         out
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn len(&self) -> usize {
         self.ends.len()
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     pub(super) fn get(&self, id: u32) -> &str {
         let end = self.ends.get(id as usize).copied().unwrap_or(0) as usize;
         let start = match id {
@@ -214,6 +228,7 @@ impl Words {
     }
 
     /// The first id whose word is not below `key` by `below`.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn first(&self, below: impl Fn(&str) -> bool) -> u32 {
         let (mut low, mut high) = (0u32, self.len() as u32);
         while low < high {
@@ -227,11 +242,13 @@ impl Words {
         low
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn find(&self, word: &str) -> Option<u32> {
         let id = self.first(|w| w < word);
         ((id as usize) < self.len() && self.get(id) == word).then_some(id)
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn prefixed(&self, prefix: &str) -> Range<u32> {
         let start = self.first(|w| w < prefix);
         let end = self.first(|w| w < prefix || w.starts_with(prefix));
@@ -240,6 +257,7 @@ impl Words {
 }
 
 /// The set of letters in a word: a–z, digits, and four buckets for everything else.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(super) fn letter_set(chars: impl Iterator<Item = char>) -> u32 {
     chars.fold(0, |set, c| {
         set | match c {

@@ -99,6 +99,16 @@
 //! for every option how many programs choosing it would give: each facet applies the
 //! keywords and every *other* choice, but not its own.
 
+// Bytes and speed: the code that runs at every keystroke (the query, its clauses, the
+// counts, the sets of programs, term lookups, splitting text) and the inner loops of
+// building the index is marked `#[cfg_attr(finder_size, optimize(speed))]`; everything
+// else (building the facts, once per catalogue) is compiled for size like the rest of the
+// widget (`opt-level = "z"` in Cargo.toml). `finder_size` is set for wasm builds only
+// (tools/setup.sh), which may use this unstable attribute; native builds ignore it. On
+// 3 December 2026 this took 5.7 KB (brotli) off the widget against the whole crate at
+// `opt-level = 3`, with the speed targets still met (BENCHMARKS.md, "Size").
+#![cfg_attr(finder_size, feature(optimize_attribute))]
+
 // The layers, from the ground up: each imports only from the layers before it, and
 // within a layer, files import in the order the comment names them.
 

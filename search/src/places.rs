@@ -1,11 +1,13 @@
 //! Where programs serve, as sets of towns: resolving the place names programs list,
 //! and storing each distinct set of towns once.
 //!
-//! Most programs share a handful of sets (a county, a city and its neighbours), so a
-//! program holds a set id, and counting programs per town counts per set first.
+//! Towns are the catalogue's [`Places`]: Connecticut's 169, then the places the catalogue
+//! declares, so a town's bit is its [`Town::index`] in every set here. Most programs share
+//! a handful of sets (a county, a city and its neighbours), so a program holds a set id,
+//! and counting programs per town counts per set first.
 
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::towns::{normalize, resolve_place, Place, Town, TownSet, COUNTIES};
+use finder_core::towns::{PlaceKind, Places, Town};
 
 use super::fast_map::FastMap;
 
@@ -13,88 +15,80 @@ use super::fast_map::FastMap;
 #[derive(Clone, Debug)]
 pub(crate) struct TownBits {
     bits: Bits,
-    /// Town indexes (as in `Town::all()`) in the set.
-    pub towns: Vec<u8>,
-    /// One bit per county in `COUNTIES` with a town in the set.
-    pub counties: u8,
+    /// Town indexes (as in [`Places::towns`]) in the set.
+    pub towns: Vec<u16>,
+    /// The counties (indexes into [`Places::counties`]) with a town in the set.
+    pub counties: Vec<u16>,
 }
 
 impl TownBits {
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn has(&self, town: usize) -> bool {
-        self.bits[town / 64] & (1 << (town % 64)) != 0
+        self.bits.get(town / 64).is_some_and(|word| word & (1 << (town % 64)) != 0)
     }
 }
 
-/// Town bits as `[u64; 3]`, bit `i` for the `i`-th town of `Town::all()`.
-pub(crate) type Bits = [u64; 3];
+/// Town bits: bit `i` (of word `i / 64`) for the town with index `i`. Only as many words
+/// as the highest town needs (trailing zero words are dropped, so equal sets are equal).
+pub(crate) type Bits = Vec<u64>;
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn set_bit(bits: &mut Bits, i: usize) {
+    if bits.len() <= i / 64 {
+        bits.resize(i / 64 + 1, 0);
+    }
     bits[i / 64] |= 1 << (i % 64);
 }
 
-/// Resolves the place names programs list, each distinct name once.
-pub(crate) struct Places<'a> {
-    towns: Vec<Town>,
-    areas: Vec<(String, Bits)>,
-    /// Per name: the towns it covers, and the towns it names (a town, or a village's).
-    names: FastMap<&'a str, (Bits, Bits)>,
+#[cfg_attr(finder_size, optimize(speed))]
+fn or_into(bits: &mut Bits, other: &[u64]) {
+    if bits.len() < other.len() {
+        bits.resize(other.len(), 0);
+    }
+    for (word, other) in bits.iter_mut().zip(other) {
+        *word |= other;
+    }
 }
 
-impl<'a> Places<'a> {
-    pub fn new(catalogue: &Catalogue) -> Places<'a> {
-        let towns: Vec<Town> = Town::all().collect();
-        let areas =
-            catalogue.areas.iter().map(|(name, set)| (normalize(name), Self::bits_of(&towns, set))).collect();
-        Places { towns, areas, names: FastMap::default() }
-    }
+/// Resolves the place names programs list, each distinct name once.
+pub(crate) struct ListedPlaces<'a> {
+    places: &'a Places,
+    /// Per name: the towns it names itself (a town, or a village's), not through a county
+    /// or area.
+    names: FastMap<&'a str, Bits>,
+}
 
-    fn bits_of(towns: &[Town], set: &TownSet) -> Bits {
-        let mut bits = Bits::default();
-        for (i, town) in towns.iter().enumerate() {
-            if set.contains(*town) {
-                set_bit(&mut bits, i);
-            }
-        }
-        bits
+impl<'a> ListedPlaces<'a> {
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub fn new(catalogue: &'a Catalogue) -> ListedPlaces<'a> {
+        ListedPlaces { places: &catalogue.places, names: FastMap::default() }
     }
 
     /// The towns a program serves (resolved when the catalogue loaded), and the towns
     /// it names itself.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn of(&mut self, program: &'a Program) -> (Bits, Bits) {
         let mut listed = Bits::default();
         for name in &program.towns {
-            let (_, l) = self.name(name);
-            for w in 0..3 {
-                listed[w] |= l[w];
-            }
+            or_into(&mut listed, self.named(name));
         }
-        (program.serves.bits(), listed)
+        (program.serves.bits().to_vec(), listed)
     }
 
-    fn name(&mut self, name: &'a str) -> (Bits, Bits) {
-        if let Some(bits) = self.names.get(name) {
-            return *bits;
-        }
-        let (mut served, mut listed) = (Bits::default(), Bits::default());
-        let place = resolve_place(name);
-        let covered = place.as_ref().map(Place::towns).unwrap_or_default();
-        for (i, town) in self.towns.iter().enumerate() {
-            if covered.contains(town) {
-                set_bit(&mut served, i);
-                if !matches!(place, Some(Place::County(_))) {
-                    set_bit(&mut listed, i);
+    #[cfg_attr(finder_size, optimize(speed))]
+    fn named(&mut self, name: &'a str) -> &Bits {
+        let places = self.places;
+        self.names.entry(name).or_insert_with(|| {
+            let mut listed = Bits::default();
+            // A county or an area serves its towns without naming them (ranking tier 1).
+            if let Some(found) = places.resolve(name).filter(|found| found.kind != PlaceKind::County) {
+                for town in found.towns {
+                    set_bit(&mut listed, town.index());
                 }
             }
-        }
-        if place.is_none() {
-            let wanted = normalize(name);
-            if let Some((_, bits)) = self.areas.iter().find(|(area, _)| *area == wanted) {
-                served = *bits;
-            }
-        }
-        self.names.insert(name, (served, listed));
-        (served, listed)
+            listed
+        })
     }
 }
 
@@ -102,31 +96,36 @@ impl<'a> Places<'a> {
 pub(crate) struct SetTable {
     ids: FastMap<Bits, u32>,
     pub sets: Vec<TownBits>,
-    /// The county (index into `COUNTIES`) of each town.
-    county_of: Vec<u8>,
-}
-
-impl Default for SetTable {
-    fn default() -> SetTable {
-        let county_of = Town::all()
-            .map(|town| COUNTIES.iter().position(|c| *c == town.county()).unwrap_or(0) as u8)
-            .collect();
-        SetTable { ids: FastMap::default(), sets: Vec::new(), county_of }
-    }
+    /// The county (index into [`Places::counties`]) of each town, if known.
+    county_of: Vec<Option<u16>>,
 }
 
 impl SetTable {
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub fn new(places: &Places) -> SetTable {
+        let county_of =
+            places.towns().map(|town: Town| places.county_index(town).map(|c| c as u16)).collect();
+        SetTable { ids: FastMap::default(), sets: Vec::new(), county_of }
+    }
+
     pub fn intern(&mut self, bits: Bits) -> u32 {
+        if let Some(id) = self.ids.get(&bits) {
+            return *id;
+        }
         let (sets, county_of) = (&mut self.sets, &self.county_of);
-        *self.ids.entry(bits).or_insert_with(|| {
+        *self.ids.entry(bits.clone()).or_insert_with(|| {
             let mut towns = Vec::new();
-            let mut counties = 0u8;
+            let mut counties = Vec::new();
             for (w, &word) in bits.iter().enumerate() {
                 let mut word = word;
                 while word != 0 {
                     let town = w * 64 + word.trailing_zeros() as usize;
-                    towns.push(town as u8);
-                    counties |= county_of.get(town).map_or(0, |c| 1 << c);
+                    towns.push(town as u16);
+                    if let Some(&Some(county)) = county_of.get(town) {
+                        if !counties.contains(&county) {
+                            counties.push(county);
+                        }
+                    }
                     word &= word - 1;
                 }
             }

@@ -17,11 +17,13 @@ pub(crate) struct ProgramSet {
 
 impl ProgramSet {
     /// No program, out of `n`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn empty(n: usize) -> ProgramSet {
         ProgramSet { words: vec![0; n.div_ceil(64)] }
     }
 
     /// All `n` programs.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn full(n: usize) -> ProgramSet {
         let mut set = ProgramSet { words: vec![u64::MAX; n.div_ceil(64)] };
         if let Some(last) = set.words.last_mut() {
@@ -32,12 +34,14 @@ impl ProgramSet {
         set
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn insert(&mut self, program: usize) {
         if let Some(word) = self.words.get_mut(program / 64) {
             *word |= 1 << (program % 64);
         }
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn remove(&mut self, program: usize) {
         if let Some(word) = self.words.get_mut(program / 64) {
             *word &= !(1 << (program % 64));
@@ -45,6 +49,7 @@ impl ProgramSet {
     }
 
     /// Keeps only the programs also in `other`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn and_with(&mut self, other: &ProgramSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
@@ -52,6 +57,7 @@ impl ProgramSet {
     }
 
     /// Leaves out the programs in `other`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn and_not(&mut self, other: &ProgramSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= !b;
@@ -59,6 +65,7 @@ impl ProgramSet {
     }
 
     /// Adds the programs of `other`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn or_with(&mut self, other: &ProgramSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a |= b;
@@ -66,11 +73,13 @@ impl ProgramSet {
     }
 
     /// How many programs are in both sets.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn count_and(&self, other: &ProgramSet) -> usize {
         self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
     }
 
     /// The programs, ascending.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn to_vec(&self) -> Vec<u32> {
         let total: usize = self.words.iter().map(|w| w.count_ones() as usize).sum();
         let mut out = Vec::with_capacity(total);
@@ -96,11 +105,13 @@ pub(crate) struct BitRows {
 }
 
 impl BitRows {
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn new(bits: usize) -> BitRows {
         BitRows { stride: bits.div_ceil(64), ..BitRows::default() }
     }
 
     /// The id of the row with these bits, adding it if it is new.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn intern(&mut self, bits: impl IntoIterator<Item = usize>) -> u32 {
         self.scratch.clear();
         self.scratch.resize(self.stride, 0);
@@ -119,15 +130,18 @@ impl BitRows {
     }
 
     /// How many distinct rows there are.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn len(&self) -> usize {
         self.ids.len()
     }
 
+    #[cfg_attr(finder_size, optimize(speed))]
     fn row(&self, row: usize) -> &[u64] {
         self.words.get(row * self.stride..(row + 1) * self.stride).unwrap_or(&[])
     }
 
     /// Appends the bits set in a row to `out`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn bits_of(&self, row: usize, out: &mut Vec<usize>) {
         for (w, &word) in self.row(row).iter().enumerate() {
             let mut word = word;

@@ -18,11 +18,13 @@ pub struct Query {
 
 impl Query {
     /// A query for these words, with nothing chosen.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn new(text: impl Into<String>) -> Query {
         Query { text: text.into(), choices: Choices::default() }
     }
 
     /// The same words with these choices.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn with_choices(self, choices: Choices) -> Query {
         Query { choices, ..self }
     }
@@ -51,6 +53,7 @@ pub struct SearchOptions {
 }
 
 impl Default for SearchOptions {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn default() -> SearchOptions {
         SearchOptions {
             counts: false,
@@ -94,6 +97,7 @@ pub struct Weights {
 }
 
 impl Default for Weights {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn default() -> Weights {
         Weights {
             name: 10.0,

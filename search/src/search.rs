@@ -18,6 +18,7 @@ use super::query::{Query, SearchOptions};
 impl SearchIndex {
     /// Finds the programs that match the query's words and fit its choices, best first.
     /// Never panics, whatever the text.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn search(&self, query: &Query, options: &SearchOptions) -> SearchResults {
         run(self, query, options)
     }
@@ -54,11 +55,13 @@ pub struct Hit {
     pub matched: Vec<String>,
 }
 
+#[cfg_attr(finder_size, optimize(speed))]
 fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchResults {
     let table = field_weights(&options.weights);
     let (terms, clauses) = clauses(index, &query.text, options, &table);
 
-    let town = query.choices.town.and_then(|t| finder_core::towns::Town::all().position(|town| town == t));
+    // A town's index in the catalogue's places is its column (Connecticut's first).
+    let town = query.choices.town.map(|town| town.index());
     let n = index.program_count();
     let (best, candidates, scores, misses) = if clauses.is_empty() {
         (Vec::new(), Candidates::All(n), Vec::new(), Vec::new())
@@ -95,6 +98,7 @@ fn run(index: &SearchIndex, query: &Query, options: &SearchOptions) -> SearchRes
 }
 
 /// Without keywords: tier, then catalogue order (`passing` is in catalogue order).
+#[cfg_attr(finder_size, optimize(speed))]
 fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: usize) -> Vec<(u8, u32)> {
     if town.is_none() {
         return passing.into_iter().take(limit).map(|p| (0, p)).collect();
@@ -117,6 +121,7 @@ fn by_tier(index: &SearchIndex, passing: Vec<u32>, town: Option<usize>, limit: u
 /// (together first), score (highest first), then catalogue order. Only the best
 /// `limit` are fully sorted.
 #[inline(never)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn by_score(
     index: &SearchIndex,
     passing: Vec<u32>,
@@ -183,21 +188,26 @@ const TIER_SHIFT: u32 = 40;
 struct Misses;
 
 impl Misses {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn pack(typos: u8, prefixes: u8, apart: u8) -> u16 {
         let (typos, prefixes, apart) =
             (u16::from(typos.min(31)), u16::from(prefixes.min(15)), u16::from(apart.min(127)));
         (typos << 11) | (prefixes << 7) | apart
     }
+    #[cfg_attr(finder_size, optimize(speed))]
     fn typos(m: u16) -> u8 {
         (m >> 11) as u8
     }
+    #[cfg_attr(finder_size, optimize(speed))]
     fn prefixes(m: u16) -> u8 {
         ((m >> 7) & 15) as u8
     }
+    #[cfg_attr(finder_size, optimize(speed))]
     fn apart(m: u16) -> u8 {
         (m & 127) as u8
     }
     /// Both added, field by field.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn add(a: u16, b: u16) -> u16 {
         let sum = |x: u8, y: u8| x.saturating_add(y);
         Misses::pack(
@@ -237,6 +247,7 @@ impl Evaluation {
     /// [`PHRASE`]) with `score`, missing `misses`. The best alternative has the fewest
     /// typos, then is no mere prefix, then has its words together, then the best score.
     #[inline(always)]
+    #[cfg_attr(finder_size, optimize(speed))]
     fn visit(&mut self, p: u32, score: f32, misses: u16, matched: u32, c: usize, step: u8) {
         let i = p as usize;
         let (Some(met), Some(best), Some(clause_score), Some(clause_misses)) = (
@@ -266,6 +277,7 @@ impl Evaluation {
 /// matched (`best`); the programs that met every clause (`list`); and every program's
 /// score and misses.
 #[inline(never)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usize) -> Evaluation {
     let width = clauses.len();
     let mut order: Vec<usize> = (0..width).collect();
@@ -353,6 +365,7 @@ struct AlternativeLookup {
 }
 
 impl AlternativeLookup {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn find(&mut self, index: &SearchIndex, clauses: &[Clause], c: usize, slot: u32) -> Option<usize> {
         if slot & PHRASE != 0 {
             return Some((slot & !PHRASE) as usize);
@@ -383,6 +396,7 @@ impl AlternativeLookup {
 }
 
 /// The index terms through which program `p` matched, in query order, each once.
+#[cfg_attr(finder_size, optimize(speed))]
 fn matched_terms(
     index: &SearchIndex,
     clauses: &[Clause],

@@ -38,12 +38,14 @@ pub(crate) struct Language {
 impl Language {
     /// The shipped data, read once per page and shared by every index (a copy cost
     /// each build time).
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn shipped() -> Arc<Language> {
         static SHIPPED: std::sync::OnceLock<Arc<Language>> = std::sync::OnceLock::new();
         SHIPPED.get_or_init(|| Arc::new(Self::from_data(data::STEPS, data::GROUPS))).clone()
     }
 
     /// The language from suffix rules (step by step) and groups of words and phrases.
+    #[cfg_attr(finder_size, optimize(speed))]
     fn from_data(steps: &[&[(&str, &str, usize, &str)]], groups: &[&[&str]]) -> Language {
         let stemmer = Stemmer {
             steps: steps
@@ -91,6 +93,7 @@ impl Language {
     }
 
     /// The groups that have the one-word member `stem`.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn groups_of<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
         let start = self.words.partition_point(|(word, _)| word.as_str() < stem);
         self.words[start..].iter().take_while(move |(word, _)| word == stem).map(|(_, group)| *group)
@@ -98,6 +101,7 @@ impl Language {
 
     /// The groups that have `stem` as a word: a one-word member, or a word of a phrase
     /// member ("mental" of "mental health"). Empty for a word the vocabulary lacks.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn groups_with_word(&self, stem: &str) -> Vec<u32> {
         let mut groups: Vec<u32> = self.groups_of(stem).collect();
         groups.extend(
@@ -113,6 +117,7 @@ impl Language {
     }
 
     /// The longest phrase member that `stems` starts with: its length and group.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn phrase_at(&self, stems: &[String]) -> Option<(usize, u32)> {
         self.phrases
             .iter()

@@ -27,6 +27,7 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Whether a folded word is a stop word.
+#[cfg_attr(finder_size, optimize(speed))]
 pub fn is_stop_word(word: &str) -> bool {
     // Every stop word has at most 4 letters: most words are turned away at once.
     word.len() <= 4 && STOP_WORDS.binary_search(&word).is_ok()
@@ -37,6 +38,7 @@ pub fn is_stop_word(word: &str) -> bool {
 pub use finder_core::letters::fold;
 
 /// The folded words of `text`, in order, stop words included (for showing what was typed).
+#[cfg_attr(finder_size, optimize(speed))]
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     split(text, false, |word| out.push(word.to_string()));
@@ -45,6 +47,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Calls `emit` with each folded word of `text`. With `join_hyphens`, a run of words
 /// joined by hyphens is also emitted as one word after its parts.
+#[cfg_attr(finder_size, optimize(speed))]
 pub(crate) fn split(text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) {
     Splitter::default().split(text, join_hyphens, |word| {
         // Words are whole characters of the text or of folding: always UTF-8.
@@ -65,6 +68,7 @@ pub(crate) struct Splitter {
 
 impl Splitter {
     /// See [`split`]; words come as UTF-8 bytes.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn split(&mut self, text: &str, join_hyphens: bool, mut emit: impl FnMut(&[u8])) {
         let bytes = text.as_bytes();
         // The current word is `bytes[start..i]` while `copied` is false, else `self.word`.
@@ -150,6 +154,7 @@ impl Splitter {
 /// bytes at a time where eight remain: a word's end is then found without a branch per
 /// letter, which was most of the time spent building an index.
 #[inline(always)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn plain_run_end(bytes: &[u8], from: usize) -> usize {
     let mut end = from;
     while let Some(chunk) = bytes.get(end..end + 8).and_then(|c| c.first_chunk::<8>()) {
@@ -170,6 +175,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// For each of eight bytes, its high bit set when the byte is `a`–`z` or `0`–`9`.
 #[inline(always)]
+#[cfg_attr(finder_size, optimize(speed))]
 fn plain_bytes(x: u64) -> u64 {
     let ones = HIGH_BITS >> 7;
     // Per byte, `(x | 0x80) - n` keeps the high bit exactly when the low seven bits are at
@@ -181,6 +187,7 @@ fn plain_bytes(x: u64) -> u64 {
 
 /// Anything but a plain lower-case letter ends a word's slice of the text: from there
 /// on the word is built in `word`, starting with the letters `before`.
+#[cfg_attr(finder_size, optimize(speed))]
 fn start_copy(word: &mut Vec<u8>, in_word: &mut bool, copied: &mut bool, before: &[u8]) {
     if !*in_word {
         word.clear();
@@ -213,6 +220,7 @@ pub struct Stemmer {
 
 impl Stemmer {
     /// The stem of a folded word.
+    #[cfg_attr(finder_size, optimize(speed))]
     pub fn stem(&self, word: &str) -> String {
         let mut stem = word.to_string();
         if word.bytes().any(|b| b.is_ascii_digit()) {
@@ -229,6 +237,7 @@ impl Stemmer {
 }
 
 impl SuffixRule {
+    #[cfg_attr(finder_size, optimize(speed))]
     fn fits(&self, word: &str) -> bool {
         let Some(rest) = word.strip_suffix(self.suffix.as_str()) else {
             return false;

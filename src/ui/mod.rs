@@ -20,7 +20,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
-use finder_core::towns::Town;
+use finder_core::towns::{Places, Town};
 use finder_search::{Query, SearchIndex, SearchOptions, SearchResults};
 use leptos::prelude::*;
 
@@ -208,13 +208,16 @@ pub struct ChoiceSignals {
     pub weekends: RwSignal<bool>,
     /// Needs and town the host page fixed: they win over the controls.
     locked: StoredValue<Locks>,
+    /// The catalogue, whose places the town box's text is read against.
+    catalogue: StoredValue<Arc<Catalogue>>,
 }
 
 impl ChoiceSignals {
-    fn new(presets: &Presets, layout: &Layout) -> ChoiceSignals {
+    fn new(presets: &Presets, layout: &Layout, catalogue: Arc<Catalogue>) -> ChoiceSignals {
         let start = FamilyChoices::from_presets(presets);
         ChoiceSignals {
             locked: StoredValue::new(Locks { needs: layout.locked_needs.clone(), town: layout.locked_town }),
+            catalogue: StoredValue::new(catalogue),
             query: RwSignal::new(start.query),
             needs: RwSignal::new(start.needs),
             town: RwSignal::new(start.town),
@@ -259,14 +262,20 @@ impl ChoiceSignals {
         self.locked.get_value()
     }
 
+    /// An answer from the catalogue's places (Connecticut's towns and the catalogue's own),
+    /// without copying them.
+    pub fn with_places<T>(&self, answer: impl FnOnce(&Places) -> T) -> T {
+        self.catalogue.with_value(|catalogue| answer(&catalogue.places))
+    }
+
     /// The search these choices describe (see [`FamilyChoices::search_query`]).
     pub fn search_query(&self) -> Query {
-        self.snapshot().search_query(&self.locks())
+        self.with_places(|places| self.snapshot().search_query(&self.locks(), places))
     }
 
     /// The search as the host page hears of it.
     fn summary(&self, total: usize) -> SearchSummary {
-        self.snapshot().summary(&self.locks(), total)
+        self.with_places(|places| self.snapshot().summary(&self.locks(), total, places))
     }
 
     /// Whether the family has typed or chosen anything.
@@ -276,7 +285,7 @@ impl ChoiceSignals {
 
     /// The choices as they travel in an address.
     pub fn to_url(&self) -> UrlChoices {
-        self.snapshot().to_url()
+        self.with_places(|places| self.snapshot().to_url(places))
     }
 
     /// Takes choices from an address (a shared link, Back or Forward). The language
@@ -461,7 +470,10 @@ fn only_towns(catalogue: Arc<Catalogue>, towns: &[Town]) -> Arc<Catalogue> {
 }
 
 /// Preset needs the catalogue has; the others would empty the list, so they are dropped.
-fn known_needs(mut presets: Presets, catalogue: &Catalogue) -> Presets {
+/// A preset town outside Connecticut ("Springfield, MA") could only be kept as text until
+/// now: one the catalogue's places do not have starts the town box empty, as an unknown
+/// Connecticut town does.
+fn known_presets(mut presets: Presets, catalogue: &Catalogue) -> Presets {
     presets.needs.retain(|id| {
         let known = catalogue.need(id).is_some();
         if !known {
@@ -469,6 +481,10 @@ fn known_needs(mut presets: Presets, catalogue: &Catalogue) -> Presets {
         }
         known
     });
+    if !presets.town.is_empty() && catalogue.places.family_town(&presets.town).is_none() {
+        leptos::logging::warn!("Program Finder: town=\"{}\" is not a place in this catalogue", presets.town);
+        presets.town.clear();
+    }
     presets
 }
 
@@ -506,7 +522,8 @@ fn Finder(
     let layout = known_locks(layout, &catalogue);
     // What the controls and results below see: the locks as they apply to this catalogue.
     provide_context(layout.clone());
-    let choices = ChoiceSignals::new(&known_needs(presets.get_untracked(), &catalogue), &layout);
+    let choices =
+        ChoiceSignals::new(&known_presets(presets.get_untracked(), &catalogue), &layout, catalogue.clone());
     provide_context(choices);
     // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
     let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());
@@ -525,7 +542,7 @@ fn Finder(
     Effect::new(move |first: Option<()>| {
         let presets = page_presets.get();
         if first.is_some() {
-            choices.set_presets(known_needs(presets, &known));
+            choices.set_presets(known_presets(presets, &known));
         }
     });
     let saved = Saved::new(browser.clone());
@@ -628,11 +645,16 @@ fn keep_in_address(
         url.saved = saved.list().unwrap_or_default();
         url
     };
-    // A link may name needs this catalogue does not have (an old link, a typo): they are
-    // dropped, as the page's presets are, rather than emptying the list.
+    // A link may name needs or a town this catalogue does not have (an old link, a typo):
+    // they are dropped, as the page's presets are, rather than emptying the list.
     let take = move |url: &UrlChoices| {
         let mut url = url.clone();
         url.needs.retain(|id| catalogue.need(id).is_some());
+        // A place outside Connecticut passed the address's first reading on its shape
+        // ("Springfield, MA"); this catalogue's places decide.
+        if catalogue.places.family_town(&url.town).is_none() {
+            url.town.clear();
+        }
         choices.set_from_url(&url);
         saved.open_link(&url.saved);
         lang.set(Lang::from_code(&url.lang).unwrap_or(page_lang));

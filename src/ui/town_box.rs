@@ -3,9 +3,11 @@
 //! Built on the ARIA 1.2 combobox pattern (input + listbox) rather than `<datalist>`,
 //! whose look and screen-reader support vary too much between phones. Arrow keys move
 //! through suggestions, Enter picks, Escape closes. Village names are suggested too
-//! (a family in Willimantic may not know it is part of Windham).
+//! (a family in Willimantic may not know it is part of Windham), and so are the places
+//! outside Connecticut the catalogue declares ("Springfield, MA"): every answer comes from
+//! the catalogue's places (`ChoiceSignals::places`).
 
-use finder_core::towns::{closest_places, family_town, suggest, town_named, village_town, zip_towns};
+use finder_core::towns::zip_towns;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,6 +20,7 @@ const MAX_SUGGESTIONS: usize = 8;
 #[component]
 pub fn TownBox() -> impl IntoView {
     let choices = expect_context::<ChoiceSignals>();
+    let has_declared = choices.with_places(|places| places.has_declared());
     let lang = use_lang();
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -27,17 +30,21 @@ pub fn TownBox() -> impl IntoView {
 
     let suggestions = Memo::new(move |_| {
         let text = choices.town.get();
-        // An exact town needs no list; it would only cover the results.
-        if town_named(&text).is_some() {
-            Vec::new()
-        } else {
-            suggest(&text, MAX_SUGGESTIONS)
-        }
+        choices.with_places(|places| {
+            // An exact town needs no list; it would only cover the results.
+            if places.town_named(&text).is_some() {
+                Vec::new()
+            } else {
+                places.suggest(&text, MAX_SUGGESTIONS).into_iter().map(String::from).collect::<Vec<_>>()
+            }
+        })
     });
     let expanded = move || open.get() && !suggestions.with(Vec::is_empty);
     let unknown = move || {
         let text = choices.town.get();
-        !focused.get() && !text.trim().is_empty() && family_town(&text).is_none()
+        !focused.get()
+            && !text.trim().is_empty()
+            && choices.with_places(|places| places.family_town(&text).is_none())
     };
     // A ZIP code shared by several towns (06355: Groton and Stonington) is not a mistake:
     // the family is asked which town, not told that nothing matches.
@@ -82,16 +89,16 @@ pub fn TownBox() -> impl IntoView {
             "Enter" if expanded() => {
                 ev.prevent_default();
                 let chosen = active.get().unwrap_or(0);
-                if let Some(name) = suggestions.with(|s| s.get(chosen).copied()) {
-                    pick(name);
+                if let Some(name) = suggestions.with(|s| s.get(chosen).cloned()) {
+                    pick(&name);
                 }
             }
             // The combobox pattern: Tab takes the highlighted town and moves on, or, with
             // none highlighted, leaves the text as typed and moves on. The default action
             // (focus to the next control) is kept either way.
             "Tab" if expanded() => {
-                if let Some(name) = active.get().and_then(|i| suggestions.with(|s| s.get(i).copied())) {
-                    pick(name);
+                if let Some(name) = active.get().and_then(|i| suggestions.with(|s| s.get(i).cloned())) {
+                    pick(&name);
                 } else {
                     open.set(false);
                 }
@@ -128,16 +135,20 @@ pub fn TownBox() -> impl IntoView {
                 // would land in it just as it closes, leaving focus nowhere.
                 <ul id="pf-town-list" class="suggestions" role="listbox" tabindex="-1" node_ref=list aria-label=words("town_suggestions")
                     hidden=move || !expanded()>
-                    {move || suggestions.get().into_iter().enumerate().map(|(i, name)| view! {
-                        <li id=format!("pf-town-{i}") role="option" class="suggestion"
-                            class:active=move || active.get() == Some(i)
-                            aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                            // mousedown, not click: it comes before the input's blur closes the list.
-                            on:mousedown=move |ev| { ev.prevent_default(); pick(name); }>
-                            {name}
-                            // A village says which town it is in: "Willimantic (Windham)".
-                            {village_town(name).map(|town| view! { <span class="village">" ("{town}")"</span> })}
-                        </li>
+                    {move || suggestions.get().into_iter().enumerate().map(|(i, name)| {
+                        // A village says which town it is in: "Willimantic (Windham)".
+                        let village = finder_core::towns::village_town(&name);
+                        let chosen = name.clone();
+                        view! {
+                            <li id=format!("pf-town-{i}") role="option" class="suggestion"
+                                class:active=move || active.get() == Some(i)
+                                aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                // mousedown, not click: it comes before the input's blur closes the list.
+                                on:mousedown=move |ev| { ev.prevent_default(); pick(&chosen); }>
+                                {name}
+                                {village.map(|town| view! { <span class="village">" ("{town}")"</span> })}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </div>
@@ -145,21 +156,32 @@ pub fn TownBox() -> impl IntoView {
             // message says so plainly, and the closest towns are a tap away.
             <div class="hint" class:problem=move || !zip_split() hidden=move || !unknown()>
                 <p id="pf-town-hint">{move || {
-                    let key = if zip_split() { "town_zip_pick" } else { "town_no_match" };
+                    // "No Connecticut town matches" is wrong where the catalogue serves
+                    // places beyond Connecticut too.
+                    let no_match = if has_declared { "town_no_place_match" } else { "town_no_match" };
+                    let key = if zip_split() { "town_zip_pick" } else { no_match };
                     lang.get().format(key, &[("text", choices.town.get().trim())])
                 }}</p>
                 {move || {
-                    let closest = if unknown() { closest_places(&choices.town.get(), 3) } else { Vec::new() };
+                    let closest: Vec<String> = if unknown() {
+                        let text = choices.town.get();
+                        choices.with_places(|places| places.closest_places(&text, 3).into_iter().map(String::from).collect())
+                    } else {
+                        Vec::new()
+                    };
                     let label = if zip_split() { "town_zip_towns" } else { "town_closest" };
                     (!closest.is_empty()).then(|| {
-                        let buttons = closest.into_iter().map(|name| view! {
-                            <button type="button" class="tool" on:click=move |_| {
-                                pick(name);
-                                // The buttons go once a town is chosen: focus back to the box.
-                                if let Some(input) = input.get_untracked() {
-                                    let _ = input.focus();
-                                }
-                            }>{name}</button>
+                        let buttons = closest.into_iter().map(|name| {
+                            let chosen = name.clone();
+                            view! {
+                                <button type="button" class="tool" on:click=move |_| {
+                                    pick(&chosen);
+                                    // The buttons go once a town is chosen: focus back to the box.
+                                    if let Some(input) = input.get_untracked() {
+                                        let _ = input.focus();
+                                    }
+                                }>{name}</button>
+                            }
                         }).collect_view();
                         view! {
                             <div class="closest" role="group" aria-label=lang.get().t(label)>

@@ -14,6 +14,8 @@ const CATALOGUE = JSON.parse(readFileSync(new URL("../e2e/fixtures/catalogue.jso
 const ALL = CATALOGUE.programs.map((p) => p.id);
 /** The programs of one need, in catalogue order (the order the widget keeps with no search words). */
 const withNeed = (need) => CATALOGUE.programs.filter((p) => p.needs.includes(need)).map((p) => p.id);
+/** The imported catalogue of a region beyond Connecticut (tests/e2e/region.test.mjs). */
+const REGION = JSON.parse(readFileSync(new URL("../e2e/fixtures/region.json", import.meta.url), "utf8"));
 
 export function smoke(name) {
   const { label } = ENGINES[name];
@@ -121,6 +123,22 @@ export function smoke(name) {
       await finder.until("the search again", (root) => root.querySelector(".filters").getClientRects().length > 0);
       await finder.shows(ALL, `${ALL.length} programs`);
       await finder.until("focus back on the Saved programs button", (root) => root.activeElement?.textContent.trim() === "Saved programs (1)");
+    });
+
+    it("region: a town beyond Connecticut typed in the town box shows its programs", async (page) => {
+      await page.open("pages/region.html");
+      const finder = await new Finder(page).loaded();
+      const town = await finder.element("#pf-town", "town box");
+      await town.sendKeys("holyoke ma");
+      const holyoke = REGION.programs.filter((p) => p.towns?.includes("Holyoke, MA")).map((p) => p.id);
+      const count = await finder.until("the Holyoke programs", (root, n) => {
+        const shown = root.querySelectorAll("[data-program-id]").length;
+        return shown === n && shown;
+      }, holyoke.length);
+      assert.equal(count, holyoke.length);
+      const ids = await finder.inside((root) => [...root.querySelectorAll("[data-program-id]")].map((c) => c.dataset.programId));
+      assert.deepEqual([...ids].sort(), [...holyoke].sort());
+      assert.deepEqual(await page.errors(), []);
     });
 
     it("keyboard: typing in the search box narrows the list; Tab moves to the next control", async (page) => {

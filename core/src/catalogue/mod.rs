@@ -30,7 +30,7 @@ use serde_json::{Map, Value};
 use crate::age::AgeRange;
 use crate::fields::{Fields, Problem};
 use crate::hours::{Schedule, TimeZone};
-use crate::towns::TownSet;
+use crate::towns::{Places, TownSet};
 
 /// The only catalogue format version this finder reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -70,7 +70,8 @@ pub struct Program {
     pub description: Option<String>,
     /// Need ids, all defined in the catalogue's `needs`.
     pub needs: Vec<String>,
-    /// Place names as written in the catalogue (towns, counties, villages), known ones only.
+    /// Place names as written in the catalogue (towns, counties, villages, declared places
+    /// and areas), known ones only.
     pub towns: Vec<String>,
     pub statewide: bool,
     /// Shown to every family whose choices match no program ("No programs match"), so a
@@ -128,7 +129,12 @@ pub struct Catalogue {
     /// The zone whose clock every program's `schedule` follows (default New York).
     pub time_zone: TimeZone,
     pub needs: Vec<Need>,
-    /// Named groups of towns programs may list, as the catalogue spells them.
+    /// Connecticut's towns, then the places outside Connecticut the catalogue declares
+    /// (`places`): what every [`crate::towns::Town`] of this catalogue is an index into.
+    /// Everything that names, resolves or suggests a place for this catalogue asks it.
+    pub places: Places,
+    /// Named groups of towns programs may list, as the catalogue spells them: regions,
+    /// which may mix Connecticut's towns with declared places.
     pub areas: Vec<(String, TownSet)>,
     pub programs: Vec<Program>,
 }
@@ -195,6 +201,7 @@ pub struct Loading<'a> {
     header: (Option<String>, Option<String>, Option<String>),
     time_zone: TimeZone,
     needs: Vec<Need>,
+    places: Places,
     areas: Vec<(String, TownSet)>,
     raw_programs: Vec<&'a RawValue>,
     next: usize,
@@ -205,7 +212,7 @@ pub struct Loading<'a> {
 }
 
 impl<'a> Loading<'a> {
-    /// Checks the file as a whole (JSON, version, needs, areas); reads no program yet.
+    /// Checks the file as a whole (JSON, version, needs, places, areas); reads no program yet.
     pub fn start(json: &'a str) -> Result<Loading<'a>, LoadError> {
         // The top level is read with each value left as text, and each program is read on
         // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
@@ -235,11 +242,13 @@ impl<'a> Loading<'a> {
         let mut header = Fields::new(&root, String::new(), &mut problems);
         let header = (header.text("title"), header.text("notice"), header.date("updated"));
         let time_zone = crate::hours::read::time_zone(root.get("time_zone"), &mut problems);
-        let areas = places::read_areas(&root, &mut problems);
+        let places = places::read_places(&root, &mut problems);
+        let areas = places::read_areas(&root, &places, &mut problems);
         Ok(Loading {
             header,
             time_zone,
             needs,
+            places,
             areas,
             programs: Vec::with_capacity(raw_programs.len()),
             ids_seen: HashSet::with_capacity(raw_programs.len()),
@@ -257,7 +266,14 @@ impl<'a> Loading<'a> {
             // Already checked as JSON by `start`, so this cannot fail; `Null` is reported
             // as "not an object" if it somehow did.
             let raw: Value = serde_json::from_str(self.raw_programs[index].get()).unwrap_or(Value::Null);
-            match program::read(&raw, index, &path, &self.needs, &self.areas, &mut self.problems) {
+            match program::read(
+                &raw,
+                index,
+                &path,
+                &self.needs,
+                (&self.places, &self.areas),
+                &mut self.problems,
+            ) {
                 Some(program) if !self.ids_seen.insert(program.id.clone()) => {
                     self.problems.push(Problem::skipped(
                         path,
@@ -286,6 +302,7 @@ impl<'a> Loading<'a> {
             updated,
             time_zone: self.time_zone,
             needs: self.needs,
+            places: self.places,
             areas: self.areas,
             programs: self.programs,
         };

@@ -1,14 +1,75 @@
-//! Resolving the place names in a catalogue: towns, counties, villages and the
-//! catalogue's own named areas, with a "did you mean" for near misses.
+//! Resolving the place names in a catalogue: its own `places` outside Connecticut, its
+//! named `areas`, and the towns, counties, villages and areas programs list, with a "did
+//! you mean" for near misses.
+//!
+//! Order matters: `places` first (areas and programs may name them), then `areas` (programs
+//! may name them), then programs.
 
 use serde_json::{Map, Value};
 
 use crate::fields::Problem;
-use crate::towns::{closest_place_name, normalize, resolve_place, TownSet};
+use crate::towns::{normalize, split_state, PlaceError, Places, TownSet, CONNECTICUT};
 
-/// Reads `"areas": {"Name": ["Town", ...]}`. An area may list towns, counties and
-/// villages, but not other areas (keeps the meaning obvious to whoever reads the file).
-pub(super) fn read_areas(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Vec<(String, TownSet)> {
+/// Reads `"places": [{"name": "Springfield", "state": "MA", "county": "Hampden"}]`: the
+/// towns and cities outside Connecticut the catalogue serves. A bad entry is left out and
+/// reported (programs naming it then report an unknown place); the others still count.
+pub(super) fn read_places(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Places {
+    let mut places = Places::default();
+    let Some(raw) = root.get("places").filter(|raw| !raw.is_null()) else {
+        return places;
+    };
+    let Value::Array(raw) = raw else {
+        problems.push(Problem::ignored(
+            "places",
+            "\"places\" should be a list: [{\"name\": \"Springfield\", \"state\": \"MA\", \"county\": \"Hampden\"}]",
+        ));
+        return places;
+    };
+    for (index, entry) in raw.iter().enumerate() {
+        let path = format!("places[{index}]");
+        let Value::Object(entry) = entry else {
+            problems.push(Problem::ignored(
+                path,
+                "a place should be an object such as {\"name\": \"Springfield\", \"state\": \"MA\"}",
+            ));
+            continue;
+        };
+        let text =
+            |key: &str| entry.get(key).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+        // A name or state that is not text leaves nothing to declare; a county that is
+        // not text is dropped and the place kept.
+        let mut readable = true;
+        for key in ["name", "state", "county"] {
+            if entry.get(key).is_some_and(|v| !v.is_null() && !v.is_string()) {
+                problems.push(Problem::ignored(format!("{path}.{key}"), format!("\"{key}\" should be text")));
+                readable &= key == "county";
+            }
+        }
+        if !readable {
+            continue;
+        }
+        let (name, state) = (text("name").unwrap_or_default(), text("state").unwrap_or_default());
+        if let Err(error) = places.declare(name, state, text("county")) {
+            let at = match error {
+                PlaceError::NotAState(..) | PlaceError::Connecticut(_) => format!("{path}.state"),
+                PlaceError::NameWithComma(_) => format!("{path}.name"),
+                _ => path,
+            };
+            problems.push(Problem::ignored(at, error.to_string()));
+        }
+    }
+    places
+}
+
+/// Reads `"areas": {"Name": ["Town", ...]}`. An area may list towns, counties, villages
+/// and declared places and counties ("Springfield, MA", "Hampden County, MA"), so a region
+/// can cross a state line; but not other areas (keeps the meaning obvious to whoever reads
+/// the file).
+pub(super) fn read_areas(
+    root: &Map<String, Value>,
+    places: &Places,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, TownSet)> {
     let mut areas = Vec::new();
     let Some(raw) = root.get("areas") else {
         return areas;
@@ -20,25 +81,26 @@ pub(super) fn read_areas(root: &Map<String, Value>, problems: &mut Vec<Problem>)
         ));
         return areas;
     };
-    for (name, places) in raw {
+    for (name, listed) in raw {
         let path = format!("areas.{name}");
-        let Value::Array(places) = places else {
+        let Value::Array(listed) = listed else {
             problems.push(Problem::ignored(path, "an area should be a list of towns"));
             continue;
         };
-        if resolve_place(name).is_some() {
-            problems.push(Problem::ignored(
-                path,
-                format!("\"{name}\" is already a Connecticut place name; give the area another name"),
-            ));
+        if places.resolve(name).is_some() {
+            let message = if crate::towns::resolve_place(name).is_some() {
+                format!("\"{name}\" is already a Connecticut place name; give the area another name")
+            } else {
+                format!("\"{name}\" is already one of the catalogue's places; give the area another name")
+            };
+            problems.push(Problem::ignored(path, message));
             continue;
         }
         let mut towns = TownSet::default();
-        for (index, place) in places.iter().enumerate() {
-            let resolved = place.as_str().and_then(resolve_place);
-            match resolved {
-                Some(place) => place.towns().into_iter().for_each(|t| towns.insert(t)),
-                None => problems.push(unknown_place(&format!("{path}[{index}]"), place, &[])),
+        for (index, place) in listed.iter().enumerate() {
+            match place.as_str().and_then(|name| places.resolve(name)) {
+                Some(found) => found.towns.into_iter().for_each(|t| towns.insert(t)),
+                None => problems.push(unknown_place(&format!("{path}[{index}]"), place, places, &[])),
             }
         }
         areas.push((name.clone(), towns));
@@ -47,22 +109,39 @@ pub(super) fn read_areas(root: &Map<String, Value>, problems: &mut Vec<Problem>)
 }
 
 /// The towns a place name in a program stands for, using the catalogue's areas too.
-pub(super) fn towns_of(name: &str, areas: &[(String, TownSet)]) -> Option<TownSet> {
-    if let Some(place) = resolve_place(name) {
-        let mut set = TownSet::default();
-        place.towns().into_iter().for_each(|t| set.insert(t));
-        return Some(set);
+pub(super) fn towns_of(name: &str, places: &Places, areas: &[(String, TownSet)]) -> Option<TownSet> {
+    if let Some(found) = places.resolve(name) {
+        return Some(found.towns.into_iter().collect());
     }
     let wanted = normalize(name);
-    areas.iter().find(|(area, _)| normalize(area) == wanted).map(|(_, towns)| *towns)
+    areas.iter().find(|(area, _)| normalize(area) == wanted).map(|(_, towns)| towns.clone())
 }
 
 /// The problem for a place name nobody knows, with the closest known name as a hint.
-pub(super) fn unknown_place(path: &str, value: &Value, areas: &[(String, TownSet)]) -> Problem {
+pub(super) fn unknown_place(
+    path: &str,
+    value: &Value,
+    places: &Places,
+    areas: &[(String, TownSet)],
+) -> Problem {
     let Some(text) = value.as_str() else {
         return Problem::ignored(path, "a place should be text, such as \"Hartford\"");
     };
-    let hint = closest_place_name(text, areas).map(|name| format!("did you mean \"{name}\"?"));
+    // "Springfield" when the catalogue declares "Springfield, MA" and "Springfield, VT".
+    let same_name = places.declared_with_name(text);
+    let hint = (same_name.len() > 1).then(|| {
+        let names: Vec<String> = same_name.iter().map(|town| format!("\"{}\"", places.name(*town))).collect();
+        format!("more than one place has this name: write it with its state, {}", names.join(" or "))
+    });
+    let hint = hint
+        .or_else(|| places.closest_place_name(text, areas).map(|name| format!("did you mean \"{name}\"?")));
+    let hint = hint.or_else(|| {
+        // "Springfield, MA" in a catalogue that has not declared it.
+        let (place, state) = split_state(text).filter(|(_, state)| *state != CONNECTICUT)?;
+        Some(format!(
+            "add it to the catalogue's \"places\": {{\"name\": \"{place}\", \"state\": \"{state}\"}}"
+        ))
+    });
     let hint = hint.or_else(|| {
         // "Windham Cty", "New London county" and the like.
         let lower = text.to_lowercase();
@@ -70,5 +149,10 @@ pub(super) fn unknown_place(path: &str, value: &Value, areas: &[(String, TownSet
             "write a county as \"Windham County\" (one of the eight Connecticut counties)".to_string()
         })
     });
-    Problem::ignored(path, format!("\"{text}\" is not a Connecticut town, county or village")).with_hint(hint)
+    let known = if places.has_declared() {
+        "a Connecticut town, county or village, or one of the catalogue's places"
+    } else {
+        "a Connecticut town, county or village"
+    };
+    Problem::ignored(path, format!("\"{text}\" is not {known}")).with_hint(hint)
 }

@@ -9,7 +9,7 @@ use super::{Need, Program, ProgramText};
 use crate::age::AgeRange;
 use crate::fields::{years_text, Fields, Problem};
 use crate::spelling::closest;
-use crate::towns::TownSet;
+use crate::towns::{Places, TownSet};
 
 /// Checks one program. `None` means it breaks a rule and is skipped (the reason is in
 /// `problems`); bad optional values are dropped and reported.
@@ -18,7 +18,7 @@ pub(super) fn read(
     index: usize,
     path: &str,
     needs: &[Need],
-    areas: &[(String, TownSet)],
+    (places, areas): (&Places, &[(String, TownSet)]),
     problems: &mut Vec<Problem>,
 ) -> Option<Program> {
     let Value::Object(object) = raw else {
@@ -99,9 +99,9 @@ pub(super) fn read(
     }
 
     for (index, place) in listed_towns.clone().unwrap_or_default().into_iter().enumerate() {
-        match towns_of(&place, areas) {
+        match towns_of(&place, places, areas) {
             Some(towns) => {
-                program.serves.extend(towns);
+                program.serves.extend(&towns);
                 program.towns.push(place);
             }
             None => {
@@ -109,12 +109,14 @@ pub(super) fn read(
                     .and_then(|list| list.get(index))
                     .cloned()
                     .unwrap_or(Value::String(place.clone()));
-                problems.push(unknown_place(&format!("{path}.towns[{index}]"), &raw, areas));
+                problems.push(unknown_place(&format!("{path}.towns[{index}]"), &raw, places, areas));
             }
         }
     }
     if !program.statewide && program.serves.is_empty() {
-        let why = if listed_towns.is_some() {
+        let why = if listed_towns.is_some() && places.has_declared() {
+            "none of its \"towns\" is a known place, and it is not \"statewide\""
+        } else if listed_towns.is_some() {
             "none of its \"towns\" is a known Connecticut place, and it is not \"statewide\""
         } else {
             "it has neither \"towns\" nor \"statewide\": true"

@@ -18,7 +18,7 @@
 //! | `organization` | who runs it |
 //! | `description` | what it offers |
 //! | `needs` | need ids, separated by `;` (`food; housing`) |
-//! | `towns` | towns, counties (`Windham County`), villages or areas, separated by `;` |
+//! | `towns` | towns, counties (`Windham County`), villages, areas, or places outside Connecticut with their state (`Providence, RI`), separated by `;` |
 //! | `statewide` | `yes`, `no`, `true`, `false`, `y`, `n`, `1`, `0`, `x`, or blank (no) |
 //! | `minimum_age`, `maximum_age` | years, with a decimal point for parts of a year (`0.5`) |
 //! | `phone`, `website`, `email`, `address`, `hours`, `eligibility` | text |
@@ -50,12 +50,19 @@
 //! - Needs are matched to the catalogue's needs by id; a need written differently
 //!   ("Mental Health", "Food & nutrition") is read as the matching id. Any other need is
 //!   added to the catalogue with an id made from it, and noted so staff can give it a label.
-//! - Places are kept as written; ones that are not Connecticut towns, counties or villages are
-//!   noted with the nearest name (they may still be the catalogue's own `areas`).
+//! - Places are kept as written. A place outside Connecticut written with its state code
+//!   ("Providence, RI") is added to the catalogue's `places` (county unknown) and noted once;
+//!   other names that are not Connecticut towns, counties or villages are noted with the
+//!   nearest name (they may still be the catalogue's own `areas`).
 //! - Language names ("Spanish", "Español") and codes written another way (`spa`, `asl`)
 //!   become the codes of [`crate::languages`] (`es`, `ase`), noted.
 //! - A `schedule` or `schedule_exceptions` cell that cannot be read as hours is noted and not
 //!   used; an unreadable `schedule` becomes the free-text `hours` when that cell is empty.
+//! - Text is made fit to publish ([`crate::import::clean_text`]): HTML becomes plain text,
+//!   characters broken by a wrong code page are repaired, `\n` written out becomes a line
+//!   break, and a name in CAPITALS becomes title case (acronyms kept). A cell whose only
+//!   fault is its spacing is kept as typed. Each kind of repair is one note, with a count.
+//! - A website written `www.example.org` gets `https://`, noted.
 //! - Ages that are not numbers are noted and left out; a `last_reviewed` date that a
 //!   spreadsheet rewrote as `11/1/2026` is read as `2026-11-01`, noted.
 //!
@@ -73,7 +80,8 @@
 //! # Round trip
 //!
 //! `import(export(c))` gives back `c.programs` exactly, given `c.needs`, whenever the values
-//! are ones a spreadsheet can hold: text without surrounding spaces, list items that are not
+//! are ones a spreadsheet can hold: text without surrounding spaces and with nothing to
+//! repair (no HTML, no broken characters, no name in capitals only), list items that are not
 //! blank and hold no `;`, languages written as the codes of [`crate::languages`] (or codes it
 //! does not know), translations with at least one text,
 //! schedules that load, with periods written `HH:MM-HH:MM` and notes without `;` or `)`,

@@ -19,10 +19,13 @@
 //!    and `holiday_schedules`) and notes why when they cannot, `places.rs` finds
 //!    Connecticut towns in service areas and addresses, `text.rs` writes phones, languages,
 //!    addresses and costs, and [`TaxonomyMapping`] (`mapping.rs`) turns taxonomy terms into
-//!    the catalogue's needs.
+//!    the catalogue's needs. First, `tidy.rs` cleans the service's texts
+//!    ([`clean_text`](crate::import::clean_text): HTML, broken characters, names in
+//!    capitals), and last it reads ages from the eligibility text when the fields give none
+//!    ([`ages_in_text`](crate::import::ages_in_text)).
 //!
 //! The files import top-down, never back: `model.rs`, `text.rs` and `notes.rs` at the
-//! bottom; then `schedule.rs`, `opening.rs`, `places.rs` and `mapping.rs`; then the
+//! bottom; then `schedule.rs`, `opening.rs`, `places.rs`, `mapping.rs` and `tidy.rs`; then the
 //! readers (`csv_table.rs`, `broken_links.rs`, `package.rs`, then `tables.rs`, and
 //! `json.rs`); `build.rs` on top, and this file, which ties the readers to the builder.
 //!
@@ -88,6 +91,7 @@ mod places;
 mod schedule;
 mod tables;
 mod text;
+mod tidy;
 
 use std::collections::BTreeMap;
 
@@ -102,8 +106,73 @@ use super::{ImportError, Imported};
 /// Fails only when the text is not JSON or holds no HSDS service; everything else that could
 /// not be carried over is in [`Imported::notes`].
 pub fn import_json(text: &str, mapping: &TaxonomyMapping) -> Result<Imported, ImportError> {
-    let (services, notes) = json::read(text)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).json(text)
+}
+
+/// An HSDS import with its choices: the taxonomy mapping (with its own options), and
+/// whether places outside Connecticut are built from the data (`--places-from-data`). The
+/// free functions [`import_json`], [`import_json_files`] and [`import_tables`] are this with
+/// Connecticut's places only.
+///
+/// With [`HsdsImport::places_from_data`], every city outside Connecticut that a service
+/// area ("Holyoke, MA") or a location's address (city and state) names becomes one of the
+/// catalogue's `places`, and the program lists it ("Holyoke, MA"), so an export from any
+/// region becomes a finder for that region:
+///
+/// ```
+/// use finder_core::import::hsds::{HsdsImport, TaxonomyMapping};
+/// let service = r#"{ "id": "s1", "name": "Valley Pantry",
+///   "service_areas": [{ "name": "Holyoke, MA; Chicopee, MA" }] }"#;
+/// let mapping = TaxonomyMapping::standard();
+/// let imported = HsdsImport::new(&mapping).places_from_data(true).json(service).unwrap();
+/// assert_eq!(imported.catalogue.programs[0].towns, ["Holyoke, MA", "Chicopee, MA"]);
+/// assert_eq!(imported.catalogue.places.len(), 2);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct HsdsImport<'a> {
+    mapping: &'a TaxonomyMapping,
+    places_from_data: bool,
+    leave_out_incomplete: bool,
+}
+
+impl<'a> HsdsImport<'a> {
+    pub fn new(mapping: &'a TaxonomyMapping) -> HsdsImport<'a> {
+        HsdsImport { mapping, places_from_data: false, leave_out_incomplete: false }
+    }
+
+    /// Leaves out the programs families could not find (no need, or no town), each with a
+    /// note saying why, so the catalogue written passes `catalogue check` and can be
+    /// published as it is (the command line's default; `--keep-incomplete` keeps them for
+    /// staff to complete by hand). Without it every usable service becomes a program.
+    pub fn publishable(self, yes: bool) -> HsdsImport<'a> {
+        HsdsImport { leave_out_incomplete: yes, ..self }
+    }
+
+    /// Builds the catalogue's places outside Connecticut from the data's own service areas
+    /// and addresses.
+    pub fn places_from_data(self, yes: bool) -> HsdsImport<'a> {
+        HsdsImport { places_from_data: yes, ..self }
+    }
+
+    /// As [`import_json`].
+    pub fn json(&self, text: &str) -> Result<Imported, ImportError> {
+        let (services, notes) = json::read(text)?;
+        Ok(build::build(&services, notes, self))
+    }
+
+    /// As [`import_json_files`].
+    pub fn json_files(&self, files: &[(String, String)]) -> Result<Imported, ImportError> {
+        let files: Vec<(String, &str)> =
+            files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
+        let (services, notes) = json::read_files(&files)?;
+        Ok(build::build(&services, notes, self))
+    }
+
+    /// As [`import_tables`].
+    pub fn tables(&self, tables: &BTreeMap<String, String>) -> Result<Imported, ImportError> {
+        let (services, notes) = tables::read(tables)?;
+        Ok(build::build(&services, notes, self))
+    }
 }
 
 /// Imports several HSDS JSON files as one: the pages of an API listing (read in page order,
@@ -123,9 +192,7 @@ pub fn import_json_files(
     files: &[(String, String)],
     mapping: &TaxonomyMapping,
 ) -> Result<Imported, ImportError> {
-    let files: Vec<(String, &str)> = files.iter().map(|(name, text)| (name.clone(), text.as_str())).collect();
-    let (services, notes) = json::read_files(&files)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).json_files(files)
 }
 
 /// Imports an HSDS CSV data package: file name (`"services.csv"`) → file text. Only
@@ -145,6 +212,5 @@ pub fn import_tables(
     tables: &BTreeMap<String, String>,
     mapping: &TaxonomyMapping,
 ) -> Result<Imported, ImportError> {
-    let (services, notes) = tables::read(tables)?;
-    Ok(build::build(&services, notes, mapping))
+    HsdsImport::new(mapping).tables(tables)
 }

@@ -4,12 +4,19 @@
 //! - [`hsds`]: Open Referral HSDS data (1.x, 2.x and 3.0), as JSON or as a CSV data package.
 //! - [`encoding`]: a file's bytes as text, for the command-line tool to call before either.
 //!
+//! Both share [`clean_text`] (HTML, broken characters, `\n` written out, names in
+//! capitals) and [`ages_in_text`] (ages stated in eligibility text).
+//!
 //! Every importer returns the catalogue it could build *and* notes on everything it could
-//! not carry over, so nothing is lost silently.
+//! not carry over, so nothing is lost silently. [`report`] sums them up for staff: what the
+//! catalogue holds, then the notes grouped by kind.
 
+pub mod ages_in_text;
+pub mod clean_text;
 pub mod csv;
 pub mod encoding;
 pub mod hsds;
+pub mod report;
 
 use crate::format::CatalogueFile;
 
@@ -28,11 +35,36 @@ pub struct ImportNote {
     pub place: String,
     /// What happened, in plain words.
     pub message: String,
+    /// What kind of note it is, when the importer said ([`ImportNote::with_kind`]).
+    kind: Option<&'static str>,
 }
 
 impl ImportNote {
     pub fn new(place: impl Into<String>, message: impl Into<String>) -> ImportNote {
-        ImportNote { place: place.into(), message: message.into() }
+        ImportNote { place: place.into(), message: message.into(), kind: None }
+    }
+
+    /// The same note with a kind: a short stable name (`age-from-text`) that the report
+    /// groups by and scripts can match on.
+    pub fn with_kind(mut self, kind: &'static str) -> ImportNote {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// The note's kind: the one it was given, else the message's fixed wording with what
+    /// varies from note to note left out ([`report::message_shape`]): quoted values become
+    /// `"…"` and numbers `N`, so `"Hartfrod" is not a Connecticut town` and `"Hartfird" is
+    /// not a Connecticut town` are one kind.
+    pub fn kind(&self) -> std::borrow::Cow<'_, str> {
+        match self.kind {
+            Some(kind) => kind.into(),
+            None => report::message_shape(&self.message).into(),
+        }
+    }
+
+    /// Whether the importer gave this note a kind of its own.
+    pub fn has_kind(&self) -> bool {
+        self.kind.is_some()
     }
 }
 

@@ -11,8 +11,10 @@ use super::rows::{empty_spreadsheet, Row};
 use crate::fields::{parse_date, us_date, yes_or_no};
 use crate::format::{CatalogueFile, NeedEntry, ProgramEntry, ProgramTranslation, ScheduleEntry};
 use crate::hours::{text, Schedule};
+use crate::import::clean_text::{web_address, TextCleaner, WebAddress};
+use crate::import::report::LEFT_OUT;
 use crate::import::{ImportError, ImportNote, Imported};
-use crate::towns::{closest_place_name, resolve_place};
+use crate::towns::{split_state, Places, CONNECTICUT};
 
 /// The catalogue made from the rows, given where the row of column names is.
 pub(super) fn read(
@@ -34,29 +36,39 @@ pub(super) fn read(
     let mut reader = RowReader {
         layout,
         needs: NeedList::new(needs),
+        places: Places::default(),
         programs: Vec::new(),
         rows_by_id: HashMap::new(),
         unnamed_noted: BTreeSet::new(),
         notes,
+        cleaner: TextCleaner::for_spreadsheet(),
     };
     for row in rows.iter().skip(header_at + 1) {
         reader.read(row);
     }
     let mut catalogue = CatalogueFile::new(reader.needs.entries);
     catalogue.programs = reader.programs;
-    Ok(Imported { catalogue, notes: reader.notes })
+    catalogue.places = reader.places.entries();
+    let mut notes = reader.notes;
+    notes.extend(reader.cleaner.notes());
+    Ok(Imported { catalogue, notes })
 }
 
 /// Reads the rows below the header into programs, collecting notes.
 struct RowReader {
     layout: Layout,
     needs: NeedList,
+    /// Places outside Connecticut the rows name ("Providence, RI"), declared as they come:
+    /// the catalogue's `places`.
+    places: Places,
     programs: Vec<ProgramEntry>,
     /// Which row each id came from, to point at the first when one repeats.
     rows_by_id: HashMap<String, usize>,
     /// Unnamed columns already noted: one note per column is enough.
     unnamed_noted: BTreeSet<usize>,
     notes: Vec<ImportNote>,
+    /// Texts made fit to publish (HTML, broken characters, capitals), counted for one note each.
+    cleaner: TextCleaner,
 }
 
 impl RowReader {
@@ -73,12 +85,13 @@ impl RowReader {
             (false, false) => None,
         };
         if let Some(missing) = missing {
-            self.notes.push(ImportNote::new(row.place(), format!("{missing} — row skipped")));
+            let note = ImportNote::new(row.place(), format!("{missing} — row skipped"));
+            self.notes.push(note.with_kind(LEFT_OUT));
             return;
         }
         if let Some(first) = self.rows_by_id.get(&id) {
             let message = format!("the id \"{id}\" is already used by row {first} — row skipped");
-            self.notes.push(ImportNote::new(row.place(), message));
+            self.notes.push(ImportNote::new(row.place(), message).with_kind(LEFT_OUT));
             return;
         }
         self.rows_by_id.insert(id.clone(), row.number);
@@ -94,12 +107,13 @@ impl RowReader {
         let last_reviewed = self.date(row, "last_reviewed");
         let mut hours = Some(self.cell(row, "hours")).filter(|value| !value.is_empty());
         let schedule = self.schedule(row, &mut hours);
+        let website = self.website(row);
         let text = |field: &str| Some(self.cell(row, field)).filter(|value| !value.is_empty());
-        let program = ProgramEntry {
+        let mut program = ProgramEntry {
             organization: text("organization"),
             description: text("description"),
             phone: text("phone"),
-            website: text("website"),
+            website,
             email: text("email"),
             address: text("address"),
             hours,
@@ -118,6 +132,7 @@ impl RowReader {
             languages,
             last_reviewed,
         };
+        self.cleaner.program(&mut program);
         // Kept, because nothing is lost by keeping it, but families will not see it yet.
         if program.needs.is_empty() {
             let message = "no needs — families will not see this program until it has one";
@@ -145,6 +160,23 @@ impl RowReader {
     fn place(&self, row: &Row, field: &str) -> String {
         let name = self.layout.fields.get(field).map_or(field, |&i| self.layout.name(i));
         format!("row {}, column \"{name}\"", row.number)
+    }
+
+    /// The website; `www.example.org` gets `https://`, noted. Anything else is kept as
+    /// written, for the checker to report.
+    fn website(&mut self, row: &Row) -> Option<String> {
+        let value = self.cell(row, "website");
+        if value.is_empty() {
+            return None;
+        }
+        match web_address(&value) {
+            WebAddress::HttpsAdded(link) => {
+                let message = format!("\"{value}\" had no https://, which was added: check the link opens");
+                self.notes.push(ImportNote::new(self.place(row, "website"), message));
+                Some(link)
+            }
+            _ => Some(value),
+        }
     }
 
     /// Cells under no column name (or past the last one) are not read; say so once per column.
@@ -287,18 +319,32 @@ impl RowReader {
         let place = self.place(row, "towns");
         let mut towns = Vec::new();
         for item in list(&self.cell(row, "towns")) {
-            if resolve_place(&item).is_some() {
+            if self.places.resolve(&item).is_some() {
                 towns.push(item);
                 continue;
             }
             let parts = comma_parts(&item);
-            if parts.len() > 1 && parts.iter().all(|part| resolve_place(part).is_some()) {
+            if parts.len() > 1 && parts.iter().all(|part| self.places.resolve(part).is_some()) {
                 let message = format!("\"{item}\" read as {} places: separate places with ;", parts.len());
                 self.notes.push(ImportNote::new(place.clone(), message));
                 towns.extend(parts);
                 continue;
             }
-            let hint = closest_place_name(&item, &[])
+            // "Providence, RI": a place outside Connecticut, which the catalogue then
+            // declares in its `places` (the spreadsheet has no column for its county).
+            if let Some((name, state)) = split_state(&item).filter(|(_, state)| *state != CONNECTICUT) {
+                if self.places.declare(name, state, None).is_ok() {
+                    let message = format!(
+                        "\"{item}\" added to the catalogue's places (outside Connecticut); give its county there if programs list the county"
+                    );
+                    self.notes.push(ImportNote::new(place.clone(), message));
+                    towns.push(item);
+                    continue;
+                }
+            }
+            let hint = self
+                .places
+                .closest_place_name(&item, &[])
                 .map(|p| format!(" — did you mean \"{p}\"?"))
                 .unwrap_or_default();
             let message = format!(

@@ -13,16 +13,23 @@ use super::opening;
 use super::places::places;
 use super::schedule::hours_text;
 use super::text::{address_line, cost_text, date_part, language_code, phone_text, quoted, slug};
+use super::tidy;
+use super::HsdsImport;
 use crate::format::{standard_needs, CatalogueFile, NeedEntry, ProgramEntry};
+use crate::import::clean_text::{TextCleaner, WebAddress};
+use crate::import::report::LEFT_OUT;
 use crate::import::{ImportNote, Imported};
-use crate::is_web_address;
+use crate::towns::Places;
 
 /// The oldest believable age, as in the catalogue's own rules.
 const MAX_AGE_YEARS: f64 = 120.0;
 
 /// Builds the catalogue: the standard needs, one program per usable service, in order.
 /// `notes` are the reader's own (a page of many, an item that is not a service).
-pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &TaxonomyMapping) -> Imported {
+pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, import: &HsdsImport) -> Imported {
+    let mapping = import.mapping;
+    // Places outside Connecticut, declared as the data names them (`--places-from-data`).
+    let mut declared = import.places_from_data.then(Places::default);
     let mut catalogue = CatalogueFile::new(standard_needs());
     let mut need_ids: Vec<String> = catalogue.needs.iter().map(|n| n.id.clone()).collect();
     for id in mapping.need_ids() {
@@ -32,6 +39,7 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
     }
     let mut notes = notes;
     let mut ids = HashSet::new();
+    let mut cleaner = TextCleaner::new();
     // Needs made from terms (`--new-needs`): id, and the term's name as the label.
     let mut new_needs: Vec<(String, String)> = Vec::new();
     for service in services {
@@ -39,11 +47,24 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
             Some(name) => format!("service \"{name}\" ({})", service.source),
             None => format!("service ({})", service.source),
         };
+        let service = &tidy::service(service, &mut cleaner);
         let mut service_notes = Notes::new(place, &mut notes);
-        if let Some(program) =
-            program(service, mapping, &need_ids, &mut new_needs, &mut ids, &mut service_notes)
-        {
-            catalogue.programs.push(program);
+        if let Some(program) = program(
+            service,
+            mapping,
+            &need_ids,
+            &mut new_needs,
+            &mut ids,
+            declared.as_mut(),
+            &mut service_notes,
+        ) {
+            match missing_for_families(&program) {
+                // The widget would skip it, and `catalogue check` would fail the file.
+                Some(missing) if import.leave_out_incomplete => service_notes.add_kind(LEFT_OUT, format!(
+                    "left out: it has {missing}, so families would never see it; fix the data, or import with --keep-incomplete and add them by hand"
+                )),
+                _ => catalogue.programs.push(program),
+            }
         }
     }
     // A staff mapping may give needs the standard list lacks: the catalogue must define them.
@@ -77,7 +98,31 @@ pub(super) fn build(services: &[Service], notes: Vec<ImportNote>, mapping: &Taxo
             }
         }
     }
+    if let Some(declared) = declared {
+        catalogue.places = declared.entries();
+        if !catalogue.places.is_empty() {
+            notes.push(ImportNote::new(
+                "places",
+                format!(
+                    "{} places outside Connecticut made from the data's service areas and addresses: give each its county in \"places\" if programs or families name counties",
+                    catalogue.places.len()
+                ),
+            ));
+        }
+    }
+    notes.extend(cleaner.notes());
     Imported { catalogue, notes }
+}
+
+/// What a program lacks that families need to find it ("no need"), if anything.
+fn missing_for_families(program: &ProgramEntry) -> Option<&'static str> {
+    let no_place = program.towns.is_empty() && !program.statewide;
+    match (program.needs.is_empty(), no_place) {
+        (true, true) => Some("no need and no town"),
+        (true, false) => Some("no need"),
+        (false, true) => Some("no town"),
+        (false, false) => None,
+    }
 }
 
 fn program(
@@ -86,6 +131,7 @@ fn program(
     need_ids: &[String],
     new_needs: &mut Vec<(String, String)>,
     ids: &mut HashSet<String>,
+    declared: Option<&mut Places>,
     notes: &mut Notes,
 ) -> Option<ProgramEntry> {
     for message in &service.notes {
@@ -95,7 +141,7 @@ fn program(
     match status.as_str() {
         // A closed program shown to families is worse than a missing one.
         "inactive" | "defunct" => {
-            notes.add(format!("left out: its status is \"{status}\""));
+            notes.add_kind(LEFT_OUT, format!("left out: its status is \"{status}\""));
             return None;
         }
         "temporarily closed" => {
@@ -110,7 +156,7 @@ fn program(
             alternate.clone()
         }
         (None, None) => {
-            notes.add("left out: it has no name");
+            notes.add_kind(LEFT_OUT, "left out: it has no name");
             return None;
         }
     };
@@ -164,11 +210,12 @@ fn program(
     program.cost = cost;
     program.needs = needs(service, &name, mapping, need_ids, new_needs, notes);
     note_accessibility(service, notes);
-    (program.towns, program.statewide) = places(service, notes);
+    (program.towns, program.statewide) = places(service, declared, notes);
     program.last_reviewed = [&service.assured_date, &service.last_modified]
         .into_iter()
         .find_map(|date| date.as_deref().and_then(date_part));
     program.name = name;
+    tidy::ages(&mut program, notes);
     Some(program)
 }
 
@@ -233,16 +280,21 @@ fn age(raw: Option<&str>, field: &str, notes: &mut Notes) -> Option<f64> {
 /// Only `http(s)` addresses become links. A bare `www.example.org` gets `https://`, noted.
 fn web_address(raw: Option<&str>, field: &str, notes: &mut Notes) -> Option<String> {
     let raw = raw?.trim();
-    if is_web_address(raw) {
-        return Some(raw.to_string());
+    match crate::import::clean_text::web_address(raw) {
+        WebAddress::Link(link) => Some(link),
+        WebAddress::HttpsAdded(link) => {
+            notes.add(format!(
+                "{field} {} had no https://, which was added: check the link opens",
+                quoted(raw)
+            ));
+            Some(link)
+        }
+        WebAddress::NotALink => {
+            notes
+                .add(format!("{field} {} is not a web address (http:// or https://); left out", quoted(raw)));
+            None
+        }
     }
-    let guess = format!("https://{raw}");
-    if !raw.contains("://") && !raw.contains('@') && is_web_address(&guess) {
-        notes.add(format!("{field} {} had no https://, which was added: check the link opens", quoted(raw)));
-        return Some(guess);
-    }
-    notes.add(format!("{field} {} is not a web address (http:// or https://); left out", quoted(raw)));
-    None
 }
 
 /// The service's languages, else its locations'.

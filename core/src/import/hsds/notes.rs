@@ -20,4 +20,9 @@ impl<'a> Notes<'a> {
     pub(super) fn add(&mut self, message: impl Into<String>) {
         self.list.push(ImportNote::new(self.place.clone(), message));
     }
+
+    /// A note of a [kind](ImportNote::with_kind) of its own.
+    pub(super) fn add_kind(&mut self, kind: &'static str, message: impl Into<String>) {
+        self.list.push(ImportNote::new(self.place.clone(), message).with_kind(kind));
+    }
 }

@@ -1,29 +1,51 @@
-//! Where a service is offered, as Connecticut places: service areas and location cities.
+//! Where a service is offered, as places: service areas and location cities.
 //!
 //! HSDS service areas are free text as often as place names: "Hartford County", "Hartford,
 //! West Hartford and Bloomfield", "Statewide", or a paragraph. Each area is read whole, then
 //! piece by piece; what is not a Connecticut town, county or village is noted, never guessed.
+//!
+//! With `--places-from-data` ([`HsdsImport::places_from_data`](super::HsdsImport)), places
+//! outside Connecticut become the catalogue's own when the data names them with their
+//! state: a service area "Holyoke, MA" (or "Holyoke, Chicopee and Springfield, MA"), or a
+//! location's address with its city and state. A name without a state is still never
+//! guessed at: "Holyoke" alone could be anywhere.
 
 use std::collections::HashSet;
 
 use super::model::{Service, ServiceArea};
 use super::notes::Notes;
 use super::text::{in_connecticut, quoted};
-use crate::towns::{resolve_place, Place};
+use crate::import::clean_text::clean_name;
+use crate::towns::{resolve_place, state_code, state_named, trailing_state, Place, Places, CONNECTICUT};
 
 /// Towns from the service areas and the locations' cities; `true` when an area is the whole
 /// state.
-pub(super) fn places(service: &Service, notes: &mut Notes) -> (Vec<String>, bool) {
+pub(super) fn places(
+    service: &Service,
+    mut declared: Option<&mut Places>,
+    notes: &mut Notes,
+) -> (Vec<String>, bool) {
     let mut towns: Vec<String> = Vec::new();
     let mut statewide = false;
     for area in &service.service_areas {
-        area_places(area, &mut towns, &mut statewide, notes);
+        area_places(area, &mut towns, &mut statewide, declared.as_deref_mut(), notes);
     }
     if !statewide {
         for location in service.locations.iter().filter(|l| !l.is_virtual()) {
             let Some((address, _)) = location.main_address() else { continue };
             let Some(city) = address.city.as_deref() else { continue };
-            if !in_connecticut(address.state_province.as_deref()) {
+            let state =
+                address.state_province.as_deref().and_then(|s| state_code(s).or_else(|| state_named(s)));
+            let beyond = state.filter(|state| *state != CONNECTICUT);
+            if let (Some(places), Some(state)) = (declared.as_deref_mut(), beyond) {
+                match declare(places, city, state) {
+                    Some(place) => towns.push(place),
+                    None => notes.add(format!(
+                        "location city {} could not be made a place: add the program's towns",
+                        quoted(&format!("{city}, {state}"))
+                    )),
+                }
+            } else if !in_connecticut(address.state_province.as_deref()) {
                 let state = address.state_province.as_deref().unwrap_or("");
                 notes.add(format!(
                     "the location in {} is outside Connecticut, so it gives no town",
@@ -44,19 +66,36 @@ pub(super) fn places(service: &Service, notes: &mut Notes) -> (Vec<String>, bool
     if statewide {
         // Every town is served; listing some as well would only raise a warning.
         towns.clear();
+    } else if towns.is_empty() && declared.is_some() {
+        notes.add("no town or county found: add towns before publishing");
     } else if towns.is_empty() {
         notes.add("no Connecticut town or county found: add towns or \"statewide\": true before publishing");
     }
     (towns, statewide)
 }
 
-fn area_places(area: &ServiceArea, towns: &mut Vec<String>, statewide: &mut bool, notes: &mut Notes) {
+fn area_places(
+    area: &ServiceArea,
+    towns: &mut Vec<String>,
+    statewide: &mut bool,
+    mut declared: Option<&mut Places>,
+    notes: &mut Notes,
+) {
     for text in [&area.name, &area.description].into_iter().flatten() {
         if is_statewide(text) {
             *statewide = true;
             return;
         }
-        let (found, missed) = resolve_list(text);
+        let (mut found, mut missed) = resolve_list(text);
+        if let Some(places) = declared.as_deref_mut() {
+            missed.retain(|piece| match places_with_state(places, piece) {
+                Some(named) => {
+                    found.extend(named);
+                    false
+                }
+                None => true,
+            });
+        }
         if !found.is_empty() {
             towns.extend(found);
             for piece in missed {
@@ -85,6 +124,42 @@ fn area_places(area: &ServiceArea, towns: &mut Vec<String>, statewide: &mut bool
         }
         (None, None) => {}
     }
+}
+
+/// The places an entry names with a state at its end ("Holyoke, MA", "Holyoke, Chicopee and
+/// Springfield, Massachusetts"), declared in `places`: `None` when the entry ends in no
+/// state outside Connecticut, or names a county ("Hampden County, MA": its towns are not
+/// known here), or any of its names cannot be a place.
+fn places_with_state(places: &mut Places, entry: &str) -> Option<Vec<String>> {
+    let (before, state) = trailing_state(entry).filter(|(_, state)| *state != CONNECTICUT)?;
+    let names: Vec<String> = before
+        .split([',', '/', '&', ';'])
+        .flat_map(|chunk| chunk.split(" and "))
+        .map(|name| name.trim().trim_end_matches('.').to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
+    let looks_like_places = !names.is_empty()
+        && names.iter().all(|name| {
+            let lower = name.to_lowercase();
+            name.split_whitespace().count() <= 4
+                && !lower.contains("county")
+                && !name.chars().any(|c| c.is_ascii_digit())
+        });
+    if !looks_like_places {
+        return None;
+    }
+    names.iter().map(|name| declare(places, name, state)).collect()
+}
+
+/// Declares `city` in `state` (once), written as the rest of the card ("HOLYOKE" →
+/// "Holyoke"), and gives the name programs list: "Holyoke, MA".
+fn declare(places: &mut Places, city: &str, state: &str) -> Option<String> {
+    let city = clean_name(city).0;
+    let full = format!("{city}, {state}");
+    if let Some(town) = places.town_named(&full) {
+        return Some(places.name(town).to_string());
+    }
+    places.declare(&city, state, None).ok().map(|town| places.name(town).to_string())
 }
 
 /// Whether a service area means all of Connecticut.

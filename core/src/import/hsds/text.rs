@@ -4,6 +4,7 @@
 //! `None` when there is nothing usable. Judgements that deserve a note return the reason.
 
 use super::model::{Address, CostOption, Language, Phone};
+use crate::import::clean_text::clean_name;
 
 /// A phone number with its extension: `860-555-0100 ext. 12`. Exports sometimes wrap numbers
 /// in quotes (`"+44 1234 234567"`), which are dropped.
@@ -54,13 +55,17 @@ pub(super) fn address_line(address: &Address) -> Option<String> {
             "us" | "usa" | "united states" | "united states of america"
         )
     });
-    let parts: Vec<&str> =
-        [address.address_1.as_deref(), address.address_2.as_deref(), address.city.as_deref()]
-            .into_iter()
-            .flatten()
-            .chain((!state_zip.is_empty()).then_some(state_zip.as_str()))
-            .chain(country)
-            .collect();
+    // Street and city in capitals ("11 ELM ST, HOLYOKE") read as the rest of the card:
+    // "11 Elm St, Holyoke".
+    let written = |part: &Option<String>| part.as_deref().map(|text| clean_name(text).0);
+    let street_and_city = [written(&address.address_1), written(&address.address_2), written(&address.city)];
+    let parts: Vec<&str> = street_and_city
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .chain((!state_zip.is_empty()).then_some(state_zip.as_str()))
+        .chain(country)
+        .collect();
     // A city or ZIP alone is not an address anyone can go to.
     address.address_1.as_ref()?;
     Some(parts.join(", "))

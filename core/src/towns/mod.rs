@@ -1,9 +1,19 @@
-//! Connecticut places: towns, counties, villages, and sets of towns.
+//! Places: Connecticut's towns, counties and villages, built in; the places outside
+//! Connecticut a catalogue declares; and sets of towns.
 //!
-//! Every place a program can serve, and every place a family can live, comes down to
-//! one of Connecticut's 169 towns. A county stands for all of its towns, and a village
+//! Every place a program can serve, and every place a family can live, comes down to a
+//! town: one of Connecticut's 169, or a town or city the catalogue declares in its
+//! `places` ("Springfield, MA"). A county stands for all of its towns, and a village
 //! ("Willimantic") for the town that contains it. Resolving names to towns once, when
 //! the catalogue loads, makes filtering a single bit test per program.
+//!
+//! - `places.rs`: [`Places`], one catalogue's table of towns (Connecticut's first, then its
+//!   own), with their names and counties, and what a name stands for.
+//! - `typed.rs`: what families type (the town box) and "did you mean" for staff.
+//! - `states.rs`: U.S. state codes and names.
+//!
+//! The free functions here answer for Connecticut alone ([`Places::connecticut`]), for
+//! callers with no catalogue; code that has a catalogue asks its `catalogue.places`.
 //!
 //! A family may also type a Connecticut ZIP code ("06226"): it stands for the town or
 //! towns its people live in ([`zip_towns`]). ZIPs are for families only; a catalogue's
@@ -17,31 +27,54 @@
 //! assert_eq!(resolve_place("Willimantic").unwrap().towns().len(), 1);
 //! ```
 
+mod places;
+mod states;
+mod typed;
+
+pub use places::{DeclaredPlace, Found, PlaceError, PlaceKind, Places, MOST_DECLARED_PLACES};
+pub use states::{
+    may_be_declared, split_state, split_typed_state, state_code, state_named, trailing_state, CONNECTICUT,
+};
+pub use typed::as_written;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::ct_towns::{TOWNS, VILLAGES};
 use crate::ct_zips::ZIP_TOWNS;
-use crate::spelling::{closest, edit_distance};
 
-/// One of Connecticut's 169 towns (an index into the built-in table).
+/// A town: an index into a catalogue's [`Places`]. Connecticut's 169 towns are 0..169 in
+/// every catalogue (alphabetical); the catalogue's declared places follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Town(u8);
+pub struct Town(u16);
 
 impl Town {
-    /// Every town, in alphabetical order.
+    /// Connecticut's towns, in alphabetical order ([`Places::towns`] gives a catalogue's).
     pub fn all() -> impl Iterator<Item = Town> {
-        (0..TOWNS.len()).map(|i| Town(i as u8))
+        (0..TOWNS.len()).map(|i| Town(i as u16))
     }
 
-    /// The town's official name, e.g. "North Stonington".
+    /// The town's place in its catalogue's [`Places`] (and bit in a [`TownSet`]).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Whether the town is one of Connecticut's (not a catalogue's declared place):
+    /// `statewide` programs serve these only.
+    pub fn in_connecticut(self) -> bool {
+        self.index() < TOWNS.len()
+    }
+
+    /// A Connecticut town's official name, e.g. "North Stonington". A declared place has
+    /// no name without its catalogue: ask [`Places::name`] (this gives "" for one).
     pub fn name(self) -> &'static str {
-        TOWNS[self.0 as usize].0
+        TOWNS.get(self.index()).map_or("", |(name, _)| name)
     }
 
-    /// The county the town lies in, without the word "County".
+    /// The county a Connecticut town lies in, without the word "County"; "" for a
+    /// declared place ([`Places::county`] knows its county).
     pub fn county(self) -> &'static str {
-        TOWNS[self.0 as usize].1
+        TOWNS.get(self.index()).map_or("", |(_, county)| county)
     }
 }
 
@@ -88,7 +121,7 @@ pub fn town_named(name: &str) -> Option<Town> {
 fn lowercase_towns() -> &'static HashMap<String, Town> {
     static TABLE: OnceLock<HashMap<String, Town>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        TOWNS.iter().enumerate().map(|(i, (town, _))| (town.to_lowercase(), Town(i as u8))).collect()
+        TOWNS.iter().enumerate().map(|(i, (town, _))| (town.to_lowercase(), Town(i as u16))).collect()
     })
 }
 
@@ -105,8 +138,12 @@ fn lowercase_villages() -> &'static HashMap<String, (&'static str, Vec<Town>)> {
     })
 }
 
-/// A county as catalogues write it: "Windham" → "Windham County".
+/// A county as catalogues write it: "Windham" → "Windham County". A declared county,
+/// which [`Places::counties`] already names in full ("Hampden County, MA"), stays as it is.
 pub fn county_place_name(county: &str) -> String {
+    if split_state(county).is_some() {
+        return county.to_string();
+    }
     format!("{county} County")
 }
 
@@ -138,11 +175,8 @@ pub fn resolve_place(name: &str) -> Option<Place> {
         .map(|(village, towns)| Place::Village(village, towns.clone()))
 }
 
-/// Where a family lives, as typed in the town box: a town, or a village that lies in
-/// exactly one town, also written the way people write addresses ("Hartford, CT",
-/// "E. Hartford"), or a Connecticut ZIP code where at least 90% of the people live in one
-/// town. `None` for anything else (counties, unknown names, a ZIP split between towns:
-/// [`suggest`] offers its towns to pick from).
+/// Where a family lives, as typed in the town box, among Connecticut's places:
+/// [`Places::family_town`] on [`Places::connecticut`].
 ///
 /// ```
 /// use finder_core::towns::{family_town, Town};
@@ -150,40 +184,8 @@ pub fn resolve_place(name: &str) -> Option<Place> {
 /// assert_eq!(family_town("06226").map(Town::name), Some("Windham"));
 /// ```
 pub fn family_town(name: &str) -> Option<Town> {
-    if let Some(zip) = zip_code(name) {
-        return match zip_rows(zip) {
-            [(_, town, percent), ..] if *percent >= MAIN_TOWN_PERCENT => Some(Town(*town)),
-            _ => None,
-        };
-    }
-    match resolve_place(name).or_else(|| resolve_place(&as_written(name)))? {
-        Place::Town(town) => Some(town),
-        Place::Village(_, towns) if towns.len() == 1 => Some(towns[0]),
-        _ => None,
-    }
+    Places::connecticut().family_town(name)
 }
-
-/// A name as a family types it, tidied the way an address is read: normalized, without
-/// a trailing state (", CT", " Connecticut"), with "N." / "E." / "S." / "W." (or the
-/// letter alone) for North, East, South, West.
-pub fn as_written(text: &str) -> String {
-    let mut name = normalize(&text.replace(['.', ','], " "));
-    for state in [" connecticut", " conn", " ct"] {
-        if let Some(rest) = name.strip_suffix(state) {
-            name = rest.trim_end().to_string();
-        }
-    }
-    for (short, long) in [("n ", "north "), ("e ", "east "), ("s ", "south "), ("w ", "west ")] {
-        if let Some(rest) = name.strip_prefix(short) {
-            return format!("{long}{rest}");
-        }
-    }
-    name
-}
-
-/// The share of a ZIP's people (in percent) one town must have for the ZIP to stand for
-/// that town alone: below it, the family picks among the ZIP's towns.
-const MAIN_TOWN_PERCENT: u8 = 90;
 
 /// The ZIP code in a family's text: five digits, alone or as ZIP+4 ("06226-1234"), spaces
 /// around allowed. Any state's ZIP (10001 too); four digits are not a ZIP.
@@ -212,7 +214,7 @@ pub fn zip_code(text: &str) -> Option<u32> {
 /// ```
 pub fn zip_towns(text: &str) -> Vec<Town> {
     zip_code(text)
-        .map(|zip| zip_rows(zip).iter().map(|(_, town, _)| Town(*town)).collect())
+        .map(|zip| zip_rows(zip).iter().map(|(_, town, _)| Town(u16::from(*town))).collect())
         .unwrap_or_default()
 }
 
@@ -224,14 +226,6 @@ fn zip_rows(zip: u32) -> &'static [(u16, u8, u8)] {
     &ZIP_TOWNS[start..end]
 }
 
-/// The names of a ZIP's towns, when `text` is a ZIP code: what [`suggest`] and
-/// [`closest_places`] offer instead of names like the text (none for a ZIP outside
-/// Connecticut, which no town name is like either).
-fn zip_names(text: &str, limit: usize) -> Option<Vec<&'static str>> {
-    zip_code(text)?;
-    Some(zip_towns(text).into_iter().map(Town::name).take(limit).collect())
-}
-
 /// The village's town when `name` is a village in exactly one town ("Willimantic" →
 /// "Windham"), so a suggestion can say where it is.
 pub fn village_town(name: &str) -> Option<&'static str> {
@@ -241,126 +235,45 @@ pub fn village_town(name: &str) -> Option<&'static str> {
     }
 }
 
-/// Town and village names to suggest as a family types, best first: names that start
-/// with the text, then names with a word that starts with it; when there are none, near
-/// misses (one typo in 4–7 letters, two from 8: "Hartfrod", "Wilimantic"). At most `limit`.
-/// For a Connecticut ZIP code, its towns, most people first ("06355": Groton, Stonington).
+/// Connecticut names to suggest as a family types: [`Places::suggest`] on
+/// [`Places::connecticut`].
 pub fn suggest(text: &str, limit: usize) -> Vec<&'static str> {
-    if let Some(names) = zip_names(text, limit) {
-        return names;
-    }
-    let wanted = as_written(text);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let mut starts = Vec::new();
-    let mut word_starts = Vec::new();
-    for name in place_names() {
-        let lower = name.to_lowercase();
-        if lower.starts_with(&wanted) {
-            starts.push(name);
-        } else if lower.split([' ', '-']).any(|word| word.starts_with(&wanted)) {
-            word_starts.push(name);
-        }
-    }
-    starts.sort_unstable();
-    word_starts.sort_unstable();
-    starts.extend(word_starts);
-    // Near misses only when nothing starts with the text: once "killingl" finds
-    // Killingly, Killingworth is noise.
-    if starts.is_empty() {
-        let typos = match wanted.chars().count() {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        // Against the start of each name about as long as the text, so a half-typed
-        // name with a typo ("Hartfr") already finds it.
-        let length = wanted.chars().count();
-        starts.extend(nearest(typos, |lower| {
-            (length.saturating_sub(typos)..=length + typos)
-                .map(|n| edit_distance(&wanted, &lower.chars().take(n).collect::<String>()))
-                .min()
-                .unwrap_or(usize::MAX)
-        }));
-    }
-    dedup_in_order(&mut starts);
-    starts.truncate(limit);
-    starts
+    Places::connecticut().suggest(text, limit)
 }
 
-/// The towns and villages closest to a name no place has, nearest first, at most
-/// `limit`: what to offer a family whose town was not found. Only names at most half
-/// as many edits away as the text has letters (so "zzz" gets nothing). For a Connecticut
-/// ZIP code split between towns, its towns, most people first.
+/// The Connecticut places closest to a name no place has: [`Places::closest_places`] on
+/// [`Places::connecticut`].
 pub fn closest_places(text: &str, limit: usize) -> Vec<&'static str> {
-    if let Some(names) = zip_names(text, limit) {
-        return names;
-    }
-    let wanted = as_written(text);
-    let mut found = nearest(wanted.chars().count() / 2, |lower| edit_distance(&wanted, lower));
-    dedup_in_order(&mut found);
-    found.truncate(limit);
-    found
+    Places::connecticut().closest_places(text, limit)
 }
 
-/// The place name nearest to a misspelled one in a catalogue or spreadsheet ("Hartfrod" →
-/// "Hartford"): a town, a village, a county written "X County", or one of `areas` (the
-/// catalogue's own, as its reader holds them); `None` when none is near ([`closest`]).
+/// The Connecticut place name (or one of `areas`) nearest to a misspelled one:
+/// [`Places::closest_place_name`] on [`Places::connecticut`].
 pub fn closest_place_name(text: &str, areas: &[(String, TownSet)]) -> Option<String> {
-    let counties: Vec<String> = COUNTIES.iter().map(|c| county_place_name(c)).collect();
-    let names = TOWNS
-        .iter()
-        .map(|(town, _)| *town)
-        .chain(VILLAGES.iter().map(|(village, _)| *village))
-        .chain(counties.iter().map(String::as_str))
-        .chain(areas.iter().map(|(area, _)| area.as_str()));
-    closest(text, names).map(String::from)
+    Places::connecticut().closest_place_name(text, areas)
 }
 
-/// Every town and village name.
-fn place_names() -> impl Iterator<Item = &'static str> {
-    TOWNS.iter().map(|(t, _)| *t).chain(VILLAGES.iter().map(|(v, _)| *v))
-}
-
-/// Names within `most` edits (as `distance` measures them on the lower-case name),
-/// nearest first, then alphabetical.
-fn nearest(most: usize, distance: impl Fn(&str) -> usize) -> Vec<&'static str> {
-    if most == 0 {
-        return Vec::new();
-    }
-    let mut found: Vec<(usize, &'static str)> = place_names()
-        .map(|name| (distance(&name.to_lowercase()), name))
-        .filter(|(distance, _)| *distance <= most)
-        .collect();
-    found.sort_unstable();
-    found.into_iter().map(|(_, name)| name).collect()
-}
-
-/// Removes repeated names, keeping the first of each.
-fn dedup_in_order(names: &mut Vec<&'static str>) {
-    let mut kept: Vec<&'static str> = Vec::with_capacity(names.len());
-    for name in names.drain(..) {
-        if !kept.contains(&name) {
-            kept.push(name);
-        }
-    }
-    *names = kept;
-}
-
-/// A set of towns, one bit per town: what a program serves.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TownSet([u64; 3]);
+/// A set of towns, one bit per town of the catalogue's [`Places`]: what a program serves.
+///
+/// The words grow with the highest town held, so a Connecticut-only set is three words
+/// and a catalogue with declared places pays only for the bits it uses. The last word is
+/// never zero (nothing is ever removed), so equal sets are equal values.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TownSet(Vec<u64>);
 
 impl TownSet {
     /// Adds a town to the set.
     pub fn insert(&mut self, town: Town) {
-        self.0[town.0 as usize / 64] |= 1 << (town.0 % 64);
+        let word = town.index() / 64;
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << (town.index() % 64);
     }
 
     /// Whether the set holds the town.
     pub fn contains(&self, town: Town) -> bool {
-        self.0[town.0 as usize / 64] & (1 << (town.0 % 64)) != 0
+        self.0.get(town.index() / 64).is_some_and(|word| word & (1 << (town.index() % 64)) != 0)
     }
 
     /// How many towns the set holds.
@@ -369,20 +282,39 @@ impl TownSet {
     }
 
     /// Adds every town of another set.
-    pub fn extend(&mut self, other: TownSet) {
-        for (word, other) in self.0.iter_mut().zip(other.0) {
+    pub fn extend(&mut self, other: &TownSet) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (word, other) in self.0.iter_mut().zip(&other.0) {
             *word |= other;
         }
     }
 
-    /// The set as bits: bit `i` (of word `i / 64`) for the `i`-th town of [`Town::all`].
-    pub fn bits(&self) -> [u64; 3] {
-        self.0
+    /// The set as bits: bit `i` (of word `i / 64`) for the town with index `i`; words past
+    /// the end are zero.
+    pub fn bits(&self) -> &[u64] {
+        &self.0
+    }
+
+    /// The towns in the set, in town order.
+    pub fn towns(&self) -> impl Iterator<Item = Town> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64).filter(move |bit| word & (1 << bit) != 0).map(move |bit| Town((w * 64 + bit) as u16))
+        })
     }
 
     /// Whether the set holds no town.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<Town> for TownSet {
+    fn from_iter<I: IntoIterator<Item = Town>>(towns: I) -> TownSet {
+        let mut set = TownSet::default();
+        towns.into_iter().for_each(|town| set.insert(town));
+        set
     }
 }
 
@@ -565,7 +497,7 @@ mod tests {
     /// row with at least 5% of the ZIP's people, percent rounded down, most people first.
     #[test]
     fn the_zip_table_matches_its_data_file() {
-        let data = include_str!("../data/ct-zip-towns.tsv");
+        let data = include_str!("../../data/ct-zip-towns.tsv");
         let mut lines = data.lines().filter(|line| !line.starts_with('#'));
         assert_eq!(lines.next(), Some("zip\ttown\tshare"));
         let mut expected = Vec::new();
@@ -579,7 +511,7 @@ mod tests {
             assert!(share.len() == 6 && basis_points <= 10_000, "{line:?}");
             zips.insert(zip);
             if basis_points >= 500 {
-                expected.push((zip.parse::<u16>().unwrap(), town.0, (basis_points / 100) as u8));
+                expected.push((zip.parse::<u16>().unwrap(), town.index() as u8, (basis_points / 100) as u8));
             }
         }
         assert_eq!(ZIP_TOWNS, expected, "run python3 tools/zip-towns.py");
