@@ -80,6 +80,8 @@ bench: setup-build setup-browser
 		mv bench/pkg/finder_bench_bg.opt.wasm bench/pkg/finder_bench_bg.wasm || \
 		echo "bench: wasm-opt failed; benchmarking the module without it"
 	node --expose-gc bench/run.mjs
+	@# How well each engine ranks: the relevance set of search/tests/relevance/.
+	node bench/relevance.mjs
 	@# Typing in the real widget; dist/ is built first only if it is missing.
 	@test -f dist/program-finder.js || $(MAKE) dist
 	node bench/longtasks.mjs

@@ -65,7 +65,7 @@ export class Ours {
 }
 
 /** What the peers search: the same text fields the core indexes, as plain strings. */
-function documents(catalogue) {
+export function documents(catalogue) {
   const labels = new Map(catalogue.needs.map((n) => [n.id, [n.label, ...Object.values(n.labels ?? {})].join(" ")]));
   return catalogue.programs.map((p, i) => ({
     id: i,

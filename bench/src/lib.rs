@@ -183,6 +183,13 @@ impl Engine {
         ids
     }
 
+    /// The program numbers of every hit of `text`, best first, as the widget ranks them
+    /// (for the relevance score of `bench/relevance.mjs`).
+    pub fn ranked(&self, text: &str) -> Vec<u32> {
+        let results = self.index.search(&Query::new(text), &SearchOptions::default());
+        results.hits.iter().map(|hit| hit.program).collect()
+    }
+
     /// The counts of query `i` as JSON, to check that the peers count the same.
     pub fn counts(&self, i: u32) -> String {
         let Some(query) = self.queries.get(i as usize) else { return "null".into() };

@@ -8,6 +8,13 @@
 //!    each posting list comes out sorted by program.
 //! 3. Terms are sorted (a term's id is its rank), and stems and typo tables derived.
 //!
+//! Each posting also keeps where in the program the term first and last appears
+//! ([`Span`]): words are numbered through the program's texts in the order they are
+//! read (name, organization, description, eligibility, need labels, places,
+//! translations), stop words not counted, with a gap between texts so that the last word
+//! of one text is never next to the first of another. The search ranks words typed
+//! together above scattered ones with it.
+//!
 //! Building costs one hash lookup per word of catalogue text; nothing is kept between
 //! builds.
 
@@ -18,8 +25,8 @@ use finder_core::catalogue::Catalogue;
 use super::facts::Facts;
 use super::fast_map::FastMap;
 use super::index::{
-    letter_set, SearchIndex, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME, NEED, ORGANIZATION, PLACE,
-    TRANSLATION,
+    letter_set, SearchIndex, Span, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME, NEED, ORGANIZATION,
+    PLACE, TRANSLATION,
 };
 use super::synonyms::Language;
 use super::text::{is_stop_word, Splitter};
@@ -43,7 +50,8 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
         .iter()
         .map(|need| {
             let labels = std::iter::once(&need.label).chain(need.labels.values());
-            labels.flat_map(|label| builder.ids_of(label)).collect()
+            // In reading order, with a gap between labels: positions are counted from them.
+            labels.flat_map(|label| builder.ids_of(label).into_iter().chain([GAP])).collect()
         })
         .collect();
     let mut places: FastMap<&str, Vec<u32>> = FastMap::default();
@@ -62,6 +70,7 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
         })
         .sum();
     builder.entries.reserve(text_bytes / 8);
+    builder.spans.reserve(text_bytes / 8);
     let mut need_rows = Vec::new();
     for (program, program_facts) in catalogue.programs.iter().zip(&facts.programs) {
         builder.start_program();
@@ -78,14 +87,15 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
         facts.need_sets.bits_of(program_facts.needs as usize, &mut need_rows);
         for &need in &need_rows {
             for &id in need_terms.get(need).into_iter().flatten() {
-                builder.add(id, NEED);
+                builder.add_word(id, NEED);
             }
         }
         for place in &program.towns {
             let ids = places.entry(place).or_insert_with(|| builder.ids_of(place));
             for &id in ids.iter() {
-                builder.add(id, PLACE);
+                builder.add_word(id, PLACE);
             }
+            builder.add_word(GAP, PLACE);
         }
         for text in program.translations.values() {
             for part in [&text.name, &text.description, &text.eligibility] {
@@ -231,6 +241,11 @@ impl TermTable {
 
 /// The value a stop word gets in the term table: it is never indexed.
 const STOP: u32 = u32::MAX;
+/// In a list of words, the end of one text (a need label, a place): the next word is not
+/// next to the one before.
+const GAP: u32 = u32::MAX - 1;
+/// Positions skipped between two texts of a program.
+const GAP_WORDS: u16 = 4;
 
 /// Collects terms while programs are read; `finish` sorts them and lays out postings.
 #[derive(Default)]
@@ -239,8 +254,12 @@ struct Builder {
     ids: TermTable,
     names: Vec<Box<str>>,
     splitter: Splitter,
-    /// Program `p`'s (temporary id, fields) are `entries[starts[p]..starts[p + 1]]`.
+    /// Program `p`'s (temporary id, fields) are `entries[starts[p]..starts[p + 1]]`, and
+    /// where the term first and last appears, `spans[starts[p]..starts[p + 1]]`.
     entries: Vec<(u32, u8)>,
+    spans: Vec<Span>,
+    /// The position of the next word of the current program.
+    position: u16,
     starts: Vec<u32>,
     /// Per temporary id: 1 + the last program it was added to, and where in `entries`.
     /// This merges a program's repeated terms without sorting its words.
@@ -251,38 +270,54 @@ impl Builder {
     #[cfg_attr(finder_size, optimize(speed))]
     fn start_program(&mut self) {
         self.starts.push(self.entries.len() as u32);
+        self.position = 0;
     }
 
-    /// Adds a term to the current program, in `field`.
+    /// Adds the next word of the current program (a term, or `GAP` between texts), in
+    /// `field`.
     #[inline(always)]
     #[cfg_attr(finder_size, optimize(speed))]
-    fn add(&mut self, id: u32, field: u8) {
+    fn add_word(&mut self, id: u32, field: u8) {
+        let at = self.position;
+        if id == GAP {
+            self.position = at.saturating_add(GAP_WORDS);
+            return;
+        }
+        self.position = at.saturating_add(1);
         let program = self.starts.len() as u32;
         let Some(seen) = self.seen.get_mut(id as usize) else { return };
         if seen.0 == program {
             if let Some(entry) = self.entries.get_mut(seen.1 as usize) {
                 entry.1 |= field;
             }
+            if let Some(span) = self.spans.get_mut(seen.1 as usize) {
+                span.last = at;
+            }
         } else {
             *seen = (program, self.entries.len() as u32);
             self.entries.push((id, field));
+            self.spans.push(Span { first: at, last: at });
         }
     }
 
-    /// Adds the terms of `text` to the current program, in `field`.
+    /// Adds the terms of `text` to the current program, in `field`, then a gap.
     #[cfg_attr(finder_size, optimize(speed))]
     fn add_text(&mut self, text: &str, field: u8) {
         let mut splitter = std::mem::take(&mut self.splitter);
+        // (A hyphenated word kept whole, "wellchild" after "well" and "child", takes a
+        // position of its own: "child visits" in "well-child visits" are two apart.)
         splitter.split(text, true, |word| {
             let id = self.id(word);
             if id != STOP {
-                self.add(id, field);
+                self.add_word(id, field);
             }
         });
         self.splitter = splitter;
+        self.add_word(GAP, field);
     }
 
-    /// The temporary ids of the terms of `text`, without adding them to a program.
+    /// The temporary ids of the terms of `text` in order, without adding them to a
+    /// program.
     #[cfg_attr(finder_size, optimize(speed))]
     fn ids_of(&mut self, text: &str) -> Vec<u32> {
         let mut ids = Vec::new();
@@ -292,8 +327,6 @@ impl Builder {
             id => ids.push(id),
         });
         self.splitter = splitter;
-        ids.sort_unstable();
-        ids.dedup();
         ids
     }
 
@@ -332,11 +365,14 @@ impl Builder {
         let mut fill = offsets.clone();
         let mut programs = vec![0u32; entries.len()];
         let mut fields = vec![0u8; entries.len()];
+        let mut spans = vec![Span::default(); entries.len()];
         for (p, window) in starts.windows(2).enumerate() {
-            for &(id, field) in &entries[window[0] as usize..window[1] as usize] {
+            let range = window[0] as usize..window[1] as usize;
+            for (&(id, field), &span) in entries[range.clone()].iter().zip(&self.spans[range]) {
                 let slot = &mut fill[id as usize];
                 programs[*slot as usize] = p as u32;
                 fields[*slot as usize] = field;
+                spans[*slot as usize] = span;
                 *slot += 1;
             }
         }
@@ -374,6 +410,7 @@ impl Builder {
             ranges,
             programs,
             fields,
+            spans,
             stems,
             stem_starts,
             stem_terms,

@@ -4,18 +4,30 @@
 //! **alternatives**: each index term it may match and the quality of that match
 //! (exact, stem, synonym, prefix, typo), or the programs holding a whole phrase. The
 //! rules are in the [crate docs](super); [`super::search`] runs the clauses.
+//!
+//! A word matched through a typo counts as the word it was taken for: that word's stems
+//! and synonyms come with it, with the typo's edits ("dentsit" → "dentist" → "dental"),
+//! so it finds what the word finds, ranked after matches without a typo.
 
-use super::index::{SearchIndex, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, TRANSLATION};
+use finder_core::spelling::EditDistance;
+
+use super::index::{
+    SearchIndex, Span, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, TRANSLATION,
+};
 use super::query::{SearchOptions, Weights, MAX_WORDS};
 use super::text::{is_stop_word, words};
+
+/// One program matching a phrase: (program, the weakest field weight among the words,
+/// the typos it took, how far apart the words are: the sum of [`Span::apart`] over each
+/// word and the next).
+pub(super) type PhraseHit = (u32, f32, u8, u8);
 
 /// Where an alternative's programs come from.
 pub(super) enum Source {
     /// An index term's postings.
     Term(u32),
-    /// Programs with every word of a phrase: the weakest field weight among the words,
-    /// and the typos it took to match them.
-    Phrase(Vec<(u32, f32, u8)>),
+    /// Programs with every word of a phrase.
+    Phrase(Vec<PhraseHit>),
 }
 
 pub(super) struct Alternative {
@@ -24,6 +36,9 @@ pub(super) struct Alternative {
     /// Edits between the query word and the term (0 unless a typo; a phrase's typos
     /// are per program, in its `Source::Phrase`). Fewer typos rank first.
     pub typos: u8,
+    /// Matched only as the start of a longer word ("snap" → "snapper"): ranks after
+    /// the word itself.
+    pub prefix: bool,
     /// Index terms reported in `Hit::matched` when this alternative is the best one.
     pub terms: Vec<u32>,
 }
@@ -126,35 +141,38 @@ pub(super) fn field_weights(weights: &Weights) -> [f32; 128] {
     table
 }
 
+/// A term an alternative may match: (term, quality, typos, prefix only).
+type Found = (u32, f32, u8, bool);
+
 /// The clause for one word: exact, stems, prefixes, synonyms, and typos.
 #[cfg_attr(finder_size, optimize(speed))]
 fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &SearchOptions) -> Clause {
     let weights = &options.weights;
-    // (term, quality, typos)
-    let mut found: Vec<(u32, f32, u8)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut phrases = Vec::new();
-    found.extend(index.find(&word.text).map(|t| (t, weights.exact, 0)));
+    found.extend(index.find(&word.text).map(|t| (t, weights.exact, 0, false)));
     if options.synonyms {
-        found.extend(index.with_stem(&word.stem).iter().map(|&t| (t, weights.synonym, 0)));
+        found.extend(index.with_stem(&word.stem).iter().map(|&t| (t, weights.synonym, 0, false)));
     }
     let letters = word.text.chars().count();
     // Every word of 3+ letters may be the start of a longer one ("health" → "healthy",
     // "east" → "Eastford"), and a last word of 2 while it is typed ("ho" → "housing").
     if options.prefixes && (letters >= 3 || (word.typing && letters == 2)) {
-        found.extend(index.prefixed(&word.text).map(|t| (t, weights.prefix, 0)));
+        found.extend(index.prefixed(&word.text).map(|t| (t, weights.prefix, 0, true)));
     }
     if options.synonyms {
         for group in index.language.groups_of(&word.stem) {
-            for member in &index.language.groups[group as usize] {
-                match member.as_slice() {
-                    [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, weights.synonym, 0))),
-                    phrase => phrases.extend(phrase_alternative(index, phrase, weights.synonym, table)),
-                }
-            }
+            add_group(index, group, (weights.synonym, 0), table, &mut found, &mut phrases);
         }
     }
+    // Nothing but a typo can match it: the word is not in the catalogue or the vocabulary
+    // in any form, nor the start of a catalogue word.
+    let only_typos = found.is_empty() && phrases.is_empty();
     let budget = match letters {
-        0..=3 => 0,
+        0..=2 => 0,
+        // A word of 3 letters that matches nothing else may be a short typo ("fod").
+        3 if only_typos => 1,
+        3 => 0,
         4..=7 => 1,
         _ => 2,
     };
@@ -166,18 +184,106 @@ fn word_clause(index: &SearchIndex, word: &Word, table: &[f32; 128], options: &S
     // of one meaning still reach each other ("classes", "clases").
     if options.typos && budget > 0 {
         let word_groups = index.language.groups_with_word(&word.stem);
+        let other_meaning = |stem: &str| {
+            if word_groups.is_empty() {
+                return false;
+            }
+            let other = index.language.groups_with_word(stem);
+            !other.is_empty() && !other.iter().any(|g| word_groups.contains(g))
+        };
+        // The words a typo may have meant, when they matter (below): stems cost an
+        // allocation each, and a word with other matches never needs them.
+        let take_as_meant = options.synonyms && only_typos;
+        let mut meant: Vec<(String, u8)> = Vec::new();
         index.near(&word.text, budget, |t, edits| {
-            if !word_groups.is_empty() {
-                let other = index.language.groups_with_word(&index.language.stemmer.stem(index.term(t)));
-                if !other.is_empty() && !other.iter().any(|g| word_groups.contains(g)) {
+            if take_as_meant || !word_groups.is_empty() {
+                let stem = index.language.stemmer.stem(index.term(t));
+                if other_meaning(&stem) {
                     return;
+                }
+                if take_as_meant {
+                    meant.push((stem, edits as u8));
                 }
             }
             let quality = if edits == 1 { weights.one_typo } else { weights.two_typos };
-            found.push((t, quality, edits as u8))
+            found.push((t, quality, edits as u8, false));
         });
+        // A word matched only through typos is taken for the closest words it may be (the
+        // vocabulary's too, which the catalogue may not spell: "chilcare" → "childcare"),
+        // and brings their stems and synonyms, with the typo's edits: "dentsit" finds what
+        // "dentist" finds, "dental" included. A word of the catalogue ("good") is taken
+        // as meant, not as a typo of another ("food").
+        if take_as_meant {
+            vocabulary_near(index, &word.stem, budget, &mut meant);
+            meant.retain(|(stem, _)| !other_meaning(stem));
+            let closest = meant.iter().map(|(_, edits)| *edits).min().unwrap_or(0);
+            meant.retain(|(stem, edits)| *edits == closest && *stem != word.stem);
+            meant.sort_unstable();
+            meant.dedup_by(|a, b| a.0 == b.0);
+        }
+        if take_as_meant && meant.len() <= MAX_MEANT {
+            let mut groups: Vec<(u32, u8)> = Vec::new();
+            for (stem, edits) in &meant {
+                let quality =
+                    weights.synonym * if *edits == 1 { weights.one_typo } else { weights.two_typos };
+                found.extend(index.with_stem(stem).iter().map(|&t| (t, quality, *edits, false)));
+                groups.extend(index.language.groups_of(stem).map(|g| (g, *edits)));
+            }
+            groups.sort_unstable();
+            groups.dedup_by_key(|(g, _)| *g);
+            // The word's own groups are in already, without a typo.
+            let own: Vec<u32> = index.language.groups_of(&word.stem).collect();
+            groups.retain(|(g, _)| !own.contains(g));
+            for (group, edits) in groups {
+                let quality = weights.synonym * if edits == 1 { weights.one_typo } else { weights.two_typos };
+                add_group(index, group, (quality, edits), table, &mut found, &mut phrases);
+            }
+        }
     }
     clause(index, found, phrases, 1.0)
+}
+
+/// At most this many words taken for a typo bring their stems and synonyms: a short
+/// typo near many words ("hel": help, held, hell…) means none of them in particular.
+const MAX_MEANT: usize = 8;
+
+/// The stems of the vocabulary's words within `budget` edits of `stem` (not `stem`
+/// itself), with their edits.
+#[cfg_attr(finder_size, optimize(speed))]
+fn vocabulary_near(index: &SearchIndex, stem: &str, budget: usize, meant: &mut Vec<(String, u8)>) {
+    let typed: Vec<char> = stem.chars().collect();
+    let mut distance = EditDistance::default();
+    let mut candidate: Vec<char> = Vec::new();
+    for (word, _) in index.language.words() {
+        if word.len().abs_diff(stem.len()) > budget || word == stem {
+            continue;
+        }
+        candidate.clear();
+        candidate.extend(word.chars());
+        if let Some(edits) = distance.within(&typed, &candidate, budget) {
+            if edits > 0 {
+                meant.push((word.clone(), edits as u8));
+            }
+        }
+    }
+}
+
+/// Adds every member of a synonym group, with `quality` and `typos`.
+#[cfg_attr(finder_size, optimize(speed))]
+fn add_group(
+    index: &SearchIndex,
+    group: u32,
+    (quality, typos): (f32, u8),
+    table: &[f32; 128],
+    found: &mut Vec<Found>,
+    phrases: &mut Vec<Alternative>,
+) {
+    for member in &index.language.groups[group as usize] {
+        match member.as_slice() {
+            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality, typos, false))),
+            phrase => phrases.extend(phrase_alternative(index, phrase, (quality, typos), false, table)),
+        }
+    }
 }
 
 /// The clause for a synonym phrase typed in full: every member of its group, and the
@@ -202,8 +308,8 @@ fn group_clause(
             weights.synonym
         };
         match member.as_slice() {
-            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality, 0))),
-            phrase => phrases.extend(phrase_alternative(index, phrase, quality, table)),
+            [stem] => found.extend(index.with_stem(stem).iter().map(|&t| (t, quality, 0, false))),
+            phrase => phrases.extend(phrase_alternative(index, phrase, (quality, 0), true, table)),
         }
     }
     phrases.extend(words_alternative(index, words, table, options));
@@ -211,7 +317,8 @@ fn group_clause(
 }
 
 /// Programs matching every one of `words` by its own clause: per program, the weakest of
-/// the words' best weights (quality included) and the sum of their typos.
+/// the words' best weights (quality included), the sum of their typos, and how far apart
+/// they are.
 #[cfg_attr(finder_size, optimize(speed))]
 fn words_alternative(
     index: &SearchIndex,
@@ -219,68 +326,62 @@ fn words_alternative(
     table: &[f32; 128],
     options: &SearchOptions,
 ) -> Option<Alternative> {
-    let mut programs: Option<Vec<(u32, f32, u8)>> = None;
+    let mut programs: Option<Vec<Joined>> = None;
     let mut terms = Vec::new();
     for word in words {
         let clause = word_clause(index, word, table, options);
         // Per program: fewest typos, then the best weight.
-        let mut best: Vec<(u32, f32, u8)> = Vec::new();
+        let mut best: Vec<(u32, f32, u8, Span)> = Vec::new();
         for alternative in &clause.alternatives {
             if let Source::Term(t) = alternative.source {
                 let (ps, fs) = index.postings(t);
                 let (quality, typos) = (alternative.quality, alternative.typos);
-                best.extend(ps.iter().zip(fs).map(|(&p, &f)| (p, table[f as usize & 127] * quality, typos)));
+                let spans = index.spans(t).iter();
+                best.extend(
+                    ps.iter()
+                        .zip(fs)
+                        .zip(spans)
+                        .map(|((&p, &f), &s)| (p, table[f as usize & 127] * quality, typos, s)),
+                );
                 terms.push(t);
             }
         }
         best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(b.1.total_cmp(&a.1)));
-        best.dedup_by_key(|(p, _, _)| *p);
+        best.dedup_by_key(|(p, _, _, _)| *p);
+        let next = best.into_iter().map(|(p, w, t, s)| Joined {
+            program: p,
+            weight: w,
+            typos: t,
+            span: s,
+            apart: 0,
+        });
         programs = Some(match programs {
-            None => best,
-            Some(before) => intersect(&before, &best),
+            None => next.collect(),
+            Some(before) => join(&before, next, f32::min, false),
         });
         if programs.as_ref().is_some_and(Vec::is_empty) {
             return None;
         }
     }
     let programs = programs.filter(|p| !p.is_empty())?;
-    Some(Alternative { source: Source::Phrase(programs), quality: 1.0, typos: 0, terms })
-}
-
-/// Programs in both lists (sorted by program): the weaker weight, the typos added.
-#[cfg_attr(finder_size, optimize(speed))]
-fn intersect(a: &[(u32, f32, u8)], b: &[(u32, f32, u8)]) -> Vec<(u32, f32, u8)> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while let (Some(&(p, w, t)), Some(&(q, v, u))) = (a.get(i), b.get(j)) {
-        if p < q {
-            i += 1;
-        } else if q < p {
-            j += 1;
-        } else {
-            out.push((p, w.min(v), t.saturating_add(u)));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
+    let programs = programs.into_iter().map(|j| (j.program, j.weight, j.typos, j.apart)).collect();
+    Some(Alternative { source: Source::Phrase(programs), quality: 1.0, typos: 0, prefix: false, terms })
 }
 
 /// Term alternatives (best match per term) and phrase alternatives, as one clause.
 #[cfg_attr(finder_size, optimize(speed))]
-fn clause(
-    index: &SearchIndex,
-    mut found: Vec<(u32, f32, u8)>,
-    phrases: Vec<Alternative>,
-    words: f32,
-) -> Clause {
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(b.1.total_cmp(&a.1)));
-    found.dedup_by_key(|(t, _, _)| *t);
+fn clause(index: &SearchIndex, mut found: Vec<Found>, phrases: Vec<Alternative>, words: f32) -> Clause {
+    // Per term: fewest typos, then a whole word before a prefix, then the best quality.
+    found.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)).then(b.1.total_cmp(&a.1))
+    });
+    found.dedup_by_key(|(t, _, _, _)| *t);
     let mut cost = 0;
     let mut alternatives: Vec<Alternative> = found
         .into_iter()
-        .map(|(t, quality, typos)| {
+        .map(|(t, quality, typos, prefix)| {
             cost += index.postings(t).0.len();
-            Alternative { source: Source::Term(t), quality, typos, terms: vec![t] }
+            Alternative { source: Source::Term(t), quality, typos, prefix, terms: vec![t] }
         })
         .collect();
     for phrase in phrases {
@@ -292,12 +393,119 @@ fn clause(
     Clause { alternatives, words, cost }
 }
 
-/// Programs containing every word of a phrase (by stem), or `None` if none do.
+/// Programs containing every word of a phrase (by stem), or `None` if none do. With
+/// `apart`, how far apart the words are is kept per program, so that the phrase as
+/// written ranks first: for the phrases of a group the family typed a phrase of ("food
+/// stamps", "salud mental"). A group reached from one word ("snap") skips it: it is the
+/// costly part, and the word typed is together with itself anyway.
 #[cfg_attr(finder_size, optimize(speed))]
 fn phrase_alternative(
     index: &SearchIndex,
     stems: &[String],
-    quality: f32,
+    (quality, typos): (f32, u8),
+    apart: bool,
+    table: &[f32; 128],
+) -> Option<Alternative> {
+    if !apart {
+        return phrase_anywhere(index, stems, (quality, typos), table);
+    }
+    let mut programs: Option<Vec<Joined>> = None;
+    let mut terms = Vec::new();
+    for stem in stems {
+        let mut union: Vec<Joined> = Vec::new();
+        for &t in index.with_stem(stem) {
+            let (ps, fs) = index.postings(t);
+            let list = ps.iter().zip(fs).zip(index.spans(t)).map(|((&p, &f), &span)| Joined {
+                program: p,
+                weight: table[f as usize & 127],
+                typos: 0,
+                span,
+                apart: 0,
+            });
+            union = join(&union, list, f32::max, true);
+            terms.push(t);
+        }
+        programs = Some(match programs {
+            None => union,
+            Some(before) => join(&before, union.into_iter(), f32::min, false),
+        });
+        if programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
+    }
+    let programs = programs.filter(|p| !p.is_empty())?;
+    // The phrase's typos are the word's it was taken for, once, not once per word.
+    let programs = programs.into_iter().map(|j| (j.program, j.weight, typos, j.apart)).collect();
+    Some(Alternative { source: Source::Phrase(programs), quality, typos, prefix: false, terms })
+}
+
+/// A program while the words of a phrase are joined: its weight so far, typos, where the
+/// last word joined appears, and how far apart the words joined so far are.
+#[derive(Clone, Copy)]
+struct Joined {
+    program: u32,
+    weight: f32,
+    typos: u8,
+    span: Span,
+    apart: u8,
+}
+
+/// Joins two lists sorted by program: their union (`keep_all`: forms of one word, whose
+/// spans are taken together) or intersection (one word after the other: weights combined
+/// with `combine`, typos added, and how far the new word is from the one before).
+#[cfg_attr(finder_size, optimize(speed))]
+fn join(
+    a: &[Joined],
+    b: impl Iterator<Item = Joined>,
+    combine: fn(f32, f32) -> f32,
+    keep_all: bool,
+) -> Vec<Joined> {
+    if a.is_empty() {
+        // The first form of a word (most words have one): nothing to join.
+        return if keep_all { b.collect() } else { Vec::new() };
+    }
+    let mut out = Vec::with_capacity(if keep_all { a.len() + b.size_hint().0 } else { a.len() });
+    let mut i = 0;
+    for next in b {
+        while let Some(before) = a.get(i).filter(|before| before.program < next.program) {
+            if keep_all {
+                out.push(*before);
+            }
+            i += 1;
+        }
+        match a.get(i) {
+            Some(before) if before.program == next.program => {
+                let weight = combine(before.weight, next.weight);
+                out.push(if keep_all {
+                    Joined { weight, span: before.span.join(next.span), ..*before }
+                } else {
+                    Joined {
+                        program: next.program,
+                        weight,
+                        typos: before.typos.saturating_add(next.typos),
+                        span: next.span,
+                        apart: before.apart.saturating_add(before.span.apart(next.span)),
+                    }
+                });
+                i += 1;
+            }
+            _ if keep_all => out.push(next),
+            _ => {}
+        }
+    }
+    if keep_all {
+        out.extend_from_slice(a.get(i..).unwrap_or_default());
+    }
+    out
+}
+
+/// [`phrase_alternative`] without words apart: programs with every word of the phrase
+/// anywhere, with the weakest field weight among the words.
+#[cfg_attr(finder_size, optimize(speed))]
+fn phrase_anywhere(
+    index: &SearchIndex,
+    stems: &[String],
+    (quality, typos): (f32, u8),
     table: &[f32; 128],
 ) -> Option<Alternative> {
     let mut programs: Option<Vec<(u32, f32)>> = None;
@@ -318,8 +526,8 @@ fn phrase_alternative(
             return None;
         }
     }
-    let programs = programs.filter(|p| !p.is_empty())?.into_iter().map(|(p, w)| (p, w, 0)).collect();
-    Some(Alternative { source: Source::Phrase(programs), quality, typos: 0, terms })
+    let programs = programs.filter(|p| !p.is_empty())?.into_iter().map(|(p, w)| (p, w, typos, 0)).collect();
+    Some(Alternative { source: Source::Phrase(programs), quality, typos, prefix: false, terms })
 }
 
 /// Merges two lists sorted by program: their union (`keep_all`) or intersection,

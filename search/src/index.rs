@@ -6,7 +6,8 @@
 //!   so a prefix is a contiguous range of ids found by two binary searches.
 //! - **Postings**: for each term, the programs (index into `catalogue.programs`, ascending)
 //!   and, per program, a bit per field the term appears in ([`NAME`], [`NEED`], …), kept
-//!   in two flat arrays (5 bytes a posting).
+//!   in two flat arrays, and where in the program the term first and last appears
+//!   ([`Span`], word positions; 9 bytes a posting in all).
 //! - **Stems**: the sorted stems, each with the terms that share it, so `books` finds
 //!   `book` without touching postings.
 //! - **Typo tables**: term ids grouped by length, and a 28-bit set of each term's
@@ -34,6 +35,55 @@ pub(crate) const DESCRIPTION: u8 = 16;
 pub(crate) const ELIGIBILITY: u8 = 32;
 pub(crate) const TRANSLATION: u8 = 64;
 
+/// Where a term first and last appears in a program: word positions through the
+/// program's texts (see [`super::builder`]). Two occurrences, not all: enough to see
+/// "food stamps" together in "FOOD PANTRY … help with food stamps", at 4 bytes a
+/// posting.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Span {
+    pub first: u16,
+    pub last: u16,
+}
+
+impl Span {
+    /// No position: a match through a whole phrase, or nothing matched yet.
+    pub const NONE: Span = Span { first: u16::MAX, last: u16::MAX };
+
+    /// How far apart two words are when `self` is typed before `next`, as a cost:
+    /// 0 together as typed (`next` right after), 1 near (within [`NEAR`] words, in any
+    /// order), 2 scattered (or no position).
+    #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub fn apart(self, next: Span) -> u8 {
+        if self == Span::NONE || next == Span::NONE {
+            return 2;
+        }
+        let (a, b, c, d) =
+            (i32::from(self.first), i32::from(self.last), i32::from(next.first), i32::from(next.last));
+        if c - a == 1 || c - b == 1 || d - a == 1 || d - b == 1 {
+            return 0;
+        }
+        let closest = (c - a).abs().min((c - b).abs()).min((d - a).abs()).min((d - b).abs());
+        if closest <= i32::from(NEAR) {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// The span of two occurrences of one word taken together.
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub fn join(self, other: Span) -> Span {
+        if self == Span::NONE {
+            return other;
+        }
+        Span { first: self.first.min(other.first), last: self.last.max(other.last) }
+    }
+}
+
+/// Words at most this far apart are near each other (see [`Span::apart`]).
+pub(crate) const NEAR: u16 = 3;
+
 /// Terms longer than this are never typo-corrected (nobody types them; it bounds work).
 pub(super) const MAX_TYPO_LEN: usize = 60;
 
@@ -47,6 +97,7 @@ pub struct SearchIndex {
     pub(super) ranges: Vec<(u32, u32)>,
     pub(super) programs: Vec<u32>,
     pub(super) fields: Vec<u8>,
+    pub(super) spans: Vec<Span>,
     pub(super) stems: Words,
     /// Terms of stem `s`: `stem_terms[stem_starts[s]..stem_starts[s + 1]]`.
     pub(super) stem_starts: Vec<u32>,
@@ -106,6 +157,13 @@ impl SearchIndex {
         let (start, end) = self.ranges[term as usize];
         let range = start as usize..end as usize;
         (&self.programs[range.clone()], &self.fields[range])
+    }
+
+    /// Where the term appears in each program of its postings (same order).
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub(crate) fn spans(&self, term: u32) -> &[Span] {
+        let (start, end) = self.ranges[term as usize];
+        self.spans.get(start as usize..end as usize).unwrap_or_default()
     }
 
     /// Calls `found(term, edits)` for every term within `max_edits` of `word` (at least 1).
@@ -213,6 +271,21 @@ pub(super) fn letter_set(chars: impl Iterator<Item = char>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_together_near_and_scattered() {
+        let at = |first: u16, last: u16| Span { first, last };
+        let check = |a: Span, b: Span, expected: u8| assert_eq!(a.apart(b), expected, "{a:?} {b:?}");
+        check(at(3, 3), at(4, 4), 0); // "food stamps"
+        check(at(0, 9), at(10, 10), 0); // the last "food" before "stamps"
+        check(at(4, 4), at(3, 3), 1); // "stamps food": near, not as typed
+        check(at(3, 3), at(6, 6), 1);
+        check(at(3, 3), at(7, 7), 2);
+        check(Span::NONE, at(1, 1), 2);
+        check(at(1, 1), Span::NONE, 2);
+        assert_eq!(Span::NONE.join(at(2, 5)), at(2, 5));
+        assert_eq!(at(4, 6).join(at(2, 5)), at(2, 6));
+    }
 
     #[test]
     fn prefix_ranges_and_lookups() {

@@ -42,30 +42,52 @@
 //!   started (one letter, or a stop word typed alone, such as `de` that may become
 //!   `dental`) is left out while it matches nothing, so results do not flash empty as a
 //!   word is started;
-//! - **with typos**: 1 edit for words of 4–7 letters, 2 for 8 or more, none below 4;
+//! - **with typos**: 1 edit for words of 4–7 letters, 2 for 8 or more, none below 4
+//!   (except a word of 3 letters that matches nothing else: 1, so `fod` finds `food`);
 //!   swapping two neighbouring letters is one edit (`hartfrod` → `hartford`). Typos
 //!   apply to known words too (`classes` also finds `clases`), as in MiniSearch and
 //!   Fuse.js, but rank after every match without one (see Ranking), so `food` lists
 //!   food programs before one that only says `good`. (How candidates are found:
-//!   [`SearchIndex`].)
+//!   [`SearchIndex`].) A word matched *only* through typos (no exact, stem, synonym or
+//!   prefix match) acts like the word it was taken for: the closest catalogue or
+//!   vocabulary words bring their stems and synonyms, with the typo's edits, so
+//!   `dentsit` finds what `dentist` finds, `dental` included, and `chilcare` finds
+//!   child care.
 //!
 //! Stop words (`the`, `de`, `y`, …) are left out, also while typed after other words
 //! (`families in`); at most [`MAX_WORDS`] words are used. A synonym phrase typed in
 //! full (`salud mental`) also matches its words one by one, each in all the ways above.
+//! Abbreviations are synonyms like any other (`wic` ↔ "women infants and children",
+//! `snap` ↔ "food stamps", `liheap` ↔ "energy assistance", `esl`, `ged`, `hud`, `dcf`,
+//! `aa`, `na`): data in `search/data/synonyms.json`.
 //!
 //! # Ranking
 //!
+//! Each rule only breaks the ties of the rules before it (the key of `search.rs`):
+//!
 //! 1. **Typos**: the fewer edits a program needed to match the words, the earlier
 //!    (0 for every match that is exact, by stem, synonym or prefix).
-//! 2. **Tier** (only when a town is chosen): 0 if the program names the town itself (or
+//! 2. **Prefixes**: the fewer query words matched only as the start of a longer word,
+//!    the earlier. So an exact word ranks above a word that merely starts with it,
+//!    whatever the field: `snap` lists programs that say "SNAP" (or "food stamps")
+//!    before "SNAPPER CREEK ELEMENTARY".
+//! 3. **Tier** (only when a town is chosen): 0 if the program names the town itself (or
 //!    a village in it), 1 if it serves the town through a county or area, 2 if only
-//!    statewide. The tier sorts before the score. Without a town, every tier is 0.
-//! 3. **Score**: the sum, over query terms, of the best field weight the term hit (name
+//!    statewide. Without a town, every tier is 0.
+//! 4. **Words apart**: words typed together rank first where the program has them
+//!    together. Each query word and the next cost 0 when the second follows the first
+//!    (a phrase, as typed), 1 when they are at most 3 words apart (in any order), 2
+//!    otherwise; the lower the sum, the earlier. A synonym phrase the family typed
+//!    (`food stamps`) counts its words the same way. (Positions are where each word
+//!    first and last appears in a program, counted through its name, organization,
+//!    description, eligibility, need labels, places and translations; a phrase member
+//!    reached from one typed word, as "food stamps" from `snap`, is not measured.)
+//! 5. **Score**: the sum, over query terms, of the best field weight the term hit (name
 //!    10 > need label 6 > organization 4 > place 3 > description, eligibility and
 //!    translations 2) times the quality of the match (exact 1.0, stem or synonym 0.8,
-//!    prefix 0.7, one typo 0.5, two typos 0.3). A phrase counts once per word. See
-//!    [`Weights`].
-//! 4. **Catalogue order** breaks every tie, so results are stable. With no keywords,
+//!    prefix 0.7, one typo 0.5, two typos 0.3; a synonym reached through a typo, the
+//!    two multiplied). A phrase counts once per word. See [`Weights`].
+//! 6. **Catalogue order** breaks every tie, so results are stable. With no keywords,
 //!    results are in tier order, then catalogue order.
 //!
 //! # Filters and counts

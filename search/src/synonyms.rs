@@ -5,7 +5,9 @@
 //! "pantry") and the suffix rules of the [`Stemmer`]. Groups are symmetric: typing any
 //! member finds the others. Members may be short phrases ("salud mental"); a phrase
 //! typed in a query becomes one query term, and it matches a program that contains all
-//! of the phrase's words (anywhere in the program's text, not necessarily together).
+//! of the phrase's words (anywhere in the program's text; programs with the words
+//! together rank first). Abbreviations are groups too ("wic", "women infants and
+//! children").
 //!
 //! Everything is folded and stemmed once, when an index is built; nothing is global.
 
@@ -106,6 +108,12 @@ impl Language {
             self.phrases.iter().filter(|(phrase, _)| phrase.iter().any(|w| w == stem)).map(|(_, g)| *g),
         );
         groups
+    }
+
+    /// The stems of the one-word members, each with a group, sorted (for typos of a word
+    /// the vocabulary knows but the catalogue does not spell: "chilcare" → "childcare").
+    pub fn words(&self) -> &[(String, u32)] {
+        &self.words
     }
 
     /// The longest phrase member that `stems` starts with: its length and group.

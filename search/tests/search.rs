@@ -124,7 +124,8 @@ fn prefixes_for_every_word_and_a_short_last_word_while_typing() {
                                                 // A stop word typed alone may be a word's start ("de" → "dental"); after other words
                                                 // it is left out.
     check("food in", &["pantry", "suppers", "snap", "story"]);
-    let no_prefix = SearchOptions { prefixes: false, ..SearchOptions::default() };
+    // (Typos off too: "hou" alone would be taken for a typo of "house", see typos_by_length.)
+    let no_prefix = SearchOptions { prefixes: false, typos: false, ..SearchOptions::default() };
     assert_eq!(found("hou", Choices::default(), &no_prefix), Vec::<String>::new());
 }
 
@@ -139,10 +140,12 @@ fn typos_by_length() {
     check("counselling", &["therapy"]);
     check("thrapy", &["therapy"]); // 6 letters: one edit
     check("apointmnets", &["rides"]); // 11 letters: two edits
-    check("fod", &[]); // 3 letters: no typos
-    check("vna", &[]);
-    // Typos apply to known words too, but rank after every match without one: "good"
-    // (story) comes after the three food programs, whatever its score.
+                                      // 3 letters: a typo only when the word matches nothing else ("fod" → "food").
+    check("fod", &["pantry", "suppers", "snap"]);
+    check("vna", &["rides"]); // "van"
+    check("hel", &["snap", "shelter", "housing2"]); // a prefix of "help": no typos
+                                                    // Typos apply to known words too, but rank after every match without one: "good"
+                                                    // (story) comes after the three food programs, whatever its score.
     check("food", &["pantry", "suppers", "snap", "story"]);
     check("readers", &["story"]);
     check("rent hartford", &["housing2"]); // a synonym of housing; shelter is in Windham
