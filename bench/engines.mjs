@@ -19,7 +19,8 @@ export class Ours {
 
   constructor() {
     // wasm-bindgen's nodejs output is CommonJS and instantiates the module on require.
-    this.wasm = require("./pkg/finder_bench.js");
+    // BENCH_PKG=pkg-b: another build of the module, to compare two in the same conditions.
+    this.wasm = require(`./${process.env.BENCH_PKG ?? "pkg"}/finder_bench.js`);
   }
 
   build(text) {

@@ -92,6 +92,15 @@ impl Lang {
         text
     }
 
+    /// A download's size as families read it: "350 KB", "1.2 MB" ("1,2 MB" in Spanish).
+    pub fn size(self, bytes: u64) -> String {
+        if bytes < 1_000_000 {
+            return format!("{} KB", bytes / 1_000);
+        }
+        let tenths = bytes / 100_000;
+        format!("{}{}{} MB", tenths / 10, self.t("decimal_point"), tenths % 10)
+    }
+
     /// The `_one` or `_other` form of `key` for `count`, formatted.
     pub fn count(self, key: &str, count: usize, values: &[(&str, &str)]) -> String {
         let form = if count == 1 { "one" } else { "other" };
@@ -108,6 +117,21 @@ mod tests {
             text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).collect();
         found.sort_unstable();
         found
+    }
+
+    #[test]
+    fn sizes_read_as_families_read_them() {
+        let spanish = Lang::from_code("es").expect("Spanish");
+        let rows = [
+            (0, "0 KB", "0 KB"),
+            (350_400, "350 KB", "350 KB"),
+            (1_260_000, "1.2 MB", "1,2 MB"),
+            (64_000_000, "64.0 MB", "64,0 MB"),
+        ];
+        for (bytes, english, in_spanish) in rows {
+            assert_eq!(Lang::english().size(bytes), english);
+            assert_eq!(spanish.size(bytes), in_spanish);
+        }
     }
 
     #[test]

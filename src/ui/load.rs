@@ -4,7 +4,10 @@
 //! Families see one calm message for any failure (or the saved list); staff get the
 //! exact reason in the browser console, including each program that was skipped and why.
 //!
-//! - A request that gets no answer within the timeout is abandoned (`AbortController`).
+//! - The timeout measures silence, not size: a request is abandoned (`AbortController`)
+//!   when no answer comes within it, or when the answer stops sending bytes for that long.
+//!   A big catalogue that keeps arriving at phone speed is never cut off, and the loading
+//!   line says how much has arrived.
 //! - Failures that may pass (no network, a timeout, HTTP 5xx, 408, 429) are retried after
 //!   1 s and then 3 s; a 404 or a file that is not a catalogue is not: it will not fix
 //!   itself, and staff need to hear about it at once.
@@ -36,6 +39,8 @@ pub enum LoadFailure {
     Network(String),
     /// No response within the time allowed.
     Timeout(u32),
+    /// The answer came, then no bytes for this many seconds.
+    Stalled(u32),
     /// The server answered with an error status.
     Http(u16),
     /// The response was not a usable catalogue.
@@ -46,7 +51,7 @@ impl LoadFailure {
     /// Whether trying again soon might work.
     fn may_pass(&self) -> bool {
         match self {
-            LoadFailure::Network(_) | LoadFailure::Timeout(_) => true,
+            LoadFailure::Network(_) | LoadFailure::Timeout(_) | LoadFailure::Stalled(_) => true,
             LoadFailure::Http(status) => *status >= 500 || matches!(status, 408 | 429),
             LoadFailure::Catalogue(_) => false,
         }
@@ -58,6 +63,7 @@ impl std::fmt::Display for LoadFailure {
         match self {
             LoadFailure::Network(why) => write!(f, "the request failed ({why})"),
             LoadFailure::Timeout(seconds) => write!(f, "the server did not answer within {seconds} s"),
+            LoadFailure::Stalled(seconds) => write!(f, "the download stopped: no bytes came for {seconds} s"),
             LoadFailure::Http(status) => write!(f, "the server answered HTTP {status}"),
             LoadFailure::Catalogue(why) => write!(f, "{why}"),
         }
@@ -95,11 +101,12 @@ pub async fn load_catalogue(
     url: String,
     timeout: Duration,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
+    progress: &dyn Fn(u64),
 ) -> Result<LoadedCatalogue, LoadFailure> {
     let mut attempt = 0;
     let mut early = browser.as_ref().and_then(|b| b.take_early_request());
     let failure = loop {
-        let read = match fetch_text(&url, timeout, early.take()).await {
+        let read = match fetch_text(&url, timeout, early.take(), progress).await {
             Ok(text) => read(&text).await.map(|loaded| (text, loaded)),
             Err(failure) => Err(failure),
         };
@@ -164,54 +171,113 @@ async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
     Ok((loaded.catalogue, loaded.problems))
 }
 
-/// The response body, or why there is none. Gives up after `timeout`. Uses `early`, the
-/// request the loader already started, when there is one.
+/// The response body, or why there is none. Gives up when no answer comes within
+/// `timeout`, or no bytes for that long (see the module docs); `progress` hears the bytes
+/// read so far. Uses `early`, the request the loader already started, when there is one.
 async fn fetch_text(
     url: &str,
     timeout: Duration,
     early: Option<EarlyRequest>,
+    progress: &dyn Fn(u64),
 ) -> Result<String, LoadFailure> {
     let (controller, started) = match early {
         Some(early) => (early.controller, Some(early.response)),
         None => (web_sys::AbortController::new().ok(), None),
     };
-    let stop = controller.clone();
-    let timer = set_timeout_with_handle(
-        move || {
-            if let Some(stop) = stop {
-                stop.abort();
-            }
-        },
-        timeout,
-    )
-    .ok();
     let signal = controller.as_ref().map(|c| c.signal());
+    let answered = std::cell::Cell::new(false);
     let answer = async {
+        let silence = Silence::start(&controller, timeout);
         let response = match started {
             Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
                 .await
-                .map(|response| {
-                    gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>())
-                })
+                .map(|response| response.unchecked_into::<web_sys::Response>())
                 .map_err(|e| LoadFailure::Network(js_message(&e)))?,
-            None => gloo_net::http::Request::get(url)
-                .cache(web_sys::RequestCache::NoCache)
-                .abort_signal(signal.as_ref())
-                .send()
-                .await
-                .map_err(|e| LoadFailure::Network(e.to_string()))?,
+            None => web_sys::Response::from(
+                gloo_net::http::Request::get(url)
+                    .cache(web_sys::RequestCache::NoCache)
+                    .abort_signal(signal.as_ref())
+                    .send()
+                    .await
+                    .map_err(|e| LoadFailure::Network(e.to_string()))?,
+            ),
         };
+        drop(silence);
+        answered.set(true);
         if !response.ok() {
             return Err(LoadFailure::Http(response.status()));
         }
-        response.text().await.map_err(|e| LoadFailure::Network(e.to_string()))
+        read_body(&response, &controller, timeout, progress).await
     }
     .await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
     let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
-    answer.map_err(|failure| if timed_out { LoadFailure::Timeout(timeout.as_secs() as u32) } else { failure })
+    let seconds = timeout.as_secs() as u32;
+    answer.map_err(|failure| match (timed_out, answered.get()) {
+        (false, _) => failure,
+        (true, false) => LoadFailure::Timeout(seconds),
+        (true, true) => LoadFailure::Stalled(seconds),
+    })
+}
+
+/// Reads the body a chunk at a time, as it arrives, so that the timeout can start again
+/// at each chunk. (Browsers without body streams read it whole, with the timeout over it.)
+async fn read_body(
+    response: &web_sys::Response,
+    controller: &Option<web_sys::AbortController>,
+    timeout: Duration,
+    progress: &dyn Fn(u64),
+) -> Result<String, LoadFailure> {
+    let failed = |e: wasm_bindgen::JsValue| LoadFailure::Network(js_message(&e));
+    let Some(body) = response.body() else {
+        let _silence = Silence::start(controller, timeout);
+        let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?).await;
+        return Ok(text.map_err(failed)?.as_string().unwrap_or_default());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let silence = Silence::start(controller, timeout);
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(failed)?;
+        drop(silence);
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).unwrap_or_default();
+        if field("done").is_truthy() {
+            break;
+        }
+        let value = js_sys::Uint8Array::new(&field("value"));
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+        progress(bytes.len() as u64);
+    }
+    // As `Response.text()` does: a broken byte sequence becomes U+FFFD, never a failure.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// Aborts the request if it is still alive when `timeout` has passed; dropping it (the
+/// next answer or chunk came) clears the timer.
+struct Silence(Option<leptos::prelude::TimeoutHandle>);
+
+impl Silence {
+    fn start(controller: &Option<web_sys::AbortController>, timeout: Duration) -> Silence {
+        let stop = controller.clone();
+        let timer = set_timeout_with_handle(
+            move || {
+                if let Some(stop) = &stop {
+                    stop.abort();
+                }
+            },
+            timeout,
+        );
+        Silence(timer.ok())
+    }
+}
+
+impl Drop for Silence {
+    fn drop(&mut self) {
+        if let Some(timer) = self.0.take() {
+            timer.clear();
+        }
+    }
 }
 
 /// What a rejected promise says ("TypeError: Failed to fetch").

@@ -34,6 +34,9 @@ pub use crate::choices::SearchSummary;
 pub use load::{load_catalogue, EarlyRequest, LoadFailure, LoadedCatalogue};
 pub use saved::{Saved, Showing};
 
+/// The loading line says how much of the catalogue has arrived from this many bytes on.
+const SAY_PROGRESS_FROM: u64 = 200_000;
+
 /// What one widget needs to start: where its catalogue is and its starting choices.
 #[derive(Clone)]
 pub struct FinderConfig {
@@ -331,6 +334,10 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     // fills, rather than a `LocalResource` under `<Suspense>`: the family sees the same, and
     // the module is smaller by Leptos's async machinery, which this one load used alone.
     let catalogue = RwSignal::new_local(None::<Result<LoadedCatalogue, LoadFailure>>);
+    // Says how much of the catalogue has arrived, under the loading line (written straight
+    // into it: a signal and a reactive text for this one line cost the module 1 KB).
+    let arrived = NodeRef::<leptos::html::Span>::new();
+    let lang = RwSignal::from(config.lang);
     let load = {
         let url = config.catalogue_url.clone();
         let (timeout, loader) = (config.layout.timeout, config.browser.clone());
@@ -338,7 +345,19 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             catalogue.set(None);
             let (url, loader) = (url.clone(), loader.clone());
             leptos::task::spawn_local(async move {
-                let loaded = load_catalogue(url, timeout, loader).await;
+                let progress = move |bytes| {
+                    // Once it is worth saying: a big catalogue on a slow phone.
+                    if let (true, Some(line), Some(lang)) = (
+                        bytes >= SAY_PROGRESS_FROM,
+                        arrived.try_get_untracked().flatten(),
+                        lang.try_get_untracked(),
+                    ) {
+                        line.set_text_content(Some(
+                            &lang.format("loading_received", &[("size", &lang.size(bytes))]),
+                        ));
+                    }
+                };
+                let loaded = load_catalogue(url, timeout, loader, &progress).await;
                 // The widget may have gone (removed from the page) while it loaded.
                 let _ = catalogue.try_set(Some(loaded));
             });
@@ -349,7 +368,6 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
     let address = config.address;
     let browser = config.browser;
     let layout = config.layout;
-    let lang = RwSignal::from(config.lang);
     provide_context(Language(lang));
     provide_context(Events(config.events.clone()));
     provide_context(layout.clone());
@@ -379,7 +397,14 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
             {(number.0 > 1).then(|| view! { <span id="pf-number" hidden>{number.0}</span> })}
             {move || {
                 let Some(loaded) = catalogue.get() else {
-                    return view! { <p class="loading" role="status">{words("loading")}</p> }.into_any();
+                    // How much has arrived: not part of the status, or a screen reader would
+                    // read out every change.
+                    return view! {
+                        <p class="loading" role="status">
+                            {words("loading")}<span class="loading-progress" aria-hidden="true" node_ref=arrived></span>
+                        </p>
+                    }
+                    .into_any();
                 };
                 let retry = load.clone();
                 match loaded {

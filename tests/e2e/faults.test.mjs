@@ -8,6 +8,15 @@ import { readFileSync } from "node:fs";
 import { Finder, useBrowser, widgetEvents } from "./harness.mjs";
 
 const fixture = readFileSync(new URL("fixtures/catalogue.json", import.meta.url), "utf8");
+/** The fixture's programs again and again (new ids): about 400 KB, a big catalogue. */
+const big = (() => {
+  const catalogue = JSON.parse(fixture);
+  const programs = [];
+  for (let copy = 0; programs.length < 2_800; copy++) {
+    for (const program of catalogue.programs) programs.push({ ...program, id: `${program.id}-${copy}` });
+  }
+  return JSON.stringify({ ...catalogue, programs }, null, 1);
+})();
 
 /** A catalogue server that fails on demand; `log` records every request it answers. */
 function faultServer() {
@@ -46,6 +55,24 @@ function faultServer() {
       case "hang":
         log.push({ mode: "hang" });
         return; // never answers
+      case "trickle": {
+        // A big catalogue at phone speed: 16 KB every 100 ms, several seconds in all,
+        // far longer than the widget's timeout, but never silent for long.
+        log.push({ mode: "trickle", status: 200 });
+        response.writeHead(200, { ...cors, "content-type": "application/json" });
+        let at = 0;
+        const next = () => {
+          if (at >= big.length) return response.end();
+          response.write(big.slice(at, (at += 16_000)));
+          setTimeout(next, 100);
+        };
+        return next();
+      }
+      case "stall":
+        // Half the catalogue, then nothing: a download that stops.
+        log.push({ mode: "stall", status: 200 });
+        response.writeHead(200, { ...cors, "content-type": "application/json" });
+        return response.write(fixture.slice(0, fixture.length / 2));
     }
   });
   const close = () => {
@@ -121,6 +148,28 @@ describe("faults", () => {
     await finder.root.getByRole("alert").waitFor({ timeout: 15_000 });
     assert.match(messages.warnings.join("\n"), /did not answer within 1 s; trying again in 1 s/);
     assert.match(messages.warnings.join("\n"), /trying again in 3 s/);
+  });
+
+  test("a big catalogue arriving slowly is never cut off by the timeout; the loading line says how much came", async () => {
+    await serve("trickle");
+    const { finder, messages } = await open({ timeout: 1 });
+    const started = Date.now();
+    const progress = finder.root.locator(".loading-progress");
+    await progress.filter({ hasText: /KB received so far/ }).waitFor({ timeout: 15_000 });
+    await finder.cards.first().waitFor({ timeout: 30_000 });
+    assert.ok(Date.now() - started > 2_000, "it took longer than the 1 s timeout");
+    assert.equal(await finder.root.getByRole("alert").count(), 0);
+    assert.deepEqual(catalogue.log.map((r) => r.mode), ["trickle"], "one request, never abandoned or retried");
+    assert.match(await finder.count.textContent(), /\b2800 programs/);
+    assert.equal(messages.warnings.filter((w) => /trying again/.test(w)).length, 0);
+  });
+
+  test("a download that stops: abandoned after the timeout of silence, retried, then the message", async () => {
+    await serve("stall");
+    const { finder, messages } = await open({ timeout: 1 });
+    await finder.root.getByRole("alert").waitFor({ timeout: 15_000 });
+    assert.match(messages.warnings.join("\n"), /no bytes came for 1 s; trying again in 1 s/);
+    assert.deepEqual(catalogue.log.map((r) => r.mode), ["stall", "stall", "stall"]);
   });
 
   test("a busy server: retried with backoff until it answers", async () => {

@@ -147,7 +147,8 @@ export class Finder {
     this.page = page;
     this.hostSelector = hostSelector;
     this.root = page.locator(hostSelector);
-    this.count = this.root.getByRole("status").filter({ hasText: /\d/ });
+    // The result count (not the loading line, which may hold a size while a big catalogue arrives).
+    this.count = this.root.locator(".count[role=status]").filter({ hasText: /\d/ });
     this.town = this.root.getByRole("combobox", { name: "Your town" });
     this.age = this.root.getByRole("textbox", { name: "Child's age" });
     this.search = this.root.getByRole("searchbox", { name: "Search programs" });
