@@ -105,6 +105,10 @@ pub fn reset_peak() {
     alloc::reset_peak();
 }
 
+/// The cards the widget shows before "Show more" (`DEFAULT_PAGE_SIZE` in `src/ui/mod.rs`),
+/// which is how many hits it asks the search to rank.
+const FIRST_PAGE: usize = 30;
+
 /// One catalogue's search index and a list of queries to run on it.
 #[wasm_bindgen]
 pub struct Engine {
@@ -115,7 +119,8 @@ pub struct Engine {
     programs: u32,
     problems: u32,
     queries: Vec<Query>,
-    /// What the widget asks for on every keystroke: all hits, ranked, and counts.
+    /// What the widget asks for on every keystroke: its first page of hits ranked, all of
+    /// them counted, and the counts of every choice.
     with_counts: SearchOptions,
 }
 
@@ -139,7 +144,7 @@ impl Engine {
             index: SearchIndex::new(&finder_core::catalogue::Catalogue::default()),
             problems: loaded.problems.len() as u32,
             queries: Vec::new(),
-            with_counts: SearchOptions { counts: true, ..SearchOptions::default() },
+            with_counts: SearchOptions { counts: true, limit: Some(FIRST_PAGE), ..SearchOptions::default() },
         })
     }
 

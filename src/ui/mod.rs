@@ -578,8 +578,12 @@ fn Finder(
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
     let clock = use_context::<hours::Clock>();
+    // How many cards show: a page, more after each "Show more", all for paper. The
+    // search ranks only that many (the rest are counted, not sorted): at 50,000 programs
+    // sorting every hit was most of a keystroke's time.
+    let shown = RwSignal::new(layout.page_size.max(1));
     let results: Memo<SearchResults> = Memo::new(move |_| {
-        let options = SearchOptions { counts: true, ..SearchOptions::default() };
+        let options = SearchOptions { counts: true, limit: Some(shown.get()), ..SearchOptions::default() };
         let mut query = choices.search_query();
         // "Open now" means the catalogue's clock, which ticks each minute.
         query.choices.now = clock.and_then(|clock| clock.0.get());
@@ -615,7 +619,7 @@ fn Finder(
                 {(has_hours && !hidden.more).then(|| view! { <hours::HoursChoices results /> })}
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue results browser count_ref />
+            <results::Results catalogue results shown browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }

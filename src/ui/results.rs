@@ -25,6 +25,8 @@ const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 pub fn Results(
     catalogue: Arc<Catalogue>,
     results: Memo<SearchResults>,
+    /// How many cards show (the search ranks that many).
+    shown: RwSignal<usize>,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
     /// The count, which "See N programs" moves focus to.
     count_ref: NodeRef<leptos::html::P>,
@@ -40,7 +42,6 @@ pub fn Results(
         let catalogue = catalogue.clone();
         Memo::new(move |_| saved.list().map(|ids| crate::saved_list::in_catalogue(&catalogue, &ids)))
     };
-    let shown = RwSignal::new(page);
     // How many cards the last "Show more" added, for screen readers.
     let added = RwSignal::new(None::<usize>);
     // A new search starts again at the first page.

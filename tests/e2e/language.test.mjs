@@ -23,8 +23,10 @@ describe("languages", () => {
     // Every English interface string that differs from its Spanish one must be absent.
     const text = await widget.locator(".root").evaluate((root) => root.innerText);
     for (const [key, value] of Object.entries(english)) {
-      // "Free" (cost_free) is also a word of catalogue text shown in English, marked lang=en.
-      if (value === spanish[key] || value.includes("{") || key === "language_name" || key === "cost_free") continue;
+      // "Free" (cost_free) is also a word of catalogue text shown in English, marked lang=en;
+      // a value with no letters (the decimal point) is no word.
+      const skip = value === spanish[key] || value.includes("{") || !/\p{L}/u.test(value);
+      if (skip || key === "language_name" || key === "cost_free") continue;
       // Whole words only: "Cost" is part of the Spanish "Costo".
       const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const word = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "u");
