@@ -8,6 +8,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { ENGINES, Finder, Key, session, startEngine } from "./engines.mjs";
 
 const CATALOGUE = JSON.parse(readFileSync(new URL("../e2e/fixtures/catalogue.json", import.meta.url), "utf8"));
@@ -207,6 +208,56 @@ export function smoke(name) {
       assert.deepEqual(report.handlers, [], "on* attributes");
       for (const scheme of report.schemes) assert.ok(["http:", "https:", "tel:", "mailto:", "sms:"].includes(scheme), `a ${scheme} link`);
       assert.ok(report.schemes.includes("https:") && report.schemes.includes("tel:"), report.schemes.join());
+    });
+
+    it("slow big catalogue: never cut off by a 1 s timeout while bytes keep coming; the loading line counts them", async (page) => {
+      // As tests/e2e/faults.test.mjs: 2,800 programs (about 400 KB) at 16 KB every 100 ms.
+      const programs = [];
+      for (let copy = 0; programs.length < 2_800; copy++) {
+        for (const program of CATALOGUE.programs) programs.push({ ...program, id: `${program.id}-${copy}` });
+      }
+      const big = JSON.stringify({ ...CATALOGUE, programs }, null, 1);
+      const requests = [];
+      const server = createServer((request, response) => {
+        requests.push(request.url);
+        response.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" });
+        let at = 0;
+        const next = () => {
+          if (at >= big.length) return response.end();
+          response.write(big.slice(at, (at += 16_000)));
+          setTimeout(next, 100);
+        };
+        next();
+      });
+      await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+      try {
+        await page.open("pages/blank.html");
+        await page.run(
+          (cdn, url) => {
+            const host = document.createElement("div");
+            host.id = "host";
+            Object.assign(host.dataset, { programFinder: "", catalogue: url, timeout: "1" });
+            document.body.append(host);
+            const script = document.createElement("script");
+            script.src = cdn + "program-finder.js";
+            document.head.append(script);
+          },
+          engine.cdn.url,
+          `http://127.0.0.1:${server.address().port}/big.json`,
+        );
+        const finder = new Finder(page, "#host");
+        const progress = await finder.until("the loading line to say how much came", (root) => {
+          const line = root?.querySelector(".loading-progress");
+          return line && /KB received so far/.test(line.textContent) && line.textContent.trim();
+        });
+        assert.match(progress, /^\d+ KB received so far$/);
+        await finder.loaded();
+        assert.equal((await finder.state()).count, "2800 programs");
+        assert.equal(requests.length, 1, "one request, never abandoned or retried");
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
     });
 
     it("stopped module: every widget on the page says so, with 2-1-1", async (page) => {
