@@ -8,10 +8,13 @@
 // - style/finder.css without its comments, so the frame painted before the module
 //   arrives already looks like the widget, and the wasm carries no CSS;
 // - the frame's words (heading, loading line, language switch) in every language of locales/.
-// Then it minifies the whole (terser): every family downloads this file, and its comments
+// Before that it optimises the module (wasm-opt: see optimizeWasm below, which says why here
+// and not in trunk). Then it minifies the whole (terser): every family downloads this file, and its comments
 // and long local names cost 4.5 KB brotli. Property names, strings and the wasm import
 // names stay as they are; the readable source is src/embed/loader.js.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -20,9 +23,10 @@ if (!staging) fail("TRUNK_STAGING_DIR is not set (run through trunk)");
 const files = readdirSync(staging);
 const wasm = files.find((f) => /^program-finder-wasm-[0-9a-f]+_bg\.wasm$/.test(f));
 if (!wasm) fail(`no program-finder-wasm-<hash>_bg.wasm in ${staging}: ${files.join(", ")}`);
+optimizeWasm(join(staging, wasm));
 const glueFile = wasm.replace(/_bg\.wasm$/, ".js");
 if (!files.includes(glueFile)) fail(`${glueFile} is missing from ${staging}`);
-const glue = readFileSync(join(staging, glueFile), "utf8");
+const glue = withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8"));
 // The no-modules glue defines `wasm_bindgen` (and no other name) for the loader to call.
 if (!/\blet wasm_bindgen\b/.test(glue) || /^\s*(import|export)\b/m.test(glue)) {
   fail(`${glueFile} is not wasm-bindgen's --target no-modules glue (see index.html's data-bindgen-target)`);
@@ -68,6 +72,49 @@ writeFileSync(page, html);
  * of spaces; a browser test checks the rules shipped equal those of the source). */
 function compactCss(css) {
   return css.replace(/\/\*[\s\S]*?(\*\/|$)/g, "").split(/\s+/).filter(Boolean).join(" ");
+}
+
+/**
+ * wasm-opt for the widget's module, run here rather than by trunk (index.html asks trunk for
+ * none) so that one step can come first: dropping exports that nothing calls. Leptos always
+ * builds its client for server functions (`server_fn`), which the widget has none of, and
+ * that exports the three JavaScript stream classes of `wasm-streams`; as exports their code
+ * would stay (0.8 KB brotli). Their classes in the glue only call them when used, and never
+ * are. Then wasm-opt at "s" with two facts about Rust's wasm: memory starts zeroed (the
+ * module owns it) and its first kilobyte is never used (the 1 MB stack sits below the data
+ * and grows down toward 0). "s" with those is 2.1 KB smaller than "z" (BENCHMARKS, "Size").
+ */
+function optimizeWasm(path) {
+  const bin = new URL("../node_modules/binaryen/bin/", import.meta.url).pathname;
+  const run = (tool, args) => execFileSync(bin + tool, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const features = run("wasm-opt", ["--print-features", path, "-o", "/dev/null"]).split(/\s+/).filter(Boolean);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(path))).map((e) => e.name);
+  const unused = (name) => /^(__wbg_)?intounderlying/.test(name);
+  const work = mkdtempSync(join(tmpdir(), "pf-wasm-"));
+  try {
+    const graph = join(work, "graph.json");
+    writeFileSync(graph, JSON.stringify(exports.map((name) => (unused(name) ? { name, export: name } : { name, export: name, root: true }))));
+    const trimmed = join(work, "trimmed.wasm");
+    run("wasm-metadce", [...features, "--graph-file", graph, path, "-o", trimmed]);
+    run("wasm-opt", ["-Os", "--low-memory-unused", "--zero-filled-memory", ...features, trimmed, "-o", path]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const left = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(path))).map((e) => e.name);
+  if (left.some(unused) || !left.includes("main")) fail(`wasm-opt left the exports ${left.join(", ")}`);
+}
+
+/**
+ * The glue without the classes of the exports optimizeWasm dropped (and their finalizers):
+ * nothing constructs them, and they would only ship dead code. The build stops if any
+ * mention of them is left, so a new wasm-bindgen that writes them differently is noticed.
+ */
+function withoutStreamClasses(glue) {
+  const trimmed = glue
+    .replace(/^ *class (IntoUnderlying\w+) \{[\s\S]*?^ *exports\.\1 = \1;\n/gm, "")
+    .replace(/^ *const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\);\n/gm, "");
+  if (/intounderlying/i.test(trimmed)) fail("the wasm-bindgen glue still mentions IntoUnderlying* after removing those classes");
+  return trimmed;
 }
 
 function fail(message) {
