@@ -9,7 +9,7 @@
 //   arrives already looks like the widget, and the wasm carries no CSS;
 // - the frame's words (heading, loading line, language switch) in every language of locales/.
 // Before that it optimises the module (wasm-opt: see optimizeWasm below, which says why here
-// and not in trunk). Then it minifies the whole (terser): every family downloads this file, and its comments
+// and not in trunk) and gives the names that join module and glue short ones (shortenNames). Then it minifies the whole (terser): every family downloads this file, and its comments
 // and long local names cost 4.5 KB brotli. Property names, strings and the wasm import
 // names stay as they are; the readable source is src/embed/loader.js.
 import { execFileSync } from "node:child_process";
@@ -26,7 +26,7 @@ if (!wasm) fail(`no program-finder-wasm-<hash>_bg.wasm in ${staging}: ${files.jo
 optimizeWasm(join(staging, wasm));
 const glueFile = wasm.replace(/_bg\.wasm$/, ".js");
 if (!files.includes(glueFile)) fail(`${glueFile} is missing from ${staging}`);
-const glue = withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8"));
+const glue = shortenNames(join(staging, wasm), withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8")));
 // The no-modules glue defines `wasm_bindgen` (and no other name) for the loader to call.
 if (!/\blet wasm_bindgen\b/.test(glue) || /^\s*(import|export)\b/m.test(glue)) {
   fail(`${glueFile} is not wasm-bindgen's --target no-modules glue (see index.html's data-bindgen-target)`);
@@ -115,6 +115,104 @@ function withoutStreamClasses(glue) {
     .replace(/^ *const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\);\n/gm, "");
   if (/intounderlying/i.test(trimmed)) fail("the wasm-bindgen glue still mentions IntoUnderlying* after removing those classes");
   return trimmed;
+}
+
+/**
+ * Gives the names that join the module and its glue short ones: the glue's 180 or so
+ * functions the module imports (`__wbg_appendChild_2c4d5cf25ec8c1cf`: each name carries a
+ * 16-digit hash, which no compression can shrink) and the closure entry points it exports
+ * (`wasm_bindgen_…___convert__closures_____invoke…`, hundreds of letters each). Each is
+ * written twice, once in the module and once in the glue, so this takes 4 KB brotli off
+ * what every family downloads. Rewrites the module's import and export sections in place
+ * and every mention in the glue; stops the build if a name is missing from the glue or a
+ * short name is already in it.
+ */
+function shortenNames(wasmPath, glue) {
+  const bytes = readFileSync(wasmPath);
+  const renamed = new Map();
+  const shortName = (old) => {
+    if (!renamed.has(old)) renamed.set(old, `$wb${renamed.size.toString(36)}`);
+    return renamed.get(old);
+  };
+  const isImport = (name) => /^__wb(g|indgen)_/.test(name);
+  const isExport = (name) => /^wasm_bindgen_[0-9a-f]+___convert__closures/.test(name);
+  const parts = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length; ) {
+    const id = bytes[at];
+    const cursor = { at: at + 1 };
+    const size = readLeb(bytes, cursor);
+    const end = cursor.at + size;
+    if (id !== 2 && id !== 7) {
+      parts.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    const count = readLeb(bytes, cursor);
+    const body = [leb(count)];
+    const name = () => {
+      const length = readLeb(bytes, cursor);
+      const text = bytes.toString("utf8", cursor.at, cursor.at + length);
+      cursor.at += length;
+      return text;
+    };
+    for (let i = 0; i < count; i++) {
+      const module = id === 2 ? name() : null;
+      const field = name();
+      const start = cursor.at;
+      skipDescription(bytes, cursor, id);
+      const short = (id === 2 ? isImport(field) : isExport(field)) ? shortName(field) : field;
+      if (module !== null) body.push(leb(Buffer.byteLength(module)), Buffer.from(module));
+      body.push(leb(Buffer.byteLength(short)), Buffer.from(short), bytes.subarray(start, cursor.at));
+    }
+    const payload = Buffer.concat(body);
+    parts.push(Buffer.from([id]), leb(payload.length), payload);
+    at = end;
+  }
+  for (const [old, short] of renamed) {
+    const escaped = short.replace(/\$/g, "\\$");
+    if (new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(glue)) fail(`the glue already has a name ${short}`);
+    const mention = new RegExp(`(?<![\\w$])${old}(?![\\w$])`, "g");
+    if (!mention.test(glue)) fail(`the glue never mentions ${old}`);
+    glue = glue.replace(mention, short);
+  }
+  writeFileSync(wasmPath, Buffer.concat(parts));
+  return glue;
+}
+
+/** Moves `cursor` past what follows an import's or export's name (`section` 2 or 7). */
+function skipDescription(bytes, cursor, section) {
+  const kind = bytes[cursor.at++];
+  const limits = () => {
+    const flags = bytes[cursor.at++];
+    readLeb(bytes, cursor);
+    if (flags & 1) readLeb(bytes, cursor);
+  };
+  if (section === 7 || kind === 0) readLeb(bytes, cursor); // an index, or a function's type
+  else if (kind === 1) (cursor.at++, limits()); // table: element type, limits
+  else if (kind === 2) limits(); // memory
+  else if (kind === 3) cursor.at += 2; // global: value type, mutability
+  else if (kind === 4) (cursor.at++, readLeb(bytes, cursor)); // tag: attribute, type
+  else fail(`an import of unknown kind ${kind}`);
+}
+
+function readLeb(bytes, cursor) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[cursor.at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (!(byte & 0x80)) return value;
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
 }
 
 function fail(message) {
