@@ -14,6 +14,7 @@ mod load;
 mod print;
 mod results;
 mod saved;
+mod combobox;
 mod town_box;
 
 use std::rc::Rc;
@@ -552,6 +553,8 @@ fn Finder(
     }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
+    let search_index = index.clone();
+    let results_index = index.clone();
     let clock = use_context::<hours::Clock>();
     let results: Memo<SearchResults> = Memo::new(move |_| {
         let options = SearchOptions { counts: true, ..SearchOptions::default() };
@@ -579,7 +582,7 @@ fn Finder(
         <div class="layout" class:listing=move || saved.is_list()>
             <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
                 hidden=move || saved.is_list() on:submit=|ev| ev.prevent_default()>
-                {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
+                {(!hidden.search).then(|| view! { <filters::SearchBox index=search_index /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
                     {show_town.then(|| view! { <town_box::TownBox /> })}
@@ -590,7 +593,7 @@ fn Finder(
                 {(has_hours && !hidden.more).then(|| view! { <hours::HoursChoices results /> })}
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue results browser count_ref />
+            <results::Results catalogue index=results_index results browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }
