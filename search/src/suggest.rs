@@ -117,16 +117,16 @@ fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec
     for label in need_labels(index, &typed, language) {
         list.push(label.to_string(), SuggestionKind::Need);
     }
-    let completions = match last {
+    let (known, unknown) = match last {
         Some(word) => completions(index, &word.folded, language),
-        None => Vec::new(),
+        None => Default::default(),
     };
     let before = last.map_or("", |word| &text[..word.start]);
-    let mut completions = completions.into_iter().map(|word| format!("{before}{word}"));
+    let mut known = known.into_iter().map(|word| format!("{before}{word}"));
     let share = (limit - list.out.len().min(limit)).div_ceil(2);
     let mut taken = 0;
     while taken < share {
-        let Some(text) = completions.next() else { break };
+        let Some(text) = known.next() else { break };
         taken += usize::from(list.push(text, SuggestionKind::Word));
     }
     for program in name_matches(index, &typed) {
@@ -136,15 +136,17 @@ fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec
         // As written, capitals included: the card shows the name the same way, and the
         // family picks what they will recognise there. Names in capitals from real 2-1-1
         // exports are turned into title case (acronyms kept) by the importers
-        // (`finder_core::import::clean_text::clean_name`), where the whole catalogue gains from it;
-        // a second, smaller rule here could only disagree with it.
+        // (`finder_core::import::clean_text::clean_name`), where the whole catalogue
+        // gains from it; a second, smaller rule here could only disagree with it. Of two
+        // names the same but for capitals, the one not in capitals comes first.
         list.push(index.name(program).to_string(), SuggestionKind::Program);
     }
-    for text in completions {
+    // The vocabulary's words the catalogue lacks last: they find only their synonyms.
+    for word in known.chain(unknown.into_iter().map(|word| format!("{before}{word}"))) {
         if list.full() {
             break;
         }
-        list.push(text, SuggestionKind::Word);
+        list.push(word, SuggestionKind::Word);
     }
     list.out
 }
@@ -177,18 +179,18 @@ fn need_labels<'a>(index: &'a SearchIndex, typed: &[&str], language: &str) -> Ve
     found.into_iter().map(|(_, _, _, label)| label).collect()
 }
 
-/// The index terms and vocabulary words that complete `word`, best first: those known
-/// in the family's language, then by how many programs use them, then alphabetically;
-/// then the vocabulary's words the catalogue lacks.
+/// The index terms that complete `word`, best first (those known in the family's
+/// language, then by how many programs use them, then alphabetically), and the
+/// vocabulary's words that complete it and the catalogue lacks (alphabetically).
 ///
 /// A word is known in English when the catalogue's own text (names, organizations,
 /// descriptions, eligibility, English need labels) has it, and in another language when
 /// its translations or need labels in that language have it. The index keeps one bit
 /// for every translation, whatever its language: a catalogue translated into several
 /// languages counts their words together (good enough for an ordering).
-fn completions(index: &SearchIndex, word: &str, language: &str) -> Vec<String> {
+fn completions(index: &SearchIndex, word: &str, language: &str) -> (Vec<String>, Vec<String>) {
     if word.chars().count() < 2 {
-        return Vec::new();
+        return Default::default();
     }
     let english = language.split(['-', '_']).next().unwrap_or(language) == "en";
     // Places are names in every language.
@@ -208,19 +210,21 @@ fn completions(index: &SearchIndex, word: &str, language: &str) -> Vec<String> {
         let known = bits.iter().any(|b| b & fields != 0) || label_words.iter().any(|w| w == term);
         found.push((!known, Reverse(programs.len()), term));
     }
+    found.sort_unstable();
     let vocabulary = &index.language.vocabulary;
     let from = vocabulary.partition_point(|w| w.as_str() < word);
-    for extra in vocabulary[from..].iter().take_while(|w| w.starts_with(word)) {
-        if extra != word && index.find(extra).is_none() {
-            found.push((true, Reverse(0), extra));
-        }
-    }
-    found.sort_unstable();
-    found.into_iter().map(|(_, _, w)| w.to_string()).collect()
+    let extra = vocabulary[from..]
+        .iter()
+        .take_while(|w| w.starts_with(word))
+        .filter(|w| *w != word && index.find(w).is_none())
+        .cloned()
+        .collect();
+    (found.into_iter().map(|(_, _, w)| w.to_string()).collect(), extra)
 }
 
 /// The programs whose name has a word starting with each typed word, best first: the
-/// first typed word starting the name, then shorter names, then catalogue order.
+/// first typed word starting the name, then names not in capitals only, then shorter
+/// names, then catalogue order.
 ///
 /// From the postings of the terms each typed word of 2 or more letters starts (only
 /// those found in a name), intersected; a typed word of 1 letter ("food b") is checked
@@ -260,9 +264,11 @@ fn name_matches(index: &SearchIndex, typed: &[&str]) -> Vec<u32> {
     }
     at_start.sort_unstable();
     let key = |p: u32| {
+        let name = index.name(p);
         let later = u64::from(at_start.binary_search(&p).is_err());
-        let length = index.name(p).len().min(0xffff) as u64;
-        later << 48 | length << 32 | u64::from(p)
+        let capitals = u64::from(!name.chars().any(char::is_lowercase));
+        let length = name.len().min(0xffff) as u64;
+        later << 49 | capitals << 48 | length << 32 | u64::from(p)
     };
     programs.sort_unstable_by_key(|&p| key(p));
     programs
