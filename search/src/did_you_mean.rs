@@ -10,9 +10,9 @@
 
 use finder_core::spelling::EditDistance;
 
+use super::index::SearchIndex;
 use super::query::{Query, SearchOptions};
 use super::text::{is_stop_word, word_spans};
-use super::index::SearchIndex;
 
 impl SearchIndex {
     /// `text` with every word the search cannot match in any way (exactly, by stem,

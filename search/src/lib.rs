@@ -130,8 +130,8 @@
 mod fast_map;
 // 1. Text: folding, splitting, stop words, the stemmer; then highlight (which words of a
 //    program's text to mark, and excerpts around them).
-pub mod text;
 pub mod highlight;
+pub mod text;
 // 2. Vocabulary: the stemming rules and synonym groups of `data/synonyms.json`.
 pub mod synonyms;
 // 3. Facts: program_set (sets of programs, rows of bits), places (the towns programs

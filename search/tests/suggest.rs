@@ -37,12 +37,14 @@ fn texts(found: &[Suggestion]) -> Vec<&str> {
     found.iter().map(|s| s.text.as_str()).collect()
 }
 
+/// Typed, the family's language, and the first suggestions exactly, in order.
+type Case = (&'static str, &'static str, &'static [(&'static str, SuggestionKind)]);
+
 #[test]
 fn suggestions_a_family_would_see() {
     let index = SearchIndex::new(&catalogue());
     use SuggestionKind::{Need, Program, Word};
-    // (typed, language, the first suggestions exactly, in order)
-    let cases: &[(&str, &str, &[(&str, SuggestionKind)])] = &[
+    let cases: &[Case] = &[
         // Spanish first: the need's Spanish label, before English "Community life".
         ("com", "es", &[("Comida", Need), ("Community life", Need)]),
         // In English the English labels only; "Comida" is not an English label.
@@ -74,7 +76,9 @@ fn suggestions_follow_the_rules_whatever_is_typed() {
     }
     // The same folded text twice ("FOOD PANTRY OF HARTFORD", "Food Pantry of Hartford")
     // is one suggestion; the text already typed is never one.
-    for (typed, language) in [("food", "en"), ("fo", "en"), ("comida", "es"), ("food pantry of hartford", "en")] {
+    for (typed, language) in
+        [("food", "en"), ("fo", "en"), ("comida", "es"), ("food pantry of hartford", "en")]
+    {
         let found = index.suggest(typed, language, 10);
         let keys: Vec<Vec<String>> = found.iter().map(|s| finder_search::text::words(&s.text)).collect();
         for (i, key) in keys.iter().enumerate() {
@@ -192,6 +196,9 @@ fn suggestions_are_fast_on_big_catalogues() {
         for text in ["famly suport", "helth", "pregnacy clases", "transportaton"] {
             std::hint::black_box(index.did_you_mean(text));
         }
-        println!("{size} programs: did_you_mean {:.3} ms a call", start.elapsed().as_secs_f64() * 1000.0 / 4.0);
+        println!(
+            "{size} programs: did_you_mean {:.3} ms a call",
+            start.elapsed().as_secs_f64() * 1000.0 / 4.0
+        );
     }
 }
