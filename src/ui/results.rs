@@ -5,6 +5,7 @@ use std::sync::Arc;
 use finder_core::catalogue::{Catalogue, Program};
 use finder_search::highlight::{excerpt, marks};
 use finder_search::{SearchIndex, SearchOptions, SearchResults};
+use leptos::either::Either;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
