@@ -14,7 +14,6 @@ mod load;
 mod print;
 mod results;
 mod saved;
-mod combobox;
 mod town_box;
 
 use std::rc::Rc;
@@ -553,7 +552,6 @@ fn Finder(
     }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
-    let search_index = index.clone();
     let results_index = index.clone();
     let clock = use_context::<hours::Clock>();
     let results: Memo<SearchResults> = Memo::new(move |_| {
@@ -582,7 +580,7 @@ fn Finder(
         <div class="layout" class:listing=move || saved.is_list()>
             <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
                 hidden=move || saved.is_list() on:submit=|ev| ev.prevent_default()>
-                {(!hidden.search).then(|| view! { <filters::SearchBox index=search_index /> })}
+                {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
                     {show_town.then(|| view! { <town_box::TownBox /> })}

@@ -61,17 +61,9 @@ pub fn Results(
         })
     });
     let count = move || count_memo.get();
-    // The words each shown program matched, for its card's highlights (the search keeps
-    // them for its first hits only: more than a page).
-    let matched = Memo::new(move |_| {
-        results.with(|r| {
-            let hits = r.hits.iter().filter(|hit| !hit.matched.is_empty());
-            hits.map(|hit| (hit.program, hit.matched.clone())).collect::<Vec<_>>()
-        })
-    });
     // "Did you mean dentist?" when the words found nothing or almost nothing, and the
     // closest catalogue words would find more with the same choices.
-    let better_words = Memo::new(move |_| {
+    let better_words = move || {
         let found = results.with(|r| r.total);
         if found > ALMOST_NOTHING || saved.is_list() {
             return None;
@@ -80,7 +72,7 @@ pub fn Results(
         query.text = index.did_you_mean(&query.text)?;
         let options = SearchOptions { limit: Some(0), ..SearchOptions::default() };
         (index.search(&query, &options).total > found).then_some(query.text)
-    });
+    };
     let visible = move || {
         if let Some((found, _)) = list.get() {
             return found;
@@ -204,7 +196,7 @@ pub fn Results(
                 <span class="copied" role="status">{move || copied.get().map(|worked| lang.get().t(if worked { "link_copied" } else { "link_not_copied" }))}</span>
             </div>
             <super::hours::UnknownHoursNote results />
-            {move || better_words.get().map(|text| {
+            {move || better_words().map(|text| {
                 let search = text.clone();
                 let run = move |_| {
                     choices.typed(choices.query, search.clone());
@@ -226,9 +218,7 @@ pub fn Results(
             <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards>
                 <For each=visible key=|index| *index let:index>
                     <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone()
-                        matched=Signal::derive(move || matched.with(|all| {
-                            all.iter().find(|(p, _)| *p as usize == index).map(|(_, words)| words.clone()).unwrap_or_default()
-                        })) />
+                        results at=index />
                 </For>
             </ul>
             <Show when=move || { !saved.is_list() && count() > shown.get() }>
@@ -248,9 +238,12 @@ pub fn Results(
 fn ProgramCard(
     program: Program,
     catalogue: Arc<Catalogue>,
-    /// The catalogue's words this program matched the search with (folded), to mark.
+    /// The search, for the words this program matched (none for the fallback cards).
     #[prop(optional)]
-    matched: Signal<Vec<String>>,
+    results: Option<Memo<SearchResults>>,
+    /// The program's place in the catalogue.
+    #[prop(optional)]
+    at: usize,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = program.id.clone();
@@ -259,7 +252,7 @@ fn ProgramCard(
     // The card is rebuilt when the family switches language (rare); simpler than a signal per field.
     view! {
         <li class="card" part="card" data-program-id=id>
-            {move || card_body(&program, &catalogue, lang.get(), open, matched)}
+            {move || card_body(&program, &catalogue, lang.get(), open, move || matched_words(results, at))}
         </li>
     }
 }
@@ -279,7 +272,7 @@ fn card_body(
     catalogue: &Catalogue,
     lang: Lang,
     open: RwSignal<bool>,
-    matched: Signal<Vec<String>>,
+    matched: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let translation = program.translations.get(lang.code());
     let (name, name_lang) = in_language(translation.and_then(|t| t.name.as_ref()), &program.name, lang);
@@ -287,7 +280,10 @@ fn card_body(
         let (text, text_lang) = in_language(translation.and_then(|t| t.description.as_ref()), english, lang);
         let note = text_lang.map(|_| view! { <span class="note">" "{lang.t("in_english_only")}</span> });
         // The part of a long description where the search words are, not always its start.
-        let shown = move || marked(&matched.with(|words| excerpt(&text, words, SHORT_DESCRIPTION)), matched);
+        let shown = move || {
+            let words = matched();
+            marked(&excerpt(&text, &words, SHORT_DESCRIPTION), &words)
+        };
         view! { <p class="description"><span lang=text_lang>{shown}</span>{note}</p> }
     });
     let cost = program.cost.as_deref().map(|english| {
@@ -333,7 +329,7 @@ fn card_body(
     let heading_id = format!("pf-program-{}", program.id);
     let marked_name = {
         let name = name.clone();
-        move || marked(&name, matched)
+        move || marked(&name, &matched())
     };
     let labelled_by = heading_id.clone();
     view! {
@@ -354,11 +350,22 @@ fn card_body(
     }
 }
 
+/// The words program `at` of the catalogue matched the search with (folded), tracked;
+/// none without words. The search keeps them for its first hits only (more than a page).
+fn matched_words(results: Option<Memo<SearchResults>>, at: usize) -> Vec<String> {
+    let limit = SearchOptions::default().matched_limit;
+    let Some(results) = results else { return Vec::new() };
+    results.with(|r| {
+        let hit = r.hits.iter().take(limit).find(|hit| hit.program as usize == at);
+        hit.map(|hit| hit.matched.clone()).unwrap_or_default()
+    })
+}
+
 /// `text` with the whole words the search matched in `<mark>`: text nodes only, whatever
 /// the catalogue's text holds (never parsed as HTML), and a word at a time, so a screen
 /// reader reads words, not letters.
-fn marked(text: &str, matched: Signal<Vec<String>>) -> impl IntoView {
-    let ranges = matched.with(|words| marks(text, words));
+fn marked(text: &str, words: &[String]) -> impl IntoView {
+    let ranges = marks(text, words);
     let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for (start, end) in ranges {
