@@ -125,16 +125,6 @@ pub fn phone_link(phone: &str) -> Option<String> {
     Some(format!("tel:{href}"))
 }
 
-/// The start of a long description, cut at a word and marked with "…".
-pub fn short_text(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    let at_word = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
-    format!("{}…", cut[..at_word].trim_end_matches([',', ';', ':', ' ']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,12 +248,5 @@ mod tests {
         p.statewide = true;
         assert_eq!(places_served(&p, 4, english), "All of Connecticut");
         assert_eq!(places_served(&p, 4, Lang::from_code("es").unwrap()), "Todo Connecticut");
-    }
-
-    #[test]
-    fn long_text_is_cut_at_a_word() {
-        assert_eq!(short_text("short", 10), "short");
-        assert_eq!(short_text("one two three four", 10), "one two…");
-        assert_eq!(short_text("niños y niñas juntos", 9), "niños y…");
     }
 }

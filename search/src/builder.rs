@@ -103,7 +103,10 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
             }
         }
     }
-    builder.finish(language, facts)
+    let mut index = builder.finish(language, facts);
+    index.names = Words::listed(catalogue.programs.iter().map(|p| p.name.as_str()));
+    index.needs = catalogue.needs.clone();
+    index
 }
 
 /// Words to values, for building: open addressing with linear probing, made for short
@@ -418,6 +421,8 @@ impl Builder {
             letters,
             language,
             facts,
+            names: Words::default(),
+            needs: Vec::new(),
         }
     }
 }

@@ -21,6 +21,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use finder_core::catalogue::Need;
 use finder_core::spelling::EditDistance;
 
 use super::facts::Facts;
@@ -106,6 +107,12 @@ pub struct SearchIndex {
     pub(super) letters: Vec<u32>,
     pub(crate) language: Arc<Language>,
     pub(crate) facts: Facts,
+    /// Program names as written, in catalogue order (a list, not sorted: only `get`),
+    /// for suggestions: the one text of a program the index must show as written. One
+    /// buffer, no allocation per name.
+    pub(crate) names: Words,
+    /// The catalogue's needs (ids and labels in every language), for suggestions.
+    pub(crate) needs: Vec<Need>,
 }
 
 impl SearchIndex {
@@ -125,6 +132,11 @@ impl SearchIndex {
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn term(&self, id: u32) -> &str {
         self.terms.get(id)
+    }
+
+    /// A program's name as written.
+    pub(crate) fn name(&self, program: u32) -> &str {
+        self.names.get(program)
     }
 
     /// The id of a term, if the catalogue has it.
@@ -212,8 +224,13 @@ impl Words {
         out
     }
 
+    /// Strings in the order given (`get` only: `find` and `prefixed` need sorted ones).
+    pub(super) fn listed<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
+        Words::from_sorted(words)
+    }
+
     #[cfg_attr(finder_size, optimize(speed))]
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.ends.len()
     }
 

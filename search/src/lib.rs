@@ -99,6 +99,20 @@
 //! for every option how many programs choosing it would give: each facet applies the
 //! keywords and every *other* choice, but not its own.
 
+//! # Around the search
+//!
+//! - **Suggestions while typing** ([`SearchIndex::suggest`]): the catalogue's need
+//!   labels (the family's language first), words completing the last word typed (the
+//!   catalogue's words in the most programs, then the vocabulary's), and program names.
+//!   Read from the index's sorted terms and postings, with nothing built for it, so it
+//!   can run at every keystroke.
+//! - **Did you mean** ([`SearchIndex::did_you_mean`]): for a search that finds (almost)
+//!   nothing, the text with each word that matches nothing in any way above replaced by
+//!   the closest catalogue or vocabulary word, further away than the search's own typos.
+//! - **Highlights** ([`highlight`]): the whole words of a program's text that gave a hit's
+//!   [`Hit::matched`] terms, as byte ranges to mark, and an excerpt of a long text around
+//!   them. Rendered as text, never HTML.
+
 // Bytes and speed: the code that runs at every keystroke (the query, its clauses, the
 // counts, the sets of programs, term lookups, splitting text) and the inner loops of
 // building the index is marked `#[cfg_attr(finder_size, optimize(speed))]`; everything
@@ -114,7 +128,9 @@
 
 // 0. Ground: the hash map every layer builds with (FxHash).
 mod fast_map;
-// 1. Text: folding, splitting, stop words, the stemmer.
+// 1. Text: folding, splitting, stop words, the stemmer; then highlight (which words of a
+//    program's text to mark, and excerpts around them).
+pub mod highlight;
 pub mod text;
 // 2. Vocabulary: the stemming rules and synonym groups of `data/synonyms.json`.
 pub mod synonyms;
@@ -131,8 +147,12 @@ mod index;
 mod clauses;
 mod facets;
 mod query;
-// 6. Search: runs the clauses, filters, counts and ranks (`SearchIndex::search`).
+// 6. Search: runs the clauses, filters, counts and ranks (`SearchIndex::search`); then
+//    what is offered around it: suggest (suggestions while typing) and did_you_mean (a
+//    correction when nothing is found).
+mod did_you_mean;
 mod search;
+mod suggest;
 // Beside the layers: made-up catalogues and queries for benchmarks and tests.
 #[doc(hidden)]
 pub mod synthetic;
@@ -142,3 +162,4 @@ pub use facts::{AgeBand, AGE_BANDS};
 pub use index::SearchIndex;
 pub use query::{Query, SearchOptions, Weights, MAX_WORDS};
 pub use search::{Hit, SearchResults};
+pub use suggest::{Suggestion, SuggestionKind};

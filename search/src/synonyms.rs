@@ -33,6 +33,11 @@ pub(crate) struct Language {
     words: Vec<(String, u32)>,
     /// (stems of a phrase member, group), longest phrases first.
     pub phrases: Vec<(Member, u32)>,
+    /// Every word of the groups as people type it (folded, not stemmed: stems such as
+    /// `hous` are for matching, not for showing), stop words and words under 3 letters
+    /// left out, sorted: what suggestions and "did you mean" may offer beyond the
+    /// catalogue's own words.
+    pub vocabulary: Vec<String>,
 }
 
 impl Language {
@@ -71,6 +76,9 @@ impl Language {
                 split(text, false, |word| {
                     if !is_stop_word(word) {
                         member.push(stemmer.stem(word));
+                        if word.chars().count() >= 3 {
+                            language.vocabulary.push(word.to_string());
+                        }
                     }
                 });
                 if member.is_empty() || members.contains(&member) {
@@ -87,6 +95,8 @@ impl Language {
         // (Unstable: equal entries are identical, and it shares code with other sorts.)
         language.words.sort_unstable();
         language.words.dedup();
+        language.vocabulary.sort_unstable();
+        language.vocabulary.dedup();
         language.phrases.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
         language.stemmer = stemmer;
         language

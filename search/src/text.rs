@@ -55,6 +55,78 @@ pub(crate) fn split(text: &str, join_hyphens: bool, mut emit: impl FnMut(&str)) 
     });
 }
 
+/// A word of a text where it stands: its bytes in the text (whole characters, combining
+/// accents included, a trailing apostrophe not) and its folded form, exactly as
+/// [`split`] folds it, so that a word can be told apart by the terms it produced.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct WordSpan {
+    pub start: usize,
+    pub end: usize,
+    pub folded: String,
+    /// Joined to the next word by hyphens only (`well-child`): the index also holds the
+    /// two as one word (see [`split`]).
+    pub hyphen_next: bool,
+}
+
+/// The words of `text` with their places, by the same rules as [`split`] (what is a
+/// letter, apostrophes and combining accents joining, hyphens). For marking and
+/// rewriting what a family sees, not a hot path: a word is folded by [`split`] itself.
+pub(crate) fn word_spans(text: &str) -> Vec<WordSpan> {
+    let mut out: Vec<WordSpan> = Vec::new();
+    let (mut start, mut end) = (None::<usize>, 0);
+    // Only hyphens since the last word ended (and at least one).
+    let mut hyphens = false;
+    let mut folded = String::new();
+    let finish = |out: &mut Vec<WordSpan>, start: usize, end: usize| {
+        let mut word = String::new();
+        split(text.get(start..end).unwrap_or_default(), false, |w| word.push_str(w));
+        out.push(WordSpan { start, end, folded: word, hyphen_next: false });
+    };
+    for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
+        if matches!(c, '\u{300}'..='\u{36f}') {
+            // A combining accent belongs to the letter before it.
+            if start.is_some() {
+                end = next;
+            }
+            continue;
+        }
+        if matches!(c, '\'' | '’' | 'ʼ') {
+            continue; // joins a word, or is nothing outside one
+        }
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            folded.clear();
+            finder_core::letters::push_folded(c, &mut folded);
+            folded.chars().all(char::is_alphanumeric)
+        };
+        if letter {
+            if start.is_none() {
+                if hyphens {
+                    if let Some(before) = out.last_mut() {
+                        before.hyphen_next = true;
+                    }
+                }
+                start = Some(i);
+            }
+            end = next;
+            continue;
+        }
+        match start.take() {
+            Some(at) => {
+                finish(&mut out, at, end);
+                hyphens = c == '-';
+            }
+            None => hyphens &= c == '-',
+        }
+    }
+    if let Some(at) = start {
+        finish(&mut out, at, end);
+    }
+    out
+}
+
 /// Splits text into folded words, reusing its buffers from one text to the next
 /// (building an index splits millions of words). Works on bytes: a word that is already
 /// lower-case ASCII, as most are, is handed out as a slice of the text, without copying.
@@ -276,6 +348,45 @@ mod tests {
                 assert_eq!(plain_run_end(text, from), slow(text, from), "{text:?} from {from}");
             }
         }
+    }
+
+    #[test]
+    fn word_spans_fold_as_splitting_does() {
+        let texts = [
+            "Children's well-child visits",
+            "ÑANDÚ, São-Paulo 2-1-1",
+            "nin\u{303}o cafe\u{301}",
+            "'tis ab' x'",
+            "a- b --c-d",
+            "<b>Food</b> \u{200f}pantry 🍎x",
+            "",
+        ];
+        for text in texts {
+            let spans = word_spans(text);
+            let folded: Vec<String> = spans.iter().map(|w| w.folded.clone()).collect();
+            assert_eq!(folded, words(text), "{text:?}");
+            for w in &spans {
+                assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end), "{text:?}");
+            }
+        }
+        let spans = word_spans("well-child a- b --c-d nin\u{303}o x'");
+        let places: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|w| (&"well-child a- b --c-d nin\u{303}o x'"[w.start..w.end], w.hyphen_next))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("well", true),
+                ("child", false),
+                ("a", false),
+                ("b", false),
+                ("c", true),
+                ("d", false),
+                ("nin\u{303}o", false),
+                ("x", false)
+            ]
+        );
     }
 
     #[test]

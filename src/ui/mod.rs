@@ -577,6 +577,7 @@ fn Finder(
     }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
+    let results_index = index.clone();
     let clock = use_context::<hours::Clock>();
     // How many cards show: a page, more after each "Show more", all for paper. The
     // search ranks only that many (the rest are counted, not sorted): at 50,000 programs
@@ -619,7 +620,7 @@ fn Finder(
                 {(has_hours && !hidden.more).then(|| view! { <hours::HoursChoices results /> })}
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue results shown browser count_ref />
+            <results::Results catalogue index=results_index results shown browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }

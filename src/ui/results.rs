@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
-use finder_search::SearchResults;
+use finder_search::highlight::{excerpt, marks};
+use finder_search::{SearchIndex, SearchOptions, SearchResults};
+use leptos::either::Either;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,9 +16,11 @@ use super::saved::ListHead;
 use super::{use_events, use_lang, use_layout, words, BrowserServices, ChoiceSignals, Saved, Showing};
 use crate::i18n::Lang;
 use crate::text::{
-    ages_served, phone_link, places_served, plain_free, result_count, short_text, PLACES_ON_CARD,
-    SHORT_DESCRIPTION,
+    ages_served, phone_link, places_served, plain_free, result_count, PLACES_ON_CARD, SHORT_DESCRIPTION,
 };
+
+/// A search that finds at most this many programs offers "Did you mean …?".
+const ALMOST_NOTHING: usize = 2;
 
 /// How long typing must pause before the new count is said.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
@@ -24,6 +28,7 @@ const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 #[component]
 pub fn Results(
     catalogue: Arc<Catalogue>,
+    index: Arc<SearchIndex>,
     results: Memo<SearchResults>,
     /// How many cards show (the search ranks that many).
     shown: RwSignal<usize>,
@@ -57,6 +62,18 @@ pub fn Results(
         })
     });
     let count = move || count_memo.get();
+    // "Did you mean dentist?" when the words found nothing or almost nothing, and the
+    // closest catalogue words would find more with the same choices.
+    let better_words = move || {
+        let found = results.with(|r| r.total);
+        if found > ALMOST_NOTHING || saved.is_list() {
+            return None;
+        }
+        let mut query = choices.search_query();
+        query.text = index.did_you_mean(&query.text)?;
+        let options = SearchOptions { limit: Some(0), ..SearchOptions::default() };
+        (index.search(&query, &options).total > found).then_some(query.text)
+    };
     let visible = move || {
         if let Some((found, _)) = list.get() {
             return found;
@@ -180,12 +197,29 @@ pub fn Results(
                 <span class="copied" role="status">{move || copied.get().map(|worked| lang.get().t(if worked { "link_copied" } else { "link_not_copied" }))}</span>
             </div>
             <super::hours::UnknownHoursNote results />
+            {move || better_words().map(|text| {
+                let search = text.clone();
+                let run = move |_| {
+                    choices.typed(choices.query, search.clone());
+                    // The button goes with the new results: focus to their count, as
+                    // "See N programs" does, rather than nowhere.
+                    if let Some(count) = count_ref.get_untracked() {
+                        let _ = count.focus();
+                    }
+                };
+                view! {
+                    <p class="did-you-mean">
+                        {words("did_you_mean")}" "<button type="button" class="link" on:click=run>{text}</button>"?"
+                    </p>
+                }
+            })}
             <Show when=move || count() == 0 && !saved.is_list()>
                 <EmptyState catalogue=for_empty.clone() />
             </Show>
             <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards>
                 <For each=visible key=|index| *index let:index>
-                    <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone() />
+                    <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone()
+                        results at=index />
                 </For>
             </ul>
             <Show when=move || { !saved.is_list() && count() > shown.get() }>
@@ -202,7 +236,16 @@ pub fn Results(
 }
 
 #[component]
-fn ProgramCard(program: Program, catalogue: Arc<Catalogue>) -> impl IntoView {
+fn ProgramCard(
+    program: Program,
+    catalogue: Arc<Catalogue>,
+    /// The search, for the words this program matched (none for the fallback cards).
+    #[prop(optional)]
+    results: Option<Memo<SearchResults>>,
+    /// The program's place in the catalogue.
+    #[prop(optional)]
+    at: usize,
+) -> impl IntoView {
     let lang = use_lang();
     let id = program.id.clone();
     // Outside the card body, so an open card stays open when the language changes.
@@ -210,7 +253,7 @@ fn ProgramCard(program: Program, catalogue: Arc<Catalogue>) -> impl IntoView {
     // The card is rebuilt when the family switches language (rare); simpler than a signal per field.
     view! {
         <li class="card" part="card" data-program-id=id>
-            {move || card_body(&program, &catalogue, lang.get(), open)}
+            {move || card_body(&program, &catalogue, lang.get(), open, move || matched_words(results, at))}
         </li>
     }
 }
@@ -225,13 +268,24 @@ fn in_language(translated: Option<&String>, english: &str, lang: Lang) -> (Strin
     }
 }
 
-fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSignal<bool>) -> impl IntoView {
+fn card_body(
+    program: &Program,
+    catalogue: &Catalogue,
+    lang: Lang,
+    open: RwSignal<bool>,
+    matched: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let translation = program.translations.get(lang.code());
     let (name, name_lang) = in_language(translation.and_then(|t| t.name.as_ref()), &program.name, lang);
     let description = program.description.as_deref().map(|english| {
         let (text, text_lang) = in_language(translation.and_then(|t| t.description.as_ref()), english, lang);
         let note = text_lang.map(|_| view! { <span class="note">" "{lang.t("in_english_only")}</span> });
-        view! { <p class="description"><span lang=text_lang>{short_text(&text, SHORT_DESCRIPTION)}</span>{note}</p> }
+        // The part of a long description where the search words are, not always its start.
+        let excerpted = move || {
+            let words = matched();
+            marked(&excerpt(&text, &words, SHORT_DESCRIPTION), &words)
+        };
+        view! { <p class="description"><span lang=text_lang>{excerpted}</span>{note}</p> }
     });
     let cost = program.cost.as_deref().map(|english| {
         let (text, text_lang) = match (translation.and_then(|t| t.cost.as_ref()), plain_free(english, lang)) {
@@ -274,11 +328,15 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
         }
     });
     let heading_id = format!("pf-program-{}", program.id);
+    let marked_name = {
+        let name = name.clone();
+        move || marked(&name, &matched())
+    };
     let labelled_by = heading_id.clone();
     view! {
         // tabindex -1: "Show more" moves focus here.
         <article aria-labelledby=labelled_by tabindex="-1">
-            <h3 class="name" id=heading_id lang=name_lang>{name.clone()}</h3>
+            <h3 class="name" id=heading_id lang=name_lang>{marked_name}</h3>
             {program.organization.clone().map(|org| view! { <p class="organization">{org}</p> })}
             {description}
             <ul class="tags" aria-label=lang.t("kinds_of_help")>{need_labels}</ul>
@@ -291,6 +349,34 @@ fn card_body(program: &Program, catalogue: &Catalogue, lang: Lang, open: RwSigna
             <div class="actions">{call}{website}{save_button(&program.id, lang)}{details(program, &name, lang, open)}</div>
         </article>
     }
+}
+
+/// The words program `at` of the catalogue matched the search with (folded), tracked;
+/// none without words. The search keeps them for its first hits only (more than a page).
+fn matched_words(results: Option<Memo<SearchResults>>, at: usize) -> Vec<String> {
+    let limit = SearchOptions::default().matched_limit;
+    let Some(results) = results else { return Vec::new() };
+    results.with(|r| {
+        let hit = r.hits.iter().take(limit).find(|hit| hit.program as usize == at);
+        hit.map(|hit| hit.matched.clone()).unwrap_or_default()
+    })
+}
+
+/// `text` with the whole words the search matched in `<mark>`: text nodes only, whatever
+/// the catalogue's text holds (never parsed as HTML), and a word at a time, so a screen
+/// reader reads words, not letters.
+fn marked(text: &str, words: &[String]) -> impl IntoView {
+    let ranges = marks(text, words);
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (start, end) in ranges {
+        let (Some(before), Some(word)) = (text.get(at..start), text.get(start..end)) else { continue };
+        parts.push(Either::Left(before.to_string()));
+        parts.push(Either::Right(view! { <mark>{word.to_string()}</mark> }));
+        at = end;
+    }
+    parts.push(Either::Left(text.get(at..).unwrap_or_default().to_string()));
+    parts
 }
 
 /// Save or unsave a program (kept in this browser only). Screen readers hear the

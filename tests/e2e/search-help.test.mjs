@@ -1,0 +1,93 @@
+// Help for a family who is stuck or scanning a long list (issue 17): "Did you mean …?" when
+// the words find nothing, and the matched words marked in the cards, safely with hostile
+// catalogue text.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { Finder, useBrowser, violations } from "./harness.mjs";
+
+describe("search help", () => {
+  const env = useBrowser();
+
+  /** The class of the element that has focus inside the widget's shadow root. */
+  const focusInWidget = (page) =>
+    page.evaluate(() => document.querySelector("[data-program-finder]").shadowRoot.activeElement?.className ?? null);
+
+  test("Did you mean and marked words: no accessibility violations", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.search.fill("pentri");
+    await finder.root.locator(".did-you-mean").waitFor();
+    assert.deepEqual(await violations(page), []);
+    await finder.search.fill("food pantry");
+    await finder.settled({ query: "food pantry" });
+    assert.ok((await finder.root.locator("mark").count()) > 0);
+    assert.deepEqual(await violations(page), []);
+  });
+
+  test("words that find nothing offer the closest catalogue words, a tap away", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    // Two letters wrong in a short word: beyond the search's own typo rules.
+    await finder.search.fill("pentri");
+    await finder.settled({ query: "pentri", total: 0 });
+    const offer = finder.root.locator(".did-you-mean");
+    await offer.waitFor();
+    assert.equal((await offer.textContent()).trim(), "Did you mean pantry?");
+    await offer.getByRole("button", { name: "pantry" }).click();
+    assert.equal(await finder.search.inputValue(), "pantry");
+    const settled = await finder.settled({ query: "pantry" });
+    assert.ok(settled.total >= 1);
+    assert.equal(await offer.count(), 0, "gone once the search finds programs");
+    assert.ok((await finder.ids()).length >= 1);
+    // Focus went to the new count, not nowhere.
+    assert.equal(await focusInWidget(page), "count");
+  });
+
+  test("cards mark the words that matched, whole words, as text", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.search.fill("food pantry");
+    await finder.settled({ query: "food pantry" });
+    const card = finder.root.locator("[data-program-id]").filter({ hasText: "Mobile food pantry" });
+    const marks = await card.locator(".name mark").allTextContents();
+    assert.deepEqual(marks.map((m) => m.toLowerCase()), ["food", "pantry"]);
+    assert.equal((await card.locator(".name").textContent()).trim(), "Mobile food pantry", "the name reads as before");
+    // Without words, nothing is marked.
+    await finder.search.fill("");
+    await finder.settled({ query: "" });
+    assert.equal(await finder.root.locator("mark").count(), 0);
+  });
+
+  test("highlights stay safe with hostile catalogue text", async () => {
+    const { page, messages } = await env.open(env.site.url + "pages/blank.html", { width: 375, height: 800 });
+    await page.evaluate((cdn) => {
+      const host = document.createElement("div");
+      host.id = "host";
+      host.dataset.programFinder = "";
+      host.dataset.catalogue = "../fixtures/hostile.json";
+      document.body.append(host);
+      const script = document.createElement("script");
+      script.src = cdn + "program-finder.js";
+      document.head.append(script);
+    }, env.cdn.url);
+    const finder = await new Finder(page, "#host").loaded();
+    await finder.search.fill("pantry script");
+    await finder.settled({ query: "pantry script" });
+    const name = finder.root.locator(".name").filter({ hasText: "Pantry" });
+    assert.equal((await name.textContent()).trim(), "<script>window.__pwned=1</script>Pantry");
+    const marked = await name.locator("mark").allTextContents();
+    assert.ok(marked.includes("Pantry") && marked.includes("script"), marked.join(" | "));
+    const report = await page.evaluate(() => {
+      const root = document.getElementById("host").shadowRoot;
+      const all = [...root.querySelectorAll("*")];
+      return {
+        pwned: window.__pwned ?? null,
+        dangerous: all.filter((e) => ["SCRIPT", "IFRAME", "IMG", "SVG"].includes(e.tagName.toUpperCase())).length,
+        // Every mark holds one word or more, never a letter on its own.
+        single: [...root.querySelectorAll("mark")].filter((m) => m.textContent.length < 2).length,
+      };
+    });
+    assert.deepEqual(report, { pwned: null, dangerous: 0, single: 0 });
+    assert.deepEqual(messages.uncaught, []);
+  });
+});
