@@ -118,8 +118,8 @@ function withoutStreamClasses(glue) {
 }
 
 /**
- * Gives the names that join the module and its glue short ones: the glue's 180 or so
- * functions the module imports (`__wbg_appendChild_2c4d5cf25ec8c1cf`: each name carries a
+ * Gives the names that join the module and its glue short ones: the name of the glue's
+ * object of imports (repeated in each import), the glue's 180 or so functions the module imports (`__wbg_appendChild_2c4d5cf25ec8c1cf`: each name carries a
  * 16-digit hash, which no compression can shrink) and the closure entry points it exports
  * (`wasm_bindgen_…___convert__closures_____invoke…`, hundreds of letters each). Each is
  * written twice, once in the module and once in the glue, so this takes 4 KB brotli off
@@ -134,6 +134,7 @@ function shortenNames(wasmPath, glue) {
     if (!renamed.has(old)) renamed.set(old, `$wb${renamed.size.toString(36)}`);
     return renamed.get(old);
   };
+  const modules = new Map();
   const isImport = (name) => /^__wb(g|indgen)_/.test(name);
   const isExport = (name) => /^wasm_bindgen_[0-9a-f]+___convert__closures/.test(name);
   const parts = [bytes.subarray(0, 8)];
@@ -161,7 +162,11 @@ function shortenNames(wasmPath, glue) {
       const start = cursor.at;
       skipDescription(bytes, cursor, id);
       const short = (id === 2 ? isImport(field) : isExport(field)) ? shortName(field) : field;
-      if (module !== null) body.push(leb(Buffer.byteLength(module)), Buffer.from(module));
+      if (module !== null) {
+        // The glue's one object of imports, "./program-finder-wasm_bg.js", named in every import.
+        if (!modules.has(module)) modules.set(module, `w${modules.size || ""}`);
+        body.push(leb(Buffer.byteLength(modules.get(module))), Buffer.from(modules.get(module)));
+      }
       body.push(leb(Buffer.byteLength(short)), Buffer.from(short), bytes.subarray(start, cursor.at));
     }
     const payload = Buffer.concat(body);
@@ -174,6 +179,11 @@ function shortenNames(wasmPath, glue) {
     const mention = new RegExp(`(?<![\\w$])${old}(?![\\w$])`, "g");
     if (!mention.test(glue)) fail(`the glue never mentions ${old}`);
     glue = glue.replace(mention, short);
+  }
+  for (const [old, short] of modules) {
+    const key = JSON.stringify(old);
+    if (!glue.includes(key)) fail(`the glue never names the module ${key}`);
+    glue = glue.split(key).join(JSON.stringify(short));
   }
   writeFileSync(wasmPath, Buffer.concat(parts));
   return glue;
