@@ -164,6 +164,22 @@ export function smoke(name) {
       await finder.shows(food, `Showing ${food.length} of ${ALL.length} programs`);
     });
 
+    it("did you mean: words that find nothing offer the closest word; the cards mark what matched", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      const search = await finder.element("#pf-q", "search box");
+      // Two letters wrong in a word of five: beyond the search's own typo rules.
+      await search.sendKeys("buuks");
+      const offer = await finder.until("Did you mean", (root) => root.querySelector(".did-you-mean"));
+      assert.equal((await page.run((p) => p.textContent.trim(), offer)), "Did you mean books?");
+      await page.click(await finder.inside((root) => root.querySelector(".did-you-mean button")));
+      await finder.shows(["under-six", "preschool"], `Showing 2 of ${ALL.length} programs`);
+      assert.equal(await page.run((box) => box.value, search), "books");
+      const marks = await finder.inside((root) => [...root.querySelectorAll("[data-program-id] mark")].map((m) => m.textContent));
+      assert.ok(marks.includes("Books"), `the word that matched, marked in the name that has it: ${marks.join(" | ")}`);
+      for (const mark of marks) assert.match(mark, /^\p{L}+$/u, "a whole word");
+    });
+
     it("hostile catalogue: its text runs no script and makes no link but http(s), tel, mailto, sms", async (page) => {
       await page.open("pages/blank.html");
       // As tests/e2e/faults.test.mjs: the host element, then the widget's script from the CDN.
