@@ -9,6 +9,7 @@
 //! printed them.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
@@ -26,13 +27,19 @@ pub(crate) enum Json {
 }
 
 /// A JSON object: its entries sorted by key, each key once (the last value written).
-#[derive(Default)]
+/// The loader also reads the file's top level as one, its values left as text.
 #[cfg_attr(test, derive(Debug, PartialEq))]
-pub(crate) struct Object(Vec<(String, Json)>);
+pub(crate) struct Object<V = Json>(Vec<(String, V)>);
 
-impl Object {
+impl<V> Default for Object<V> {
+    fn default() -> Self {
+        Object(Vec::new())
+    }
+}
+
+impl<V> Object<V> {
     /// Sets `key`, replacing an earlier value as a map would.
-    pub fn insert(&mut self, key: String, value: Json) {
+    pub fn insert(&mut self, key: String, value: V) {
         // Objects in a catalogue have a few dozen keys at most: a shift is cheaper, in
         // code and in time, than a tree.
         match self.position(&key) {
@@ -41,12 +48,12 @@ impl Object {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&V> {
         self.position(key).ok().map(|at| &self.0[at].1)
     }
 
     /// The entries in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Json)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(key, value)| (key, value))
     }
 
@@ -218,12 +225,33 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Json, A::Error> {
+        ObjectVisitor(PhantomData).visit_map(map).map(Json::Object)
+    }
+}
+
+/// An object alone, as a `BTreeMap` is read: anything else is a data error.
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Object<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor(PhantomData))
+    }
+}
+
+struct ObjectVisitor<V>(PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> Visitor<'de> for ObjectVisitor<V> {
+    type Value = Object<V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object<V>, A::Error> {
         let mut object = Object::default();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        while let Some((key, value)) = map.next_entry::<String, V>()? {
             object.insert(key, value);
         }
-        Ok(Json::Object(object))
+        Ok(object)
     }
 }
 

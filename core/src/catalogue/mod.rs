@@ -217,15 +217,14 @@ impl<'a> Loading<'a> {
         // The top level is read with each value left as text, and each program is read on
         // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
         // spent most of the loading time allocating and freeing it.
-        let top: BTreeMap<String, &RawValue> =
-            serde_json::from_str(json).map_err(|e| match e.classify() {
-                Category::Data => LoadError::NotACatalogue(
-                    "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
-                ),
-                _ => LoadError::NotJson(e.to_string()),
-            })?;
+        let top: Object<&RawValue> = serde_json::from_str(json).map_err(|e| match e.classify() {
+            Category::Data => LoadError::NotACatalogue(
+                "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
+            ),
+            _ => LoadError::NotJson(e.to_string()),
+        })?;
         let mut root = Object::default();
-        for (key, raw) in &top {
+        for (key, raw) in top.iter() {
             if key != "programs" {
                 let value: Json =
                     serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
