@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 /// What happened because of a problem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +89,7 @@ impl std::fmt::Display for Problem {
 
 /// The fields of one JSON object, with the path used in problem reports.
 pub(crate) struct Fields<'a> {
-    object: &'a Map<String, Value>,
+    object: &'a Object,
     path: String,
     problems: &'a mut Vec<Problem>,
 }
@@ -98,7 +98,7 @@ pub(crate) struct Fields<'a> {
 const MAX_AGE_YEARS: f64 = 120.0;
 
 impl<'a> Fields<'a> {
-    pub fn new(object: &'a Map<String, Value>, path: String, problems: &'a mut Vec<Problem>) -> Self {
+    pub fn new(object: &'a Object, path: String, problems: &'a mut Vec<Problem>) -> Self {
         Fields { object, path, problems }
     }
 
@@ -118,10 +118,10 @@ impl<'a> Fields<'a> {
     /// A non-empty string field. Absent, `null` and blank are `None`; other types are reported.
     pub fn text(&mut self, key: &str) -> Option<String> {
         match self.object.get(key)? {
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => Some(s.trim().to_string()),
-            Value::Null => None,
-            Value::Number(n) => Some(n.to_string()),
+            Json::String(s) if s.trim().is_empty() => None,
+            Json::String(s) => Some(s.trim().to_string()),
+            Json::Null => None,
+            Json::Number(n) => Some(n.to_string()),
             other => {
                 self.ignore(key, format!("should be text, not {}", kind(other)));
                 None
@@ -142,13 +142,13 @@ impl<'a> Fields<'a> {
     /// A list of strings. A single string is accepted as a list of one.
     pub fn text_list(&mut self, key: &str) -> Option<Vec<String>> {
         match self.object.get(key)? {
-            Value::Null => None,
-            Value::String(s) => Some(vec![s.trim().to_string()]),
-            Value::Array(items) => {
+            Json::Null => None,
+            Json::String(s) => Some(vec![s.trim().to_string()]),
+            Json::Array(items) => {
                 let mut list = Vec::with_capacity(items.len());
                 for (index, item) in items.iter().enumerate() {
                     match item {
-                        Value::String(s) if !s.trim().is_empty() => list.push(s.trim().to_string()),
+                        Json::String(s) if !s.trim().is_empty() => list.push(s.trim().to_string()),
                         other => self.ignore(
                             &format!("{key}[{index}]"),
                             format!("should be text, not {}", kind(other)),
@@ -182,9 +182,9 @@ impl<'a> Fields<'a> {
         let Some(object) = self.object(key) else {
             return map;
         };
-        for (name, value) in object {
+        for (name, value) in object.iter() {
             match value {
-                Value::String(text) if !text.trim().is_empty() => {
+                Json::String(text) if !text.trim().is_empty() => {
                     map.insert(name.clone(), text.trim().to_string());
                 }
                 other => {
@@ -197,10 +197,10 @@ impl<'a> Fields<'a> {
     }
 
     /// A nested object, reported if the field holds something else.
-    pub fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
+    pub fn object(&mut self, key: &str) -> Option<&'a Object> {
         match self.object.get(key)? {
-            Value::Object(object) => Some(object),
-            Value::Null => None,
+            Json::Object(object) => Some(object),
+            Json::Null => None,
             other => {
                 let message = format!("should be an object, not {}", kind(other));
                 self.ignore(key, message);
@@ -224,13 +224,13 @@ impl<'a> Fields<'a> {
     /// that says what the value most likely meant.
     pub fn flag(&mut self, key: &str) -> Option<bool> {
         match self.object.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::Null => None,
+            Json::Bool(b) => Some(*b),
+            Json::Null => None,
             other => {
                 let meant = match other {
-                    Value::String(text) => yes_or_no(text),
-                    Value::Number(n) if n.as_f64() == Some(1.0) => Some(true),
-                    Value::Number(n) if n.as_f64() == Some(0.0) => Some(false),
+                    Json::String(text) => yes_or_no(text),
+                    Json::Number(n) if n.as_f64() == Some(1.0) => Some(true),
+                    Json::Number(n) if n.as_f64() == Some(0.0) => Some(false),
                     _ => None,
                 };
                 // `true` and `false` take no quotes in JSON: the likeliest mistake is "true".
@@ -252,7 +252,7 @@ impl<'a> Fields<'a> {
     /// which skips the program: a wrong age would show it to the wrong families.
     pub fn age(&mut self, key: &str) -> Option<Option<f64>> {
         let value = match self.object.get(key) {
-            None | Some(Value::Null) => return Some(None),
+            None | Some(Json::Null) => return Some(None),
             Some(value) => value,
         };
         let problem = match value.as_f64() {
@@ -416,16 +416,20 @@ pub(crate) fn years_text(years: f64) -> String {
     serde_json::Number::from_f64(years).map_or_else(|| "?".to_string(), |n| n.to_string())
 }
 
+/// What a JSON value is, in staff's words, for messages: the one list of them, for the
+/// catalogue reader's values and the importers' `serde_json::Value`s alike.
+pub(crate) const KINDS: [&str; 6] = ["null", "true/false", "a number", "text", "a list", "an object"];
+
 /// What a JSON value is, in staff's words ("a list", "text"), for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+pub(crate) fn kind(value: &Json) -> &'static str {
+    KINDS[match value {
+        Json::Null => 0,
+        Json::Bool(_) => 1,
+        Json::Number(_) => 2,
+        Json::String(_) => 3,
+        Json::Array(_) => 4,
+        Json::Object(_) => 5,
+    }]
 }
 
 #[cfg(test)]

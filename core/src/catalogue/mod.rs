@@ -25,11 +25,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::error::Category;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 use crate::age::AgeRange;
 use crate::fields::{Fields, Problem};
 use crate::hours::{Schedule, TimeZone};
+use crate::json::{Json, Object};
 use crate::towns::{Places, TownSet};
 
 /// The only catalogue format version this finder reads.
@@ -217,17 +217,17 @@ impl<'a> Loading<'a> {
         // The top level is read with each value left as text, and each program is read on
         // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
         // spent most of the loading time allocating and freeing it.
-        let top: BTreeMap<String, &RawValue> =
-            serde_json::from_str(json).map_err(|e| match e.classify() {
-                Category::Data => LoadError::NotACatalogue(
-                    "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
-                ),
-                _ => LoadError::NotJson(e.to_string()),
-            })?;
-        let mut root = Map::new();
-        for (key, raw) in &top {
+        let top: Object<&RawValue> = serde_json::from_str(json).map_err(|e| match e.classify() {
+            Category::Data => LoadError::NotACatalogue(
+                "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
+            ),
+            _ => LoadError::NotJson(e.to_string()),
+        })?;
+        let mut root = Object::default();
+        for (key, raw) in top.iter() {
             if key != "programs" {
-                let value = serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
+                let value: Json =
+                    serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
                 root.insert(key.clone(), value);
             }
         }
@@ -265,7 +265,7 @@ impl<'a> Loading<'a> {
             let path = format!("programs[{index}]");
             // Already checked as JSON by `start`, so this cannot fail; `Null` is reported
             // as "not an object" if it somehow did.
-            let raw: Value = serde_json::from_str(self.raw_programs[index].get()).unwrap_or(Value::Null);
+            let raw: Json = serde_json::from_str(self.raw_programs[index].get()).unwrap_or(Json::Null);
             match program::read(
                 &raw,
                 index,
@@ -310,24 +310,24 @@ impl<'a> Loading<'a> {
     }
 }
 
-fn check_version(root: &Map<String, Value>) -> Result<(), LoadError> {
+fn check_version(root: &Object) -> Result<(), LoadError> {
     match root.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
         Some(other) => Err(LoadError::UnsupportedVersion(other.to_string())),
         None => Err(LoadError::NotACatalogue("it has no \"version\" (use \"version\": 1)".into())),
     }
 }
 
-fn read_needs(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<Vec<Need>, LoadError> {
+fn read_needs(root: &Object, problems: &mut Vec<Problem>) -> Result<Vec<Need>, LoadError> {
     let raw = match root.get("needs") {
-        Some(Value::Array(needs)) => needs,
+        Some(Json::Array(needs)) => needs,
         Some(_) => return Err(LoadError::NotACatalogue("\"needs\" should be a list".into())),
         None => return Err(LoadError::NotACatalogue("it has no \"needs\" list".into())),
     };
     let mut needs: Vec<Need> = Vec::with_capacity(raw.len());
     for (index, need) in raw.iter().enumerate() {
         let path = format!("needs[{index}]");
-        let Value::Object(object) = need else {
+        let Json::Object(object) = need else {
             problems.push(Problem::ignored(path, "a need should be an object with \"id\" and \"label\""));
             continue;
         };

@@ -5,20 +5,19 @@
 //! Order matters: `places` first (areas and programs may name them), then `areas` (programs
 //! may name them), then programs.
 
-use serde_json::{Map, Value};
-
 use crate::fields::Problem;
+use crate::json::{Json, Object};
 use crate::towns::{normalize, split_state, PlaceError, Places, TownSet, CONNECTICUT};
 
 /// Reads `"places": [{"name": "Springfield", "state": "MA", "county": "Hampden"}]`: the
 /// towns and cities outside Connecticut the catalogue serves. A bad entry is left out and
 /// reported (programs naming it then report an unknown place); the others still count.
-pub(super) fn read_places(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Places {
+pub(super) fn read_places(root: &Object, problems: &mut Vec<Problem>) -> Places {
     let mut places = Places::default();
     let Some(raw) = root.get("places").filter(|raw| !raw.is_null()) else {
         return places;
     };
-    let Value::Array(raw) = raw else {
+    let Json::Array(raw) = raw else {
         problems.push(Problem::ignored(
             "places",
             "\"places\" should be a list: [{\"name\": \"Springfield\", \"state\": \"MA\", \"county\": \"Hampden\"}]",
@@ -27,15 +26,14 @@ pub(super) fn read_places(root: &Map<String, Value>, problems: &mut Vec<Problem>
     };
     for (index, entry) in raw.iter().enumerate() {
         let path = format!("places[{index}]");
-        let Value::Object(entry) = entry else {
+        let Json::Object(entry) = entry else {
             problems.push(Problem::ignored(
                 path,
                 "a place should be an object such as {\"name\": \"Springfield\", \"state\": \"MA\"}",
             ));
             continue;
         };
-        let text =
-            |key: &str| entry.get(key).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
+        let text = |key: &str| entry.get(key).and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty());
         // A name or state that is not text leaves nothing to declare; a county that is
         // not text is dropped and the place kept.
         let mut readable = true;
@@ -66,7 +64,7 @@ pub(super) fn read_places(root: &Map<String, Value>, problems: &mut Vec<Problem>
 /// can cross a state line; but not other areas (keeps the meaning obvious to whoever reads
 /// the file).
 pub(super) fn read_areas(
-    root: &Map<String, Value>,
+    root: &Object,
     places: &Places,
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, TownSet)> {
@@ -74,16 +72,16 @@ pub(super) fn read_areas(
     let Some(raw) = root.get("areas") else {
         return areas;
     };
-    let Value::Object(raw) = raw else {
+    let Json::Object(raw) = raw else {
         problems.push(Problem::ignored(
             "areas",
             "\"areas\" should be an object: {\"Area name\": [\"Town\", ...]}",
         ));
         return areas;
     };
-    for (name, listed) in raw {
+    for (name, listed) in raw.iter() {
         let path = format!("areas.{name}");
-        let Value::Array(listed) = listed else {
+        let Json::Array(listed) = listed else {
             problems.push(Problem::ignored(path, "an area should be a list of towns"));
             continue;
         };
@@ -100,7 +98,9 @@ pub(super) fn read_areas(
         for (index, place) in listed.iter().enumerate() {
             match place.as_str().and_then(|name| places.resolve(name)) {
                 Some(found) => found.towns.into_iter().for_each(|t| towns.insert(t)),
-                None => problems.push(unknown_place(&format!("{path}[{index}]"), place, places, &[])),
+                None => {
+                    problems.push(unknown_place(&format!("{path}[{index}]"), place.as_str(), places, &[]))
+                }
             }
         }
         areas.push((name.clone(), towns));
@@ -117,14 +117,15 @@ pub(super) fn towns_of(name: &str, places: &Places, areas: &[(String, TownSet)])
     areas.iter().find(|(area, _)| normalize(area) == wanted).map(|(_, towns)| towns.clone())
 }
 
-/// The problem for a place name nobody knows, with the closest known name as a hint.
+/// The problem for a place name nobody knows, with the closest known name as a hint;
+/// `None` for a value that is not text.
 pub(super) fn unknown_place(
     path: &str,
-    value: &Value,
+    text: Option<&str>,
     places: &Places,
     areas: &[(String, TownSet)],
 ) -> Problem {
-    let Some(text) = value.as_str() else {
+    let Some(text) = text else {
         return Problem::ignored(path, "a place should be text, such as \"Hartford\"");
     };
     // "Springfield" when the catalogue declares "Springfield, MA" and "Springfield, VT".

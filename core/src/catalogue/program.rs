@@ -2,26 +2,25 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
 use super::places::{towns_of, unknown_place};
 use super::{Need, Program, ProgramText};
 use crate::age::AgeRange;
 use crate::fields::{years_text, Fields, Problem};
+use crate::json::Json;
 use crate::spelling::closest;
 use crate::towns::{Places, TownSet};
 
 /// Checks one program. `None` means it breaks a rule and is skipped (the reason is in
 /// `problems`); bad optional values are dropped and reported.
 pub(super) fn read(
-    raw: &Value,
+    raw: &Json,
     index: usize,
     path: &str,
     needs: &[Need],
     (places, areas): (&Places, &[(String, TownSet)]),
     problems: &mut Vec<Problem>,
 ) -> Option<Program> {
-    let Value::Object(object) = raw else {
+    let Json::Object(object) = raw else {
         problems.push(Problem::skipped(path, "a program should be a JSON object"));
         return None;
     };
@@ -56,7 +55,7 @@ pub(super) fn read(
     }
     let listed_needs = fields.text_list("needs");
     let listed_towns = fields.text_list("towns");
-    let raw_towns = object.get("towns").and_then(Value::as_array);
+    let raw_towns = object.get("towns").and_then(Json::as_array);
     drop(fields);
 
     // Every check runs even after one fails, so staff see all of a program's problems at once.
@@ -105,11 +104,11 @@ pub(super) fn read(
                 program.towns.push(place);
             }
             None => {
-                let raw = raw_towns
-                    .and_then(|list| list.get(index))
-                    .cloned()
-                    .unwrap_or(Value::String(place.clone()));
-                problems.push(unknown_place(&format!("{path}.towns[{index}]"), &raw, places, areas));
+                // The raw value at the same index, as before (indexes of `listed_towns`
+                // shift past values `text_list` dropped; kept so messages stay the same).
+                let text =
+                    raw_towns.and_then(|list| list.get(index)).map_or(Some(place.as_str()), Json::as_str);
+                problems.push(unknown_place(&format!("{path}.towns[{index}]"), text, places, areas));
             }
         }
     }
@@ -140,8 +139,8 @@ fn read_translations(fields: &mut Fields) -> BTreeMap<String, ProgramText> {
         return translations;
     };
     let path = format!("{}.translations", fields.path());
-    for (language, text) in object {
-        let Value::Object(text) = text else {
+    for (language, text) in object.iter() {
+        let Json::Object(text) = text else {
             fields.problems_mut().push(Problem::ignored(
                 format!("{path}.{language}"),
                 "a translation should be an object such as {\"name\": \"...\", \"description\": \"...\"}",

@@ -15,7 +15,7 @@
 //! program is closed when it is open): the program keeps its free-text `hours`.
 
 use crate::fields::kind;
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use super::{Date, Exception, Period, PeriodError, Schedule, TimeZone, Weekday};
 use crate::fields::Problem;
@@ -26,17 +26,17 @@ const EXCEPTION_KEYS: [&str; 5] = ["date", "until", "closed", "hours", "note"];
 const EXAMPLE: &str = "{\"weekly\": {\"mon\": [\"09:00-17:00\"]}}";
 
 /// The schedule at `path`, or `None` (with problems) when anything in it is wrong.
-pub(crate) fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Schedule> {
+pub(crate) fn read(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Schedule> {
     let mut reader = Reader { problems, failed: false };
     let schedule = reader.schedule(value, path);
     schedule.filter(|_| !reader.failed)
 }
 
 /// The catalogue's `time_zone`: `None` when absent; an error (and New York) when unknown.
-pub(crate) fn time_zone(value: Option<&Value>, problems: &mut Vec<Problem>) -> TimeZone {
+pub(crate) fn time_zone(value: Option<&Json>, problems: &mut Vec<Problem>) -> TimeZone {
     let name = match value {
-        None | Some(Value::Null) => return TimeZone::default(),
-        Some(Value::String(name)) => name.trim(),
+        None | Some(Json::Null) => return TimeZone::default(),
+        Some(Json::String(name)) => name.trim(),
         Some(_) => "",
     };
     if let Some(zone) = TimeZone::from_name(name) {
@@ -49,7 +49,7 @@ pub(crate) fn time_zone(value: Option<&Value>, problems: &mut Vec<Problem>) -> T
     };
     let message = format!(
         "{} is not a time zone this finder knows, so hours are read as America/New_York time",
-        value.map_or_else(String::new, Value::to_string)
+        value.map_or_else(String::new, Json::to_string)
     );
     problems.push(Problem::ignored("time_zone", message).with_hint(Some(hint)));
     TimeZone::default()
@@ -85,8 +85,8 @@ impl Reader<'_> {
         self.problems.push(Problem::ignored(path, message).with_hint(hint));
     }
 
-    fn schedule(&mut self, value: &Value, path: &str) -> Option<Schedule> {
-        let Value::Object(object) = value else {
+    fn schedule(&mut self, value: &Json, path: &str) -> Option<Schedule> {
+        let Json::Object(object) = value else {
             let hint = format!("write it as an object, such as {EXAMPLE}");
             self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
             return None;
@@ -125,7 +125,7 @@ impl Reader<'_> {
     }
 
     /// Keys the format does not have: a misspelt key would silently change the hours.
-    fn unknown_keys(&mut self, object: &Map<String, Value>, known: &[&str], path: &str) {
+    fn unknown_keys(&mut self, object: &Object, known: &[&str], path: &str) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             let hint = closest(key, known.iter().copied())
                 .map(|k| format!("did you mean \"{k}\"?"))
@@ -134,10 +134,10 @@ impl Reader<'_> {
         }
     }
 
-    fn flag(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> bool {
+    fn flag(&mut self, object: &Object, key: &str, path: &str) -> bool {
         match object.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(flag)) => *flag,
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(flag)) => *flag,
             Some(other) => {
                 let message = format!("should be true or false, not {}", kind(other));
                 self.fail(format!("{path}.{key}"), message, None);
@@ -146,13 +146,13 @@ impl Reader<'_> {
         }
     }
 
-    fn weekly(&mut self, value: &Value, path: &str, schedule: &mut Schedule) {
-        let Value::Object(days) = value else {
+    fn weekly(&mut self, value: &Json, path: &str, schedule: &mut Schedule) {
+        let Json::Object(days) = value else {
             let hint = "write it as {\"mon\": [\"09:00-17:00\"], \"tue\": [...]}".to_string();
             self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
             return;
         };
-        for (key, periods) in days {
+        for (key, periods) in days.iter() {
             let day_path = format!("{path}.{key}");
             let Some(day) = Weekday::from_key(key) else {
                 let message = format!("\"{key}\" is not a day of the week");
@@ -166,12 +166,12 @@ impl Reader<'_> {
     }
 
     /// A list of periods (a single one is accepted as a list of one).
-    fn periods(&mut self, value: &Value, path: &str) -> Vec<Period> {
-        let items: Vec<(String, &Value)> = match value {
-            Value::Array(items) => {
+    fn periods(&mut self, value: &Json, path: &str) -> Vec<Period> {
+        let items: Vec<(String, &Json)> = match value {
+            Json::Array(items) => {
                 items.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
             }
-            Value::String(_) => vec![(path.to_string(), value)],
+            Json::String(_) => vec![(path.to_string(), value)],
             other => {
                 let hint = "write a list such as [\"09:00-12:00\", \"13:00-17:00\"], or [] for closed";
                 self.fail(
@@ -184,7 +184,7 @@ impl Reader<'_> {
         };
         let mut periods = Vec::with_capacity(items.len());
         for (item_path, item) in items {
-            let Value::String(text) = item else {
+            let Json::String(text) = item else {
                 let hint = "write hours as text, such as \"09:00-17:00\"".to_string();
                 self.fail(item_path, format!("should be text, not {}", kind(item)), Some(hint));
                 continue;
@@ -200,8 +200,8 @@ impl Reader<'_> {
         periods
     }
 
-    fn exceptions(&mut self, value: &Value, path: &str) -> Vec<Exception> {
-        let Value::Array(items) = value else {
+    fn exceptions(&mut self, value: &Json, path: &str) -> Vec<Exception> {
+        let Json::Array(items) = value else {
             let hint = "write a list such as [{\"date\": \"2026-12-25\", \"closed\": true}]".to_string();
             self.fail(path.to_string(), format!("should be a list, not {}", kind(value)), Some(hint));
             return Vec::new();
@@ -238,8 +238,8 @@ impl Reader<'_> {
         exceptions.into_iter().map(|(_, exception)| exception).collect()
     }
 
-    fn exception(&mut self, value: &Value, path: &str) -> Option<Exception> {
-        let Value::Object(object) = value else {
+    fn exception(&mut self, value: &Json, path: &str) -> Option<Exception> {
+        let Json::Object(object) = value else {
             let hint =
                 "write {\"date\": \"2026-12-25\", \"closed\": true} or {\"date\": ..., \"hours\": [...]}";
             self.fail(
@@ -252,18 +252,20 @@ impl Reader<'_> {
         self.unknown_keys(object, &EXCEPTION_KEYS, path);
         let from = self.date(object, "date", path);
         let until = match object.get("until") {
-            None | Some(Value::Null) => from,
+            None | Some(Json::Null) => from,
             Some(_) => self.date(object, "until", path),
         };
         let closed = self.flag(object, "closed", path);
         let hours = match object.get("hours") {
-            None | Some(Value::Null) => Vec::new(),
+            None | Some(Json::Null) => Vec::new(),
             Some(value) => self.periods(value, &format!("{path}.hours")),
         };
-        let has_hours = object.get("hours").is_some_and(|h| !h.is_null() && h != &Value::Array(vec![]));
+        let has_hours = object
+            .get("hours")
+            .is_some_and(|h| !h.is_null() && !matches!(h, Json::Array(items) if items.is_empty()));
         let note = match object.get("note") {
-            Some(Value::String(note)) if !note.trim().is_empty() => Some(note.trim().to_string()),
-            None | Some(Value::Null) | Some(Value::String(_)) => None,
+            Some(Json::String(note)) if !note.trim().is_empty() => Some(note.trim().to_string()),
+            None | Some(Json::Null) | Some(Json::String(_)) => None,
             Some(other) => {
                 self.fail(format!("{path}.note"), format!("should be text, not {}", kind(other)), None);
                 None
@@ -291,10 +293,10 @@ impl Reader<'_> {
         Some(Exception { from, until, hours, note })
     }
 
-    fn date(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<Date> {
+    fn date(&mut self, object: &Object, key: &str, path: &str) -> Option<Date> {
         let hint = Some("write the date as YYYY-MM-DD, such as \"2026-12-25\"".to_string());
         match object.get(key) {
-            Some(Value::String(text)) => {
+            Some(Json::String(text)) => {
                 let date = Date::parse(text.trim());
                 if date.is_none() {
                     let message = format!("\"{text}\" is not a date written as YYYY-MM-DD");
@@ -302,7 +304,7 @@ impl Reader<'_> {
                 }
                 date
             }
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) => {
                 self.fail(path.to_string(), format!("it has no \"{key}\""), hint);
                 None
             }

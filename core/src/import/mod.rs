@@ -85,3 +85,17 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// What a JSON value is, in staff's words ("a list", "text"), as the catalogue reader's
+/// [`crate::fields::kind`] says it, for the importers' `serde_json::Value`s.
+pub(crate) fn value_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    crate::fields::KINDS[match value {
+        Value::Null => 0,
+        Value::Bool(_) => 1,
+        Value::Number(_) => 2,
+        Value::String(_) => 3,
+        Value::Array(_) => 4,
+        Value::Object(_) => 5,
+    }]
+}

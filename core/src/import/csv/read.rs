@@ -296,6 +296,7 @@ impl RowReader {
         let entry = schedule.to_entry();
         let mut problems = Vec::new();
         let value = serde_json::to_value(&entry).unwrap_or_default();
+        let value = serde_json::from_value(value).unwrap_or(crate::json::Json::Null);
         if crate::hours::read::read(&value, "schedule", &mut problems).is_none() {
             for problem in problems {
                 let message = format!("the schedule is not used: {}", problem.message);

@@ -2,7 +2,7 @@
 //! (`{"contents": [...]}`), an organization with its `services`, or a service_at_location
 //! with its `service`. Linked records come nested, so each service is read in one go.
 
-use crate::fields::kind;
+use crate::import::value_kind as kind;
 use serde_json::{Map, Value};
 
 use super::model::{accessibility_line, is_airs_code, Address, Contact};

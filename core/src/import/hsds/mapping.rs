@@ -8,7 +8,7 @@
 //! health because its name says "counseling". The name counts only when no listed code
 //! covers the term's code.
 
-use crate::fields::kind;
+use crate::import::value_kind as kind;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};

@@ -74,6 +74,7 @@ pub(super) fn schedule(
     let entry = week.to_entry();
     let mut problems = Vec::new();
     let value = serde_json::to_value(&entry).unwrap_or_default();
+    let value = serde_json::from_value(value).unwrap_or(crate::json::Json::Null);
     if hours::read::read(&value, "schedule", &mut problems).is_none() {
         let why: Vec<String> = problems.into_iter().map(|p| p.message).collect();
         notes.add(format!("its hours are kept as text only: {}", why.join("; ")));
