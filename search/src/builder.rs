@@ -103,10 +103,7 @@ fn build(catalogue: &Catalogue) -> SearchIndex {
             }
         }
     }
-    let mut index = builder.finish(language, facts);
-    index.names = Words::listed(catalogue.programs.iter().map(|p| p.name.as_str()));
-    index.needs = catalogue.needs.clone();
-    index
+    builder.finish(language, facts)
 }
 
 /// Words to values, for building: open addressing with linear probing, made for short
@@ -421,8 +418,6 @@ impl Builder {
             letters,
             language,
             facts,
-            names: Words::default(),
-            needs: Vec::new(),
         }
     }
 }

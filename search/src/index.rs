@@ -21,7 +21,6 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use finder_core::catalogue::Need;
 use finder_core::spelling::EditDistance;
 
 use super::facts::Facts;
@@ -107,12 +106,6 @@ pub struct SearchIndex {
     pub(super) letters: Vec<u32>,
     pub(crate) language: Arc<Language>,
     pub(crate) facts: Facts,
-    /// Program names as written, in catalogue order (a list, not sorted: only `get`),
-    /// for suggestions: the one text of a program the index must show as written. One
-    /// buffer, no allocation per name.
-    pub(crate) names: Words,
-    /// The catalogue's needs (ids and labels in every language), for suggestions.
-    pub(crate) needs: Vec<Need>,
 }
 
 impl SearchIndex {
@@ -132,11 +125,6 @@ impl SearchIndex {
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn term(&self, id: u32) -> &str {
         self.terms.get(id)
-    }
-
-    /// A program's name as written.
-    pub(crate) fn name(&self, program: u32) -> &str {
-        self.names.get(program)
     }
 
     /// The id of a term, if the catalogue has it.
@@ -222,11 +210,6 @@ impl Words {
             out.ends.push(out.text.len() as u32);
         }
         out
-    }
-
-    /// Strings in the order given (`get` only: `find` and `prefixed` need sorted ones).
-    pub(super) fn listed<'a>(words: impl IntoIterator<Item = &'a str>) -> Words {
-        Words::from_sorted(words)
     }
 
     #[cfg_attr(finder_size, optimize(speed))]

@@ -1,19 +1,21 @@
 //! Suggestions while a family types ([`SearchIndex::suggest`]): the catalogue's needs,
 //! program names and words that complete what is typed.
 //!
-//! Runs at every keystroke, so it reads only what the index already has, with no table
-//! of its own: the sorted terms give the words that start with the typed word (a range
-//! found by binary search), their postings say how many programs use each word and
-//! whether it is in a program's name (and at its start), and the index keeps the names
-//! as written and the needs' labels. Nothing is scanned name by name, and nothing is
-//! built before the first keystroke. The one cost in memory is the names as written:
-//! their bytes plus 4 a program, in one buffer. Measured natively (release) at every
+//! Runs at every keystroke, so it reads only what the index and the catalogue already
+//! have, with no table of its own: the sorted terms give the words that start with the
+//! typed word (a range found by binary search), their postings say how many programs use
+//! each word and whether it is in a program's name (and at its start), and the catalogue
+//! gives the names as written and the needs' labels. Nothing is scanned name by name, and
+//! nothing is built before the first keystroke, so a family who never types pays nothing
+//! at start-up. Measured natively (release) at every
 //! keystroke of 200 made-up queries (`suggestions_are_fast_on_big_catalogues` in
 //! `search/tests/suggest.rs`): 10,000 programs, median 0.014 ms, p95 0.09 ms, max 0.38
 //! ms; 50,000 programs, median 0.04 ms, p95 0.49 ms, max 1.8 ms (a 2-letter word that
 //! starts many names: only the first 32 names are put in order).
 
 use std::cmp::Reverse;
+
+use finder_core::catalogue::Catalogue;
 
 use super::index::{SearchIndex, DESCRIPTION, ELIGIBILITY, NAME, ORGANIZATION, PLACE, TRANSLATION};
 use super::text::{is_stop_word, word_spans, words};
@@ -39,7 +41,8 @@ pub enum SuggestionKind {
 }
 
 impl SearchIndex {
-    /// At most `limit` suggestions for `text` as typed so far, for a family reading
+    /// At most `limit` suggestions for `text` as typed so far in `catalogue` (the one
+    /// this index was built from: names and needs are read from it), for a family reading
     /// `language` (a code such as `"es"`): first the needs whose label has a word
     /// starting with each typed word (labels in `language`, then English), then words
     /// completing the last word (about half of what is left), then program names matched
@@ -58,13 +61,32 @@ impl SearchIndex {
     ///   "programs": [{ "id": "p", "name": "Community kitchen", "needs": ["food"], "statewide": true }]
     /// }"#).unwrap();
     /// let index = SearchIndex::new(&loaded.catalogue);
-    /// let found = index.suggest("com", "es", 6);
+    /// let found = index.suggest(&loaded.catalogue, "com", "es", 6);
     /// assert_eq!(found[0].text, "Comida");
     /// assert_eq!(found[0].kind, SuggestionKind::Need);
     /// assert!(found.iter().any(|s| s.text == "Community kitchen"));
     /// ```
-    pub fn suggest(&self, text: &str, language: &str, limit: usize) -> Vec<Suggestion> {
-        suggest(self, text, language, limit)
+    pub fn suggest(
+        &self,
+        catalogue: &Catalogue,
+        text: &str,
+        language: &str,
+        limit: usize,
+    ) -> Vec<Suggestion> {
+        suggest(&Sources { index: self, catalogue }, text, language, limit)
+    }
+}
+
+/// What suggestions read: the index's words and the catalogue's names and needs.
+struct Sources<'a> {
+    index: &'a SearchIndex,
+    catalogue: &'a Catalogue,
+}
+
+impl Sources<'_> {
+    /// A program's name as written (the card shows it the same way).
+    fn name(&self, program: u32) -> &str {
+        self.catalogue.programs.get(program as usize).map_or("", |p| p.name.as_str())
     }
 }
 
@@ -92,7 +114,7 @@ impl List {
     }
 }
 
-fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec<Suggestion> {
+fn suggest(from: &Sources, text: &str, language: &str, limit: usize) -> Vec<Suggestion> {
     let spans = word_spans(text);
     let letters: usize = spans.iter().map(|w| w.folded.chars().count()).sum();
     if limit == 0 || letters < 2 {
@@ -119,11 +141,11 @@ fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec
     if typed.is_empty() {
         return Vec::new();
     }
-    for label in need_labels(index, &typed, language) {
+    for label in need_labels(from, &typed, language) {
         list.push(label.to_string(), SuggestionKind::Need);
     }
     let (known, unknown) = match last {
-        Some(word) => completions(index, &word.folded, language),
+        Some(word) => completions(from, &word.folded, language),
         None => Default::default(),
     };
     let before = last.map_or("", |word| &text[..word.start]);
@@ -134,7 +156,7 @@ fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec
         let Some(text) = known.next() else { break };
         taken += usize::from(list.push(text, SuggestionKind::Word));
     }
-    for program in name_matches(index, &typed) {
+    for program in name_matches(from, &typed) {
         if list.full() {
             break;
         }
@@ -144,7 +166,7 @@ fn suggest(index: &SearchIndex, text: &str, language: &str, limit: usize) -> Vec
         // (`finder_core::import::clean_text::clean_name`), where the whole catalogue
         // gains from it; a second, smaller rule here could only disagree with it. Of two
         // names the same but for capitals, the one not in capitals comes first.
-        list.push(index.name(program).to_string(), SuggestionKind::Program);
+        list.push(from.name(program).to_string(), SuggestionKind::Program);
     }
     // The vocabulary's words the catalogue lacks last: they find only their synonyms.
     for word in known.chain(unknown.into_iter().map(|word| format!("{before}{word}"))) {
@@ -168,10 +190,10 @@ fn starts_words(text: &str, typed: &[&str]) -> Option<bool> {
 
 /// The labels to suggest: the family's language first, then English, each starting
 /// with the typed word first, then in catalogue order.
-fn need_labels<'a>(index: &'a SearchIndex, typed: &[&str], language: &str) -> Vec<&'a str> {
+fn need_labels<'a>(from: &Sources<'a>, typed: &[&str], language: &str) -> Vec<&'a str> {
     let primary = language.split(['-', '_']).next().unwrap_or(language);
     let mut found: Vec<(bool, bool, usize, &str)> = Vec::new();
-    for (n, need) in index.needs.iter().enumerate() {
+    for (n, need) in from.catalogue.needs.iter().enumerate() {
         let own = need.labels.get(language).or_else(|| need.labels.get(primary));
         let labels = [(false, own.map(String::as_str)), (true, Some(need.label.as_str()))];
         for (english, label) in labels {
@@ -193,14 +215,16 @@ fn need_labels<'a>(index: &'a SearchIndex, typed: &[&str], language: &str) -> Ve
 /// its translations or need labels in that language have it. The index keeps one bit
 /// for every translation, whatever its language: a catalogue translated into several
 /// languages counts their words together (good enough for an ordering).
-fn completions(index: &SearchIndex, word: &str, language: &str) -> (Vec<String>, Vec<String>) {
+fn completions(from: &Sources, word: &str, language: &str) -> (Vec<String>, Vec<String>) {
+    let index = from.index;
     if word.chars().count() < 2 {
         return Default::default();
     }
     let english = language.split(['-', '_']).next().unwrap_or(language) == "en";
     // Places are names in every language.
     let fields = PLACE | if english { NAME | ORGANIZATION | DESCRIPTION | ELIGIBILITY } else { TRANSLATION };
-    let label_words: Vec<String> = index
+    let label_words: Vec<String> = from
+        .catalogue
         .needs
         .iter()
         .flat_map(|need| words(if english { &need.label } else { need.label_in(language) }))
@@ -217,8 +241,8 @@ fn completions(index: &SearchIndex, word: &str, language: &str) -> (Vec<String>,
     }
     found.sort_unstable();
     let vocabulary = &index.language.vocabulary;
-    let from = vocabulary.partition_point(|w| w.as_str() < word);
-    let extra = vocabulary[from..]
+    let first = vocabulary.partition_point(|w| w.as_str() < word);
+    let extra = vocabulary[first..]
         .iter()
         .take_while(|w| w.starts_with(word))
         .filter(|w| *w != word && index.find(w).is_none())
@@ -234,7 +258,8 @@ fn completions(index: &SearchIndex, word: &str, language: &str) -> (Vec<String>,
 /// From the postings of the terms each typed word of 2 or more letters starts (only
 /// those found in a name), intersected; a typed word of 1 letter ("food b") is checked
 /// on the few names left, as its terms would be most of the index.
-fn name_matches(index: &SearchIndex, typed: &[&str]) -> NameMatches {
+fn name_matches(from: &Sources, typed: &[&str]) -> NameMatches {
+    let index = from.index;
     let mut programs: Option<Vec<u32>> = None;
     let mut at_start: Vec<u32> = Vec::new();
     for (i, word) in typed.iter().enumerate() {
@@ -265,13 +290,13 @@ fn name_matches(index: &SearchIndex, typed: &[&str]) -> NameMatches {
     let Some(mut programs) = programs else { return NameMatches { keys: Vec::new(), next: 0, sorted: 0 } };
     let short: Vec<&str> = typed.iter().copied().filter(|w| w.chars().count() < 2).collect();
     if !short.is_empty() {
-        programs.retain(|&p| starts_words(index.name(p), &short).is_some());
+        programs.retain(|&p| starts_words(from.name(p), &short).is_some());
     }
     at_start.sort_unstable();
     let mut keys: Vec<u64> = programs
         .into_iter()
         .map(|p| {
-            let name = index.name(p);
+            let name = from.name(p);
             let later = u64::from(at_start.binary_search(&p).is_err());
             let capitals = u64::from(!name.chars().any(char::is_lowercase));
             let length = name.len().min(0xffff) as u64;

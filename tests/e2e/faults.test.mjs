@@ -5,18 +5,10 @@ import { afterEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
-import { Finder, useBrowser, widgetEvents } from "./harness.mjs";
+import { Finder, openWidgetOn, useBrowser, widgetEvents } from "./harness.mjs";
+import { BIG_PROGRAMS, trickleBigCatalogue } from "./slow-catalogue.mjs";
 
 const fixture = readFileSync(new URL("fixtures/catalogue.json", import.meta.url), "utf8");
-/** The fixture's programs again and again (new ids): about 400 KB, a big catalogue. */
-const big = (() => {
-  const catalogue = JSON.parse(fixture);
-  const programs = [];
-  for (let copy = 0; programs.length < 2_800; copy++) {
-    for (const program of catalogue.programs) programs.push({ ...program, id: `${program.id}-${copy}` });
-  }
-  return JSON.stringify({ ...catalogue, programs }, null, 1);
-})();
 
 /** A catalogue server that fails on demand; `log` records every request it answers. */
 function faultServer() {
@@ -55,19 +47,9 @@ function faultServer() {
       case "hang":
         log.push({ mode: "hang" });
         return; // never answers
-      case "trickle": {
-        // A big catalogue at phone speed: 16 KB every 100 ms, several seconds in all,
-        // far longer than the widget's timeout, but never silent for long.
+      case "trickle":
         log.push({ mode: "trickle", status: 200 });
-        response.writeHead(200, { ...cors, "content-type": "application/json" });
-        let at = 0;
-        const next = () => {
-          if (at >= big.length) return response.end();
-          response.write(big.slice(at, (at += 16_000)));
-          setTimeout(next, 100);
-        };
-        return next();
-      }
+        return trickleBigCatalogue(response);
       case "stall":
         // Half the catalogue, then nothing: a download that stops.
         log.push({ mode: "stall", status: 200 });
@@ -160,7 +142,7 @@ describe("faults", () => {
     assert.ok(Date.now() - started > 2_000, "it took longer than the 1 s timeout");
     assert.equal(await finder.root.getByRole("alert").count(), 0);
     assert.deepEqual(catalogue.log.map((r) => r.mode), ["trickle"], "one request, never abandoned or retried");
-    assert.match(await finder.count.textContent(), /\b2800 programs/);
+    assert.match(await finder.count.textContent(), new RegExp(`\\b${BIG_PROGRAMS} programs`));
     assert.equal(messages.warnings.filter((w) => /trying again/.test(w)).length, 0);
   });
 
@@ -211,18 +193,7 @@ describe("faults", () => {
   });
 
   test("a hostile catalogue: nothing runs, only safe links, the layout holds", async () => {
-    const { page } = await env.open(env.site.url + "pages/blank.html", { width: 375, height: 800 });
-    await page.evaluate((cdn) => {
-      const host = document.createElement("div");
-      host.id = "host";
-      host.dataset.programFinder = "";
-      host.dataset.catalogue = "../fixtures/hostile.json";
-      document.body.append(host);
-      const script = document.createElement("script");
-      script.src = cdn + "program-finder.js";
-      document.head.append(script);
-    }, env.cdn.url);
-    const finder = await new Finder(page, "#host").loaded();
+    const { page, finder } = await openWidgetOn(env, "../fixtures/hostile.json", { width: 375, height: 800 });
     // Every program whose only fault is its text shows, as text.
     const names = await finder.root.locator(".name").allTextContents();
     assert.ok(names.includes("<script>window.__pwned=1</script>Pantry"), names.join(" | "));

@@ -141,6 +141,29 @@ export function widgetEvents(page) {
   return page.evaluate(() => window.__pfEvents);
 }
 
+/**
+ * A blank page of the site origin with one widget (`<div id="host" data-program-finder>`) on
+ * `catalogue`, its script added from the CDN afterwards, as a CMS would: returns the
+ * page, its messages and the widget's `Finder`, once loaded.
+ */
+export async function openWidgetOn(env, catalogue, options = {}) {
+  const { page, messages } = await env.open(env.site.url + "pages/blank.html", options);
+  await page.evaluate(
+    ([cdn, catalogue]) => {
+      const host = document.createElement("div");
+      host.id = "host";
+      host.dataset.programFinder = "";
+      host.dataset.catalogue = catalogue;
+      document.body.append(host);
+      const script = document.createElement("script");
+      script.src = cdn + "program-finder.js";
+      document.head.append(script);
+    },
+    [env.cdn.url, catalogue],
+  );
+  return { page, messages, finder: await new Finder(page, "#host").loaded() };
+}
+
 /** A page object for one widget, found by the host element's selector. */
 export class Finder {
   constructor(page, hostSelector = "[data-program-finder]") {

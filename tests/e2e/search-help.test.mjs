@@ -3,7 +3,7 @@
 // catalogue text.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Finder, useBrowser, violations } from "./harness.mjs";
+import { Finder, openWidgetOn, useBrowser, violations } from "./harness.mjs";
 
 describe("search help", () => {
   const env = useBrowser();
@@ -59,18 +59,7 @@ describe("search help", () => {
   });
 
   test("highlights stay safe with hostile catalogue text", async () => {
-    const { page, messages } = await env.open(env.site.url + "pages/blank.html", { width: 375, height: 800 });
-    await page.evaluate((cdn) => {
-      const host = document.createElement("div");
-      host.id = "host";
-      host.dataset.programFinder = "";
-      host.dataset.catalogue = "../fixtures/hostile.json";
-      document.body.append(host);
-      const script = document.createElement("script");
-      script.src = cdn + "program-finder.js";
-      document.head.append(script);
-    }, env.cdn.url);
-    const finder = await new Finder(page, "#host").loaded();
+    const { page, messages, finder } = await openWidgetOn(env, "../fixtures/hostile.json", { width: 375, height: 800 });
     await finder.search.fill("pantry script");
     await finder.settled({ query: "pantry script" });
     const name = finder.root.locator(".name").filter({ hasText: "Pantry" });

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { ENGINES, Finder, Key, session, startEngine } from "./engines.mjs";
+import { BIG_PROGRAMS, trickleBigCatalogue } from "../e2e/slow-catalogue.mjs";
 
 const CATALOGUE = JSON.parse(readFileSync(new URL("../e2e/fixtures/catalogue.json", import.meta.url), "utf8"));
 const ALL = CATALOGUE.programs.map((p) => p.id);
@@ -227,23 +228,11 @@ export function smoke(name) {
     });
 
     it("slow big catalogue: never cut off by a 1 s timeout while bytes keep coming; the loading line counts them", async (page) => {
-      // As tests/e2e/faults.test.mjs: 2,800 programs (about 400 KB) at 16 KB every 100 ms.
-      const programs = [];
-      for (let copy = 0; programs.length < 2_800; copy++) {
-        for (const program of CATALOGUE.programs) programs.push({ ...program, id: `${program.id}-${copy}` });
-      }
-      const big = JSON.stringify({ ...CATALOGUE, programs }, null, 1);
+      // The same slow catalogue as tests/e2e/faults.test.mjs.
       const requests = [];
       const server = createServer((request, response) => {
         requests.push(request.url);
-        response.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" });
-        let at = 0;
-        const next = () => {
-          if (at >= big.length) return response.end();
-          response.write(big.slice(at, (at += 16_000)));
-          setTimeout(next, 100);
-        };
-        next();
+        trickleBigCatalogue(response);
       });
       await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
       try {
@@ -268,7 +257,7 @@ export function smoke(name) {
         });
         assert.match(progress, /^\d+ KB received so far$/);
         await finder.loaded();
-        assert.equal((await finder.state()).count, "2800 programs");
+        assert.equal((await finder.state()).count, `${BIG_PROGRAMS} programs`);
         assert.equal(requests.length, 1, "one request, never abandoned or retried");
       } finally {
         server.closeAllConnections();
