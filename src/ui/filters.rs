@@ -1,24 +1,37 @@
 //! The search box, need choices with counts, the age entry, language and cost, clear-all.
 
-use finder_core::catalogue::Need;
-use finder_search::SearchResults;
+use finder_core::catalogue::{Catalogue, Need};
+use std::sync::Arc;
+
+use finder_search::{SearchIndex, SearchResults};
 use leptos::prelude::*;
 
+use super::combobox::Combobox;
 use super::{use_lang, words, ChoiceSignals};
 use crate::presets::{age_from_entry, AgeProblem, AgeUnit};
 use crate::text::language_name;
 
+/// At most this many suggestions under the search box: enough to help, few enough to
+/// leave the results in sight on a phone.
+const MAX_SUGGESTIONS: usize = 6;
+
 /// Words to search for; results follow as the family types.
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox(index: Arc<SearchIndex>, catalogue: Arc<Catalogue>) -> impl IntoView {
     let choices = expect_context::<ChoiceSignals>();
+    let lang = use_lang();
+    // Need labels, program names and frequent words that complete what is typed, in the
+    // family's language first (`SearchIndex::suggest`).
+    let suggestions = Memo::new(move |_| {
+        let text = choices.query.get();
+        let found = index.suggest(&catalogue, &text, lang.get().code(), MAX_SUGGESTIONS);
+        found.into_iter().map(|suggestion| (suggestion.text, None)).collect()
+    });
     view! {
         <div class="field search">
             <label class="label" for="pf-q">{words("search_label")}</label>
-            <input id="pf-q" class="input" type="search" autocomplete="off" enterkeyhint="search"
-                maxlength="200" placeholder=words("search_placeholder")
-                prop:value=move || choices.query.get()
-                on:input:target=move |ev| choices.typed(choices.query, ev.target().value()) />
+            <Combobox id="pf-q" value=choices.query suggestions list_label="search_suggestions" kind="search"
+                focused=RwSignal::new(false) input=NodeRef::new() placeholder="search_placeholder" />
         </div>
     }
 }

@@ -14,6 +14,7 @@ mod load;
 mod print;
 mod results;
 mod saved;
+mod combobox;
 mod town_box;
 
 use std::rc::Rc;
@@ -577,6 +578,8 @@ fn Finder(
     }
     // Built once per catalogue; every keystroke then only queries it.
     let index = Arc::new(SearchIndex::new(&catalogue));
+    let search_index = index.clone();
+    let search_catalogue = catalogue.clone();
     let results_index = index.clone();
     let clock = use_context::<hours::Clock>();
     // How many cards show: a page, more after each "Show more", all for paper. The
@@ -609,7 +612,7 @@ fn Finder(
         <div class="layout" class:listing=move || saved.is_list()>
             <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
                 hidden=move || saved.is_list() on:submit=|ev| ev.prevent_default()>
-                {(!hidden.search).then(|| view! { <filters::SearchBox /> })}
+                {(!hidden.search).then(|| view! { <filters::SearchBox index=search_index catalogue=search_catalogue /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
                     {show_town.then(|| view! { <town_box::TownBox /> })}

@@ -174,7 +174,7 @@ export class Finder {
     this.count = this.root.locator(".count[role=status]").filter({ hasText: /\d/ });
     this.town = this.root.getByRole("combobox", { name: "Your town" });
     this.age = this.root.getByRole("textbox", { name: "Child's age" });
-    this.search = this.root.getByRole("searchbox", { name: "Search programs" });
+    this.search = this.root.getByRole("combobox", { name: "Search programs" });
     this.ageUnit = this.root.getByRole("combobox", { name: "Age in" });
     this.clearAll = this.root.locator(".filters").getByRole("button", { name: "Clear all choices" });
     this.cards = this.root.locator("[data-program-id]");

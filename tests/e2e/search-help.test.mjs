@@ -1,6 +1,7 @@
-// Help for a family who is stuck or scanning a long list (issue 17): "Did you mean …?" when
-// the words find nothing, and the matched words marked in the cards, safely with hostile
-// catalogue text.
+// Help for a family who is typing, stuck or scanning a long list (issue 17): suggestions
+// under the search box (the ARIA combobox pattern, keyboard only, in the family's language
+// first), "Did you mean …?" when the words find nothing, and the matched words marked in
+// the cards, safely with hostile catalogue text.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Finder, openWidgetOn, useBrowser, violations } from "./harness.mjs";
@@ -11,6 +12,84 @@ describe("search help", () => {
   /** The class of the element that has focus inside the widget's shadow root. */
   const focusInWidget = (page) =>
     page.evaluate(() => document.querySelector("[data-program-finder]").shadowRoot.activeElement?.className ?? null);
+
+  /** The id of the element that has focus inside the widget's shadow root. */
+  const focusedId = (page) =>
+    page.evaluate(() => document.querySelector("[data-program-finder]").shadowRoot.activeElement?.id ?? null);
+
+  test("suggestions follow the typing and work with the keyboard alone; focus stays in the box", async () => {
+    const { page, messages } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    const box = finder.search;
+    const list = finder.root.getByRole("listbox", { name: "Suggestions" });
+    await box.focus();
+    await page.keyboard.type("pant");
+    await list.waitFor();
+    const options = await list.getByRole("option").allTextContents();
+    assert.ok(options.length >= 1 && options.length <= 6, options.join(" | "));
+    assert.ok(options.includes("Mobile food pantry"), `a program name: ${options.join(" | ")}`);
+    assert.equal(await box.getAttribute("aria-expanded"), "true");
+    // Down highlights the first suggestion: announced through aria-activedescendant while
+    // focus stays in the box, so typing goes on where it was.
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await box.getAttribute("aria-activedescendant"), "pf-q-0");
+    assert.equal(await list.getByRole("option").first().getAttribute("aria-selected"), "true");
+    assert.equal(await focusedId(page), "pf-q");
+    // Escape closes the list and keeps the words as typed.
+    await page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    assert.equal(await box.getAttribute("aria-expanded"), "false");
+    assert.equal(await box.getAttribute("aria-activedescendant"), null);
+    assert.equal(await box.inputValue(), "pant");
+    assert.equal(await focusedId(page), "pf-q");
+    // Typing is never blocked: more letters go into the box, and the list opens again.
+    await page.keyboard.type("r");
+    assert.equal(await box.inputValue(), "pantr");
+    await list.waitFor();
+    // Down, Down, Up, Enter: the first suggestion, picked; the results follow it.
+    const first = (await list.getByRole("option").first().textContent()).trim();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    assert.equal(await box.inputValue(), first);
+    assert.equal(await list.isHidden(), true);
+    const settled = await finder.settled({ query: first });
+    assert.ok(settled.total >= 1, JSON.stringify(settled));
+    assert.equal(await focusedId(page), "pf-q");
+    assert.deepEqual(messages.errors, []);
+  });
+
+  test("Enter with no suggestion highlighted searches the words as typed", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.search.focus();
+    await page.keyboard.type("pant");
+    await finder.root.getByRole("listbox", { name: "Suggestions" }).waitFor();
+    await page.keyboard.press("Enter");
+    assert.equal(await finder.search.inputValue(), "pant");
+  });
+
+  test("in Spanish, the Spanish need label comes first", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.root.getByRole("button", { name: "Español" }).click();
+    const box = finder.root.getByRole("combobox", { name: "Buscar programas" });
+    await box.fill("salud m");
+    const list = finder.root.getByRole("listbox", { name: "Sugerencias" });
+    await list.waitFor();
+    assert.equal((await list.getByRole("option").first().textContent()).trim(), "Salud mental");
+  });
+
+  test("suggestions open: no accessibility violations", async () => {
+    const { page } = await env.open(env.cdn.url);
+    const finder = await new Finder(page).loaded();
+    await finder.search.focus();
+    await page.keyboard.type("heal");
+    await finder.root.getByRole("listbox", { name: "Suggestions" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    assert.deepEqual(await violations(page), []);
+  });
 
   test("Did you mean and marked words: no accessibility violations", async () => {
     const { page } = await env.open(env.cdn.url);

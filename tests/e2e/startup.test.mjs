@@ -76,7 +76,7 @@ describe("start-up", () => {
     const focused = () => page.evaluate(() => document.querySelector("[data-program-finder]").shadowRoot.activeElement?.textContent);
     assert.equal(await focused(), "Español");
     release();
-    await page.locator("[data-program-finder]").getByRole("searchbox").waitFor();
+    await page.locator("[data-program-finder]").getByRole("combobox", { name: /Search programs|Buscar programas/ }).waitFor();
     assert.equal(await frame(page).getByRole("heading", { level: 2 }).textContent(), "Encuentre programas comunitarios");
     assert.equal(await focused(), "Español");
   });

@@ -31,10 +31,10 @@ describe("accessibility in every state", () => {
         await root.getByRole("button", { name: words.details }).first().click();
         await root.locator(".details").first().waitFor();
         await check("details open");
-        await root.getByRole("searchbox", { name: words.search }).fill("zzzzqqqq");
+        await root.getByRole("combobox", { name: words.search }).fill("zzzzqqqq");
         await root.locator("div.empty").waitFor();
         await check("empty result");
-        await root.getByRole("searchbox", { name: words.search }).fill("");
+        await root.getByRole("combobox", { name: words.search }).fill("");
 
         await root.locator(".card").first().getByRole("button", { name: words.save }).click();
         await root.locator(".toolbar .tool").first().click();

@@ -53,8 +53,8 @@ describe("walkthrough details", () => {
   test("the Spanish search hint fits in the box at 375 px", async () => {
     const { finder } = await open(375);
     await finder.root.getByRole("button", { name: "Español" }).click();
-    const box = finder.root.getByRole("searchbox");
-    await finder.root.getByRole("searchbox", { name: /Buscar/ }).waitFor();
+    const box = finder.root.getByRole("combobox", { name: /Search programs|Buscar programas/ });
+    await finder.root.getByRole("combobox", { name: /Buscar/ }).waitFor();
     const { text, room, needed } = await box.evaluate((input) => {
       const style = getComputedStyle(input);
       const context = document.createElement("canvas").getContext("2d");
