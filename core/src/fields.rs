@@ -407,13 +407,14 @@ pub fn is_phone_number(text: &str) -> bool {
     }
 }
 
-/// A number of years as staff wrote it ("2.5"). Through serde_json rather than `{}`
-/// on the `f64`, which would add Rust's float formatting to the widget (11 KB of code).
+/// A number of years as staff wrote it ("2.5"). Printed as the catalogue's JSON
+/// numbers are rather than `{}` on the `f64`, which would add Rust's float formatting to
+/// the widget (11 KB of code).
 pub(crate) fn years_text(years: f64) -> String {
     if years.fract() == 0.0 && years.abs() < 1e15 {
         return (years as i64).to_string();
     }
-    serde_json::Number::from_f64(years).map_or_else(|| "?".to_string(), |n| n.to_string())
+    crate::json::Number::from_f64(years).map_or_else(|| "?".to_string(), |n| n.to_string())
 }
 
 /// What a JSON value is, in staff's words, for messages: the one list of them, for the

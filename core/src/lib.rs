@@ -31,7 +31,7 @@ pub mod filter;
 pub mod format;
 pub mod hours;
 pub mod import;
-mod json;
+pub mod json;
 pub mod languages;
 pub mod letters;
 pub mod locate;

@@ -136,9 +136,7 @@ fn by_score(
     // One integer key per hit, each rule in bits of its own (see `TIER_SHIFT`): typos,
     // prefixes, tier, words apart, then the score's bits inverted (a non-negative
     // float's bits sort like the float), then the program index.
-    let all_wanted = limit >= passing.len();
-    let capacity = limit.min(passing.len()) + 1;
-    let keys = passing.into_iter().map(|p| {
+    let keys = passing.iter().map(|&p| {
         let tier = index.facts.tier(p as usize, town);
         let score = scores.get(p as usize).copied().unwrap_or(0.0).max(0.0);
         let m = misses.get(p as usize).copied().unwrap_or(0);
@@ -149,14 +147,20 @@ fn by_score(
             | u64::from(u32::MAX - score.to_bits());
         (key, p)
     });
-    let mut keys: Vec<(u64, u32)> = if all_wanted {
-        // Every hit is wanted (the widget and the benchmark ask for all): sort them all.
+    let keys = smallest(keys, limit);
+    keys.into_iter().map(|(key, p)| (((key >> TIER_SHIFT) & 15) as u8, p)).collect()
+}
+
+/// The `limit` smallest of `keys` (a ranking key and a program or term), sorted: every
+/// key when all are wanted, else the best kept in a heap whose top is the worst of them:
+/// one pass, and no selection algorithm in the widget's module (`select_nth_unstable`
+/// brought 2.5 KB). The search's ranking and the suggestions share it, and so one sort.
+#[cfg_attr(finder_size, optimize(speed))]
+pub(crate) fn smallest(keys: impl ExactSizeIterator<Item = (u64, u32)>, limit: usize) -> Vec<(u64, u32)> {
+    let mut kept: Vec<(u64, u32)> = if limit >= keys.len() {
         keys.collect()
     } else {
-        // The best `limit` keys, kept in a heap whose top is the worst of them: one pass,
-        // and no selection algorithm in the widget's module (`select_nth_unstable`
-        // brought 2.5 KB).
-        let mut best: BinaryHeap<(u64, u32)> = BinaryHeap::with_capacity(capacity);
+        let mut best: BinaryHeap<(u64, u32)> = BinaryHeap::with_capacity(limit + 1);
         for key in keys {
             if best.len() < limit {
                 best.push(key);
@@ -168,8 +172,8 @@ fn by_score(
         }
         best.into_vec()
     };
-    keys.sort_unstable();
-    keys.into_iter().map(|(key, p)| (((key >> TIER_SHIFT) & 15) as u8, p)).collect()
+    kept.sort_unstable();
+    kept
 }
 
 /// Where the tier sits in a ranking key.

@@ -3,6 +3,7 @@
 
 use std::sync::Mutex;
 
+use finder_core::json::{self, Json, Object};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
@@ -53,21 +54,28 @@ const MAX_SAVED: usize = 200;
 impl BrowserServices for Browser {
     fn saved(&self) -> Vec<String> {
         let stored = Browser::storage().and_then(|s| s.get_item(&self.key).ok().flatten());
-        let list: Vec<String> = stored.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
-        list.into_iter().filter(|id| id.len() <= 200).take(MAX_SAVED).collect()
+        // A list of ids as JSON; anything else stored under the key (an older format, a
+        // hand edit) reads as nothing saved rather than as an error.
+        let list = stored.and_then(|text| json::parse(&text).ok());
+        let ids = list.as_ref().and_then(Json::as_array).map(Vec::as_slice).unwrap_or_default();
+        ids.iter()
+            .filter_map(Json::as_str)
+            .filter(|id| id.len() <= 200)
+            .take(MAX_SAVED)
+            .map(String::from)
+            .collect()
     }
 
     fn save(&self, ids: &[String]) {
-        if let (Some(storage), Ok(text)) =
-            (self.writable(), serde_json::to_string(&ids.iter().take(MAX_SAVED).collect::<Vec<_>>()))
-        {
-            let _ = storage.set_item(&self.key, &text);
+        if let Some(storage) = self.writable() {
+            let list = Json::Array(ids.iter().take(MAX_SAVED).cloned().map(Json::String).collect());
+            let _ = storage.set_item(&self.key, &list.to_string());
         }
     }
 
     fn last_good_catalogue(&self) -> Option<(String, f64)> {
         let stored = Browser::storage()?.get_item(&self.catalogue_key).ok()??;
-        let kept: serde_json::Value = serde_json::from_str(&stored).ok()?;
+        let Json::Object(kept) = json::parse(&stored).ok()? else { return None };
         Some((kept.get("text")?.as_str()?.to_string(), kept.get("saved_at")?.as_f64()?))
     }
 
@@ -78,7 +86,11 @@ impl BrowserServices for Browser {
             let _ = storage.remove_item(&self.catalogue_key);
             return;
         }
-        let kept = serde_json::json!({ "saved_at": js_sys::Date::now(), "text": text });
+        let mut kept = Object::default();
+        let now = json::Number::from_f64(js_sys::Date::now()).map_or(Json::Null, Json::Number);
+        kept.insert("saved_at".into(), now);
+        kept.insert("text".into(), Json::String(text.into()));
+        let kept = Json::Object(kept);
         // A full storage refuses: then no copy is kept, and nothing else changes.
         let _ = storage.set_item(&self.catalogue_key, &kept.to_string());
     }

@@ -60,7 +60,9 @@ pub fn Combobox(
             on_pick.run(text);
         }
     };
-    let chosen = move |at: Option<usize>| at.and_then(|i| suggestions.with(|s| s.get(i).map(|(text, _)| text.clone())));
+    let chosen = move |at: Option<usize>| {
+        at.and_then(|i| suggestions.with(|s| s.get(i).map(|(text, _)| text.clone())))
+    };
     let on_keydown = move |ev: KeyboardEvent| {
         let count = suggestions.with(Vec::len);
         match ev.key().as_str() {

@@ -6,6 +6,7 @@
 //! - `town_box`: the town box that suggests towns as you type.
 //! - `results`: the count, the program cards, the empty state.
 
+mod combobox;
 mod dates;
 mod details;
 mod filters;
@@ -14,7 +15,6 @@ mod load;
 mod print;
 mod results;
 mod saved;
-mod combobox;
 mod town_box;
 
 use std::rc::Rc;

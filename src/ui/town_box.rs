@@ -29,7 +29,9 @@ pub fn TownBox() -> impl IntoView {
             } else {
                 // A village says which town it is in: "Willimantic (Windham)".
                 let suggested = places.suggest(&text, MAX_SUGGESTIONS).into_iter();
-                suggested.map(|name| (name.to_string(), finder_core::towns::village_town(name).map(String::from))).collect()
+                suggested
+                    .map(|name| (name.to_string(), finder_core::towns::village_town(name).map(String::from)))
+                    .collect()
             }
         })
     });

@@ -23,13 +23,10 @@ mod program;
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde_json::error::Category;
-use serde_json::value::RawValue;
-
 use crate::age::AgeRange;
 use crate::fields::{Fields, Problem};
 use crate::hours::{Schedule, TimeZone};
-use crate::json::{Json, Object};
+use crate::json::{self, Json, Object};
 use crate::towns::{Places, TownSet};
 
 /// The only catalogue format version this finder reads.
@@ -203,7 +200,7 @@ pub struct Loading<'a> {
     needs: Vec<Need>,
     places: Places,
     areas: Vec<(String, TownSet)>,
-    raw_programs: Vec<&'a RawValue>,
+    raw_programs: Vec<&'a str>,
     next: usize,
     programs: Vec<Program>,
     // A set, not a scan of earlier programs: a scan made 50,000 programs take 17 s to load.
@@ -217,25 +214,25 @@ impl<'a> Loading<'a> {
         // The top level is read with each value left as text, and each program is read on
         // its own: a tree of the whole file held 320 MB at once for 50,000 programs and
         // spent most of the loading time allocating and freeing it.
-        let top: Object<&RawValue> = serde_json::from_str(json).map_err(|e| match e.classify() {
-            Category::Data => LoadError::NotACatalogue(
+        let top = json::parse_object_raw(json).map_err(|e| match e.wrong_kind {
+            true => LoadError::NotACatalogue(
                 "it should be a JSON object with \"version\", \"needs\" and \"programs\"".into(),
             ),
-            _ => LoadError::NotJson(e.to_string()),
+            false => LoadError::NotJson(e.to_string()),
         })?;
         let mut root = Object::default();
         for (key, raw) in top.iter() {
             if key != "programs" {
-                let value: Json =
-                    serde_json::from_str(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))?;
+                // Checked as JSON with the rest of the file: this cannot fail.
+                let value = json::parse(raw).map_err(|e| LoadError::NotJson(e.to_string()))?;
                 root.insert(key.clone(), value);
             }
         }
         check_version(&root)?;
         let mut problems = Vec::new();
         let needs = read_needs(&root, &mut problems)?;
-        let raw_programs: Vec<&RawValue> = match top.get("programs") {
-            Some(raw) => serde_json::from_str(raw.get())
+        let raw_programs: Vec<&str> = match top.get("programs") {
+            Some(raw) => json::parse_list_raw(raw)
                 .map_err(|_| LoadError::NotACatalogue("\"programs\" should be a list".into()))?,
             None => return Err(LoadError::NotACatalogue("it has no \"programs\" list".into())),
         };
@@ -265,7 +262,7 @@ impl<'a> Loading<'a> {
             let path = format!("programs[{index}]");
             // Already checked as JSON by `start`, so this cannot fail; `Null` is reported
             // as "not an object" if it somehow did.
-            let raw: Json = serde_json::from_str(self.raw_programs[index].get()).unwrap_or(Json::Null);
+            let raw = json::parse(self.raw_programs[index]).unwrap_or(Json::Null);
             match program::read(
                 &raw,
                 index,
@@ -312,7 +309,7 @@ impl<'a> Loading<'a> {
 
 fn check_version(root: &Object) -> Result<(), LoadError> {
     match root.get("version") {
-        Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        Some(Json::Number(json::Number::Unsigned(n))) if *n == FORMAT_VERSION => Ok(()),
         Some(other) => Err(LoadError::UnsupportedVersion(other.to_string())),
         None => Err(LoadError::NotACatalogue("it has no \"version\" (use \"version\": 1)".into())),
     }

@@ -1,4 +1,4 @@
-//! The JSON values the catalogue reader walks through.
+//! The JSON values the catalogue reader walks through, and their reader (`read.rs`).
 //!
 //! Not `serde_json::Value`: its object is a B-tree map, and the B-tree's insert, search,
 //! iteration, drop and clone, with `Value`'s printer, all ship in the widget's WebAssembly,
@@ -12,12 +12,52 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Number;
+
+mod read;
+
+pub use read::{parse, parse_list_raw, parse_object_raw, JsonError};
+
+/// A JSON number, kept as serde_json keeps one: an integer when it was written as one
+/// and fits 64 bits, else a (finite) double.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+pub enum Number {
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+}
+
+impl Number {
+    /// A finite double as a number (JSON has no infinities or NaN).
+    pub fn from_f64(value: f64) -> Option<Number> {
+        value.is_finite().then_some(Number::Float(value))
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        Some(match *self {
+            Number::Unsigned(n) => n as f64,
+            Number::Signed(n) => n as f64,
+            Number::Float(n) => n,
+        })
+    }
+}
+
+/// Digits as serde_json prints them: integers as written, doubles the shortest way
+/// that reads back the same (`2.5`, `5.0`, `1e21`), through the same crate.
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Number::Unsigned(n) => fmt::Display::fmt(&n, f),
+            Number::Signed(n) => fmt::Display::fmt(&n, f),
+            Number::Float(n) => f.write_str(zmij::Buffer::new().format_finite(n)),
+        }
+    }
+}
 
 /// One JSON value.
 // Compared and printed for debugging only in tests: no code for it in the widget.
 #[cfg_attr(test, derive(Debug, PartialEq))]
-pub(crate) enum Json {
+pub enum Json {
     Null,
     Bool(bool),
     Number(Number),
@@ -29,7 +69,7 @@ pub(crate) enum Json {
 /// A JSON object: its entries sorted by key, each key once (the last value written).
 /// The loader also reads the file's top level as one, its values left as text.
 #[cfg_attr(test, derive(Debug, PartialEq))]
-pub(crate) struct Object<V = Json>(Vec<(String, V)>);
+pub struct Object<V = Json>(Vec<(String, V)>);
 
 impl<V> Default for Object<V> {
     fn default() -> Self {
@@ -103,7 +143,6 @@ impl fmt::Display for Json {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(flag) => f.write_str(if *flag { "true" } else { "false" }),
-            // The same digits as `Value`: both print through `Number`'s formatting.
             Json::Number(n) => fmt::Display::fmt(n, f),
             Json::String(text) => quoted(text, f),
             Json::Array(items) => {
@@ -186,11 +225,12 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
-        Ok(Json::Number(value.into()))
+        // As serde_json: a non-negative integer is unsigned, whatever called it.
+        Ok(Json::Number(u64::try_from(value).map_or(Number::Signed(value), Number::Unsigned)))
     }
 
     fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
-        Ok(Json::Number(value.into()))
+        Ok(Json::Number(Number::Unsigned(value)))
     }
 
     fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
