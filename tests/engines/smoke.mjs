@@ -165,6 +165,29 @@ export function smoke(name) {
       await finder.shows(food, `Showing ${food.length} of ${ALL.length} programs`);
     });
 
+    it("suggestions: the list follows the typing, Down announces one with focus kept in the box, Escape closes", async (page) => {
+      await page.open("pages/plain.html");
+      const finder = await new Finder(page).loaded();
+      const search = await finder.element("#pf-q", "search box");
+      await search.sendKeys("boo");
+      const list = await finder.until("the suggestions", (root) => {
+        const list = root.querySelector("#pf-q-list");
+        return list && !list.hidden && list.querySelector("[role=option]") && list;
+      });
+      const options = await page.run((l) => [...l.querySelectorAll("[role=option]")].map((o) => o.textContent.trim()), list);
+      assert.ok(options.length >= 1 && options.length <= 6, options.join(" | "));
+      assert.ok(options.some((o) => o.toLowerCase().startsWith("book")), options.join(" | "));
+      assert.equal(await page.run((box) => box.getAttribute("aria-expanded"), search), "true");
+      await page.keys(Key.ARROW_DOWN);
+      await finder.until("the first suggestion announced", (root) => root.querySelector("#pf-q").getAttribute("aria-activedescendant") === "pf-q-0");
+      assert.deepEqual(await finder.focus(), { page: "host", inner: "INPUT#pf-q[search] boo" });
+      await page.keys(Key.ESCAPE);
+      await finder.until("the list closed", (root) => root.querySelector("#pf-q-list").hidden);
+      assert.equal(await page.run((box) => box.value, search), "boo");
+      assert.deepEqual(await finder.focus(), { page: "host", inner: "INPUT#pf-q[search] boo" });
+      assert.deepEqual(await page.errors(), []);
+    });
+
     it("did you mean: words that find nothing offer the closest word; the cards mark what matched", async (page) => {
       await page.open("pages/plain.html");
       const finder = await new Finder(page).loaded();
