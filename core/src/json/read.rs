@@ -10,7 +10,7 @@
 //!
 //! What it accepts is JSON as RFC 8259 and serde_json define it, no more: no comments,
 //! no trailing commas, no leading zeros, strings of valid escapes and no raw control
-//! characters, nesting at most 128 deep (as serde_json: a hostile file cannot exhaust
+//! characters, nesting under 128 deep (as serde_json: a hostile file cannot exhaust
 //! the stack). Errors read as serde_json's do ("expected `,` or `}` at line 3
 //! column 5") because staff see them in the checker.
 
@@ -70,7 +70,8 @@ pub fn parse_list_raw(text: &str) -> Result<Vec<&str>, JsonError> {
     Ok(items)
 }
 
-/// serde_json's limit, for the same reason: recursion on a phone's small stack.
+/// serde_json's limit (127 levels inside one another), for the same reason: recursion
+/// on a phone's small stack.
 const MAX_DEPTH: u32 = 128;
 
 struct Reader<'a> {
@@ -194,7 +195,7 @@ impl<'a> Reader<'a> {
             None => return Err(self.error("EOF while parsing a value")),
         }
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth >= MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
         self.skip_space();
@@ -344,21 +345,16 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Four hex digits, taken together (as serde_json does: a bad one is reported after
+    /// the four).
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        if self.text.len() < self.at + 4 {
+        let Some(digits) = self.bytes().get(self.at..self.at + 4) else {
             self.at = self.text.len();
             return Err(self.error("EOF while parsing a string"));
-        }
-        let mut code = 0;
-        for _ in 0..4 {
-            let Some(byte) = self.peek() else {
-                return Err(self.error("EOF while parsing a string"));
-            };
-            self.at += 1;
-            let digit = (byte as char).to_digit(16).ok_or_else(|| self.error("invalid escape"))?;
-            code = code * 16 + digit;
-        }
-        Ok(code)
+        };
+        self.at += 4;
+        let code = digits.iter().try_fold(0, |code, &byte| Some(code * 16 + (byte as char).to_digit(16)?));
+        code.ok_or_else(|| self.error("invalid escape"))
     }
 
     /// `null`, `true`, `false` or a number.
@@ -464,7 +460,19 @@ impl<'a> Reader<'a> {
             let start = self.at;
             while let Some(b @ b'0'..=b'9') = self.peek() {
                 self.at += 1;
-                written = written.saturating_mul(10).saturating_add(i32::from(b - b'0'));
+                match written.checked_mul(10).and_then(|w| w.checked_add(i32::from(b - b'0'))) {
+                    Some(next) => written = next,
+                    // An exponent past 2^31: too large a number, or zero (as serde_json).
+                    None if significand != 0 && !negative_exponent => {
+                        return Err(self.error("number out of range"));
+                    }
+                    None => {
+                        while let Some(b'0'..=b'9') = self.peek() {
+                            self.at += 1;
+                        }
+                        return Ok(Number::Float(if negative { -0.0 } else { 0.0 }));
+                    }
+                }
             }
             if self.at == start {
                 return Err(self.number_stops());
@@ -556,6 +564,8 @@ mod tests {
         }
         assert_eq!(parse("1e400").unwrap_err().message, "number out of range");
         assert_eq!(parse("1e-400").unwrap().as_f64(), Some(0.0));
+        assert_eq!(parse("0e99999999999").unwrap().as_f64(), Some(0.0));
+        assert_eq!(parse("5e-99999999999").unwrap().as_f64(), Some(0.0));
     }
 
     /// Texts both refuse, with serde_json's words for why and where.
@@ -580,6 +590,7 @@ mod tests {
             "\"abc",
             "\"a\\x\"",
             "\"a\\u12\"",
+            "\"a\\u0g00 and more\"",
             "\"a\\ud800\"",
             "\"a\\udc00\"",
             "\"tab\there\"",
@@ -602,6 +613,10 @@ mod tests {
             "[-01]",
             "[00]",
             "[1.5e400]",
+            "11111111111111113111111111111e111111111111111113111111111111e11",
+            "[1e99999999999999999999, 2]",
+            &("[".repeat(129) + "^"),
+            &("[".repeat(127) + &"]".repeat(126)),
         ];
         let differ: Vec<String> = cases
             .iter()
