@@ -20,6 +20,9 @@
 //!
 //! Nothing here depends on a web API, so all of it is tested natively with `cargo test`.
 
+// The JSON reader's loops are compiled for speed in wasm builds (`json/read.rs`).
+#![cfg_attr(finder_size, feature(optimize_attribute))]
+
 pub mod age;
 pub mod catalogue;
 pub mod check;
