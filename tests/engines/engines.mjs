@@ -199,12 +199,12 @@ export async function session(engine, t, body) {
   let driver;
   let page;
   try {
-    driver = await new Builder().usingServer(engine.url).withCapabilities(engine.capabilities()).build();
-    await driver.manage().window().setRect({ width: 1280, height: 900 });
-    await driver.manage().setTimeouts({ script: 10_000, pageLoad: 30_000 });
+    driver = await newSession(engine);
+    await within(30_000, "the window's size", () => driver.manage().window().setRect({ width: 1280, height: 900 }));
+    await within(30_000, "the session's timeouts", () => driver.manage().setTimeouts({ script: 10_000, pageLoad: 30_000 }));
     page = new Page(driver, engine);
-    await page.listen();
-    await body(page);
+    await within(30_000, "the console listener", () => page.listen());
+    await within(90_000, "the test's steps", () => body(page));
   } catch (error) {
     const notes = [];
     if (page) {
@@ -223,7 +223,45 @@ export async function session(engine, t, body) {
     if (error instanceof Error) error.message = `[${engine.label}] ${error.message}\n${notes.join("\n")}`;
     throw error;
   } finally {
-    await driver?.quit().catch(() => {});
+    // A browser that does not close in time is left to the engine's close(), which
+    // stops the WebDriver server and every browser it started.
+    await within(15_000, "the session to close", () => driver?.quit()).catch(() => {});
+  }
+}
+
+/**
+ * A new browser session, asked for again when one does not come: now and then (about one
+ * session in 60 here) WebKitGTK's browser fails to open the virtual display ("cannot open
+ * display") and WebKitWebDriver waits for it for ever. A session normally comes in about
+ * a quarter of a second; one left waiting is ended by the engine's close().
+ */
+async function newSession(engine, attempts = 3) {
+  // 15 s each: three attempts and a test's steps fit in its 120 s. (Checked by hand with a
+  // wait shorter than a session takes: a second request is served while the first is
+  // still pending.)
+  const wait = 15_000;
+  for (let attempt = 1; ; attempt++) {
+    const asked = new Builder().usingServer(engine.url).withCapabilities(engine.capabilities()).build();
+    try {
+      return await within(wait, "a new browser session", () => asked);
+    } catch (error) {
+      // Should the late one come after all, close it rather than leave its browser open.
+      asked.then((late) => late.quit()).catch(() => {});
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** `step()`'s result, or an error naming `what` if it takes longer than `ms`. */
+async function within(ms, what, step) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited ${ms / 1000} s for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([step(), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
