@@ -78,7 +78,9 @@ try {
   const firstResults = await page.evaluate(() => performance.now());
   const countBefore = await count.textContent();
 
-  let box = root.getByRole("searchbox", { name: "Search programs" });
+  // The search box is a combobox since it suggests words; older builds had a searchbox.
+  let box = root.getByRole("combobox", { name: "Search programs" });
+  if (!(await box.count())) box = root.getByRole("searchbox", { name: "Search programs" });
   if (!(await box.count())) box = root.getByRole("textbox", { name: "Search programs" });
   let typed = TYPED;
   let into = "search box";

@@ -209,7 +209,8 @@ async function run(browser, server, finder, catalogue, profile) {
 
     // At once after the first card: type into the search box, as an eager family would.
     await page.evaluate((keys) => (window.__settled = window.__startup.watch(keys)), TYPED.length);
-    await page.locator(finder.host).getByRole("searchbox").first().focus();
+    // Both finders' search boxes are `type="search"` (ours has the combobox role: suggestions).
+    await page.locator(finder.host).locator('input[type="search"]').first().focus();
     await page.keyboard.type(TYPED);
     const seen = await page.evaluate(([quiet, timeout]) => window.__settled(quiet, timeout), [SETTLED_MS, 30_000]);
     const final = seen.changes.at(-1);
