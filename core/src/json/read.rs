@@ -570,22 +570,9 @@ fn scaled(significand: u64, mut exponent: i32) -> Option<f64> {
 mod tests {
     use super::*;
 
-    /// Texts serde_json reads, and reads the same: printed back, both agree.
-    const VALID: &[&str] = &[
-        "null",
-        " true ",
-        "[false, 0, -0, 1, -1, 18446744073709551615, -9223372036854775808, 18446744073709551616]",
-        "[0.5, -2.5, 5.0, 1.5e-7, 123456789.125, -0.0, 1e21, 100000000000000000000.0, 2.5E+3, 41.7658, -72.6734]",
-        r#""plain, accented é, emoji 😀, quote \" and backslash \\ and \/""#,
-        r#""\n\r\t\b\f\u0000\u0001\u001f\u007f\u2028\ud83d\ude00 end""#,
-        r#"{"b": 1, "a": [1, {"z": null, "y": "é"}], "": {}, "B": [], "a ": "x"}"#,
-        r#"{"dup": 1, "other": true, "dup": [2], "dup": "last"}"#,
-        "\n\t[ [ ] , { } ]\r\n",
-    ];
-
     #[test]
     fn reads_what_serde_json_reads_the_same_way() {
-        for text in VALID {
+        for text in super::super::tests::SAMPLES {
             let ours = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
             assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
