@@ -11,6 +11,7 @@
 mod check;
 mod convert;
 mod hsds;
+mod pack;
 mod stats;
 
 use std::ffi::OsString;
@@ -57,6 +58,16 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Write a big catalogue as a pack of static files the widget fetches piece by piece
+    /// (over about 2,000 programs). Refuses a catalogue with errors. Prints the sizes.
+    Pack {
+        /// The catalogue JSON file.
+        file: PathBuf,
+        /// The folder to write into: `pack.json` (give its address to the widget) and a
+        /// folder named by the pack's content hash.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Programs per need, per county and per age band, and entries due for review.
     Stats {
@@ -181,6 +192,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Schema { output } => {
             write_output(output.as_deref(), &finder_core::format::json_schema()).map(|_| ExitCode::SUCCESS)
         }
+        Command::Pack { file, output } => pack::run(&file, &output),
         Command::Stats { file, today } => stats::run(&file, today.as_deref()),
     };
     result.unwrap_or_else(|Failure(message)| {

@@ -380,7 +380,25 @@ impl Builder {
         order.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
         let terms = Words::from_sorted(order.iter().map(|&t| &*self.names[t as usize]));
         let ranges = order.iter().map(|&t| (offsets[t as usize], offsets[t as usize + 1])).collect();
+        SearchIndex::assemble(Postings { terms, ranges, programs, fields, spans }, language, facts)
+    }
+}
 
+/// The terms and their postings: what [`Builder`] works out from the text, and what a
+/// catalogue pack stores (`pack.rs`); the rest of an index is derived from them.
+pub(crate) struct Postings {
+    pub terms: Words,
+    pub ranges: Vec<(u32, u32)>,
+    pub programs: Vec<u32>,
+    pub fields: Vec<u8>,
+    pub spans: Vec<Span>,
+}
+
+impl SearchIndex {
+    /// The index of these postings: stems and typo tables derived from the terms.
+    pub(crate) fn assemble(postings: Postings, language: Arc<Language>, facts: Facts) -> SearchIndex {
+        let Postings { terms, ranges, programs, fields, spans } = postings;
+        let term_count = terms.len();
         let mut stemmed: Vec<(String, u32)> =
             (0..term_count as u32).map(|id| (language.stemmer.stem(terms.get(id)), id)).collect();
         stemmed.sort_unstable();

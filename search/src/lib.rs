@@ -153,6 +153,9 @@ mod query;
 mod did_you_mean;
 mod search;
 mod suggest;
+// 7. Pack: a catalogue as static files fetched piece by piece (the facts, the index's
+//    postings, the text in chunks), written by the staff tool and read by the widget.
+pub mod pack;
 // Beside the layers: made-up catalogues and queries for benchmarks and tests.
 #[doc(hidden)]
 pub mod synthetic;

@@ -307,6 +307,29 @@ impl<'a> Loading<'a> {
     }
 }
 
+/// Reads programs written elsewhere than the catalogue's own file (a catalogue pack's
+/// text chunks, `finder_search::pack`) against `catalogue`'s needs and places. `raw` is a
+/// JSON list of programs; `first` is the position of its first program in the catalogue.
+/// Strict: a pack is only written from a catalogue with no problem, so any problem here
+/// means the file is not what was written, and nothing of it is used.
+pub fn read_programs(catalogue: &Catalogue, raw: &str, first: usize) -> Result<Vec<Program>, String> {
+    let list = json::parse_list_raw(raw).map_err(|e| e.to_string())?;
+    let mut problems = Vec::new();
+    let mut programs = Vec::with_capacity(list.len());
+    for (offset, raw) in list.into_iter().enumerate() {
+        let index = first + offset;
+        let value = json::parse(raw).map_err(|e| e.to_string())?;
+        let path = format!("programs[{index}]");
+        let read =
+            program::read(&value, index, &path, &catalogue.needs, (&catalogue.places, &catalogue.areas), &mut problems);
+        match (read, problems.first()) {
+            (Some(program), None) => programs.push(program),
+            (_, problem) => return Err(problem.map_or_else(|| path, ToString::to_string)),
+        }
+    }
+    Ok(programs)
+}
+
 fn check_version(root: &Object) -> Result<(), LoadError> {
     match root.get("version") {
         Some(Json::Number(json::Number::Unsigned(n))) if *n == FORMAT_VERSION => Ok(()),

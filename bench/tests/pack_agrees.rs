@@ -1,0 +1,51 @@
+//! A catalogue pack finds what its JSON catalogue finds: the benchmark's query set over
+//! 10,000 synthetic programs gives the same programs, in the same order, with the same
+//! counts, from the pack's files as from the catalogue (issue 18's acceptance test).
+
+use finder_bench::{generate_catalogue, generate_queries, queries};
+use finder_core::catalogue::load;
+use finder_search::pack::write::{write, CHUNK};
+use finder_search::pack::PackEntry;
+use finder_search::{SearchIndex, SearchOptions};
+
+/// As `bench/run.mjs`.
+const SEED: u32 = 7;
+const QUERY_COUNT: u32 = 240;
+
+#[test]
+fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
+    let text = generate_catalogue(10_000, SEED);
+    let direct = load(&text).expect("synthetic catalogues load");
+    assert!(direct.problems.is_empty());
+    let from_json = SearchIndex::new(&direct.catalogue);
+
+    let pack = write(&text, CHUNK).expect("a clean catalogue packs");
+    let file = |name: &str| &pack.files.iter().find(|(path, _)| path == name).expect(name).1;
+    let entry = PackEntry::read(&pack.entry_text).expect("an entry").expect("a good entry");
+    let facts = std::str::from_utf8(file(&entry.facts_file())).unwrap();
+    entry.check_facts(facts).unwrap();
+    let skeleton = load(facts).expect("the facts file is a catalogue");
+    assert!(skeleton.problems.is_empty(), "{:?}", skeleton.problems.first());
+    let from_pack = entry.read_index(file(&entry.index_file()), &skeleton.catalogue).expect("the index reads");
+    assert_eq!(from_pack.term_count(), from_json.term_count());
+
+    let queries = queries::parse(&generate_queries(QUERY_COUNT, SEED)).unwrap();
+    let options = SearchOptions { counts: true, limit: Some(50), ..SearchOptions::default() };
+    let mut compared_hits = 0;
+    for query in &queries {
+        let expected = from_json.search(query, &options);
+        let got = from_pack.search(query, &options);
+        // Same programs, same order, same count, same counts per option, same marks.
+        assert_eq!(got, expected, "{query:?}");
+        compared_hits += expected.hits.len();
+    }
+    assert!(compared_hits > 1_000, "the query set finds programs ({compared_hits} hits)");
+
+    // Each card's text comes from its chunk, in catalogue order, exactly as loaded.
+    for program in [0, 1, CHUNK - 1, CHUNK, 9_999] {
+        let k = entry.chunk_of(program);
+        let chunk = std::str::from_utf8(file(&entry.chunk_file(k))).unwrap();
+        let programs = entry.read_chunk(chunk, k, &skeleton.catalogue).expect("the chunk reads");
+        assert_eq!(programs[program - k * CHUNK], direct.catalogue.programs[program]);
+    }
+}
