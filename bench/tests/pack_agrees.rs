@@ -26,20 +26,59 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     entry.check_facts(facts).unwrap();
     let skeleton = load(facts).expect("the facts file is a catalogue");
     assert!(skeleton.problems.is_empty(), "{:?}", skeleton.problems.first());
-    let from_pack = entry.read_index(file(&entry.index_file()), &skeleton.catalogue).expect("the index reads");
+    let from_pack =
+        entry.read_index(file(&entry.index_file()), &skeleton.catalogue).expect("the index reads");
     assert_eq!(from_pack.term_count(), from_json.term_count());
 
     let queries = queries::parse(&generate_queries(QUERY_COUNT, SEED)).unwrap();
     let options = SearchOptions { counts: true, limit: Some(50), ..SearchOptions::default() };
     let mut compared_hits = 0;
+    let mut fetched = 0;
     for query in &queries {
         let expected = from_json.search(query, &options);
-        let got = from_pack.search(query, &options);
+        // As the widget does: search, fetch the fragments the search lacked, again.
+        let got = loop {
+            let got = from_pack.search(query, &options);
+            let missing = from_pack.missing();
+            if missing.is_empty() {
+                break got;
+            }
+            for fragment in missing {
+                entry.add_fragment(&from_pack, fragment, file(&entry.fragment_file(fragment))).unwrap();
+                fetched += 1;
+            }
+        };
         // Same programs, same order, same count, same counts per option, same marks.
         assert_eq!(got, expected, "{query:?}");
         compared_hits += expected.hits.len();
     }
     assert!(compared_hits > 1_000, "the query set finds programs ({compared_hits} hits)");
+    let fragments = pack.files.iter().filter(|(name, _)| name.contains("/postings-")).count();
+    assert!(fragments > 10 && fetched == fragments, "{fetched} of {fragments} fragments fetched");
+
+    // A family's search fetches only the fragments of its words: each query on its own
+    // (a fresh index, nothing fetched before) needs a few of them.
+    let (mut most, mut sum) = (0, 0);
+    for query in &queries {
+        let fresh = entry.read_index(file(&entry.index_file()), &skeleton.catalogue).unwrap();
+        let mut needed = 0;
+        loop {
+            fresh.search(query, &options);
+            let missing = fresh.missing();
+            if missing.is_empty() {
+                break;
+            }
+            needed += missing.len();
+            for fragment in missing {
+                entry.add_fragment(&fresh, fragment, file(&entry.fragment_file(fragment))).unwrap();
+            }
+        }
+        most = most.max(needed);
+        sum += needed;
+    }
+    let mean = sum as f64 / queries.len() as f64;
+    eprintln!("a query needs {mean:.1} of {fragments} fragments on average, at most {most}");
+    assert!(most * 2 < fragments && mean * 6.0 < fragments as f64, "{mean:.1} on average, at most {most}");
 
     // Each card's text comes from its chunk, in catalogue order, exactly as loaded.
     for program in [0, 1, CHUNK - 1, CHUNK, 9_999] {

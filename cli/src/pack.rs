@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use finder_core::check::{check, CheckOptions};
-use finder_search::pack::write::{write, CHUNK};
+use finder_search::pack::write::{write, Refused, CHUNK};
 
 use super::{read_text, Failure};
 
@@ -15,17 +15,24 @@ pub(super) const ENTRY_FILE: &str = "pack.json";
 
 pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
     let text = read_text(file)?;
-    let report = check(&text, &CheckOptions::default());
     let name = file.display().to_string();
-    if report.errors() > 0 {
-        eprint!("{}", super::check::as_text(&name, &report, report.catalogue.as_ref().map_or(0, |c| c.programs.len())));
-        eprintln!("\nNo pack written: fix the errors above first (a pack is what families see).");
-        return Ok(ExitCode::FAILURE);
-    }
     let started = std::time::Instant::now();
-    let pack = write(&text, CHUNK).map_err(|why| Failure(format!("{name}: {why}")))?;
+    // `write` reads the catalogue with the checker's rules and refuses any error; only then
+    // is the whole check run, for its report with lines and fixes (it costs as much again).
+    let pack = match write(&text, CHUNK) {
+        Ok(pack) => pack,
+        Err(Refused::Problems(_)) => {
+            let report = check(&text, &CheckOptions::default());
+            let shown = report.catalogue.as_ref().map_or(0, |c| c.programs.len());
+            eprint!("{}", super::check::as_text(&name, &report, shown));
+            eprintln!("\nNo pack written: fix the errors above first (a pack is what families see).");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(why) => return Err(Failure(format!("{name}: {why}"))),
+    };
     let folder = output.join(&pack.entry.id);
-    let unwritable = |path: &Path, e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
+    let unwritable =
+        |path: &Path, e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
     std::fs::create_dir_all(&folder).map_err(|e| unwritable(&folder, e))?;
     let mut total = (0usize, 0usize);
     let mut first = 0usize;
@@ -53,10 +60,27 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         started.elapsed().as_secs_f64(),
         entry.display()
     );
-    println!("  {} files in {}/: {} ({} brotli)", pack.files.len(), folder.display(), kb(total.0), kb(total.1));
-    println!("  before the first card a family downloads {} brotli (the entry, facts, index, first programs),", kb(first));
-    println!("  plus the widget; then {} brotli per {} programs shown.", kb(total.1.saturating_sub(first) / pack.files.len().max(1)), CHUNK);
-    println!("Publish: upload {}/ first, then {ENTRY_FILE}. Cache {}/ for ever; have {ENTRY_FILE} revalidated.", folder.display(), pack.entry.id);
+    println!(
+        "  {} files in {}/: {} ({} brotli)",
+        pack.files.len(),
+        folder.display(),
+        kb(total.0),
+        kb(total.1)
+    );
+    println!(
+        "  before the first card a family downloads {} brotli (the entry, facts, index, first programs),",
+        kb(first)
+    );
+    println!(
+        "  plus the widget; then {} brotli per {} programs shown.",
+        kb(total.1.saturating_sub(first) / pack.files.len().max(1)),
+        CHUNK
+    );
+    println!(
+        "Publish: upload {}/ first, then {ENTRY_FILE}. Cache {}/ for ever; have {ENTRY_FILE} revalidated.",
+        folder.display(),
+        pack.entry.id
+    );
     let older: Vec<String> = std::fs::read_dir(output)
         .map(|dir| {
             dir.filter_map(Result::ok)
@@ -67,7 +91,10 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         })
         .unwrap_or_default();
     if !older.is_empty() {
-        println!("Older packs here ({}): keep them a day for families already on the page, then delete them.", older.join(", "));
+        println!(
+            "Older packs here ({}): keep them a day for families already on the page, then delete them.",
+            older.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

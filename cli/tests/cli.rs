@@ -253,3 +253,41 @@ fn an_import_that_does_not_pass_check_exits_one_and_verbose_lists_every_note() {
         "the catalogue is written all the same"
     );
 }
+
+#[test]
+fn pack_writes_the_entry_and_a_folder_named_by_content_and_reports_sizes() {
+    let out_dir = temp("pack");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = catalogue(&["pack", SAMPLE, "--output", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("before the first card a family downloads"), "{text}");
+    assert!(text.contains("Publish: upload"), "{text}");
+    let entry = std::fs::read_to_string(out_dir.join("pack.json")).unwrap();
+    let pack = finder_search::pack::PackEntry::read(&entry).expect("an entry").expect("a good one");
+    let programs = load(&std::fs::read_to_string(root().join(SAMPLE)).unwrap()).unwrap().catalogue.programs;
+    assert_eq!(pack.programs, programs.len());
+    for name in [pack.facts_file(), pack.index_file(), pack.fragment_file(0), pack.chunk_file(0)] {
+        assert!(out_dir.join(&name).is_file(), "{name}");
+    }
+    // The same catalogue packs to the same folder; a changed one to a new folder, and the
+    // tool says the old one is still there.
+    let again = catalogue(&["pack", SAMPLE, "--output", out_dir.to_str().unwrap()]);
+    assert!(!stdout(&again).contains("Older packs"), "{}", stdout(&again));
+    let changed = temp("changed.json");
+    let sample = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    std::fs::write(&changed, sample.replacen("\"title\": \"", "\"title\": \"New ", 1)).unwrap();
+    let newer = catalogue(&["pack", changed.to_str().unwrap(), "--output", out_dir.to_str().unwrap()]);
+    assert!(stdout(&newer).contains(&format!("Older packs here ({})", pack.id)), "{}", stdout(&newer));
+}
+
+#[test]
+fn pack_refuses_a_catalogue_with_errors_and_shows_the_check_report() {
+    let out_dir = temp("refused-pack");
+    let out = catalogue(&["pack", BROKEN, "--output", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("3 errors") && text.contains("did you mean \"Hartford\"?"), "{text}");
+    assert!(text.contains("No pack written"), "{text}");
+    assert!(!out_dir.join("pack.json").exists());
+}

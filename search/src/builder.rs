@@ -18,15 +18,15 @@
 //! Building costs one hash lookup per word of catalogue text; nothing is kept between
 //! builds.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use finder_core::catalogue::Catalogue;
 
 use super::facts::Facts;
 use super::fast_map::FastMap;
 use super::index::{
-    letter_set, SearchIndex, Span, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME, NEED, ORGANIZATION,
-    PLACE, TRANSLATION,
+    letter_set, Fragment, Missing, SearchIndex, Span, Words, DESCRIPTION, ELIGIBILITY, MAX_TYPO_LEN, NAME,
+    NEED, ORGANIZATION, PLACE, TRANSLATION,
 };
 use super::synonyms::Language;
 use super::text::{is_stop_word, Splitter};
@@ -399,6 +399,22 @@ impl SearchIndex {
     pub(crate) fn assemble(postings: Postings, language: Arc<Language>, facts: Facts) -> SearchIndex {
         let Postings { terms, ranges, programs, fields, spans } = postings;
         let term_count = terms.len();
+        let whole = Fragment { programs, fields, spans };
+        let index = SearchIndex::unfilled(terms, ranges, vec![0, term_count as u32], language, facts);
+        let _ = index.fragments[0].set(whole);
+        index
+    }
+
+    /// An index of these terms whose postings come later, fragment by fragment
+    /// (`fragments[f]` covers terms `starts[f]..starts[f + 1]`; `ranges` are within them).
+    pub(crate) fn unfilled(
+        terms: Words,
+        ranges: Vec<(u32, u32)>,
+        starts: Vec<u32>,
+        language: Arc<Language>,
+        facts: Facts,
+    ) -> SearchIndex {
+        let term_count = terms.len();
         let mut stemmed: Vec<(String, u32)> =
             (0..term_count as u32).map(|id| (language.stemmer.stem(terms.get(id)), id)).collect();
         stemmed.sort_unstable();
@@ -423,12 +439,20 @@ impl SearchIndex {
                 bucket.push(id);
             }
         }
+        // A fragment's postings follow its terms' order, except in an index built here,
+        // whose one fragment holds them in the order terms were met: it starts at 0.
+        let bases = starts[..starts.len().saturating_sub(1)]
+            .iter()
+            .enumerate()
+            .map(|(f, &first)| if f == 0 { 0 } else { ranges.get(first as usize).map_or(0, |r| r.0) })
+            .collect();
         SearchIndex {
+            bases,
+            fragments: (1..starts.len()).map(|_| OnceLock::new()).collect(),
+            starts,
+            missing: Missing::default(),
             terms,
             ranges,
-            programs,
-            fields,
-            spans,
             stems,
             stem_starts,
             stem_terms,

@@ -380,7 +380,7 @@ fn clause(index: &SearchIndex, mut found: Vec<Found>, phrases: Vec<Alternative>,
     let mut alternatives: Vec<Alternative> = found
         .into_iter()
         .map(|(t, quality, typos, prefix)| {
-            cost += index.postings(t).0.len();
+            cost += index.programs_with(t);
             Alternative { source: Source::Term(t), quality, typos, prefix, terms: vec![t] }
         })
         .collect();

@@ -96,7 +96,7 @@ fn closest(index: &SearchIndex, word: &str) -> Option<String> {
     index.near(word, budget, |t, edits| {
         let term = index.term(t);
         if term.chars().count() >= 3 && term.chars().any(char::is_alphabetic) {
-            offer(edits, index.postings(t).0.len(), term);
+            offer(edits, index.programs_with(t), term);
         }
     });
     let typed: Vec<char> = word.chars().collect();

@@ -19,7 +19,7 @@
 //!   same-first-letter rule.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use finder_core::spelling::EditDistance;
 
@@ -93,11 +93,17 @@ pub(super) const MAX_TYPO_LEN: usize = 60;
 #[derive(Clone, Debug)]
 pub struct SearchIndex {
     pub(super) terms: Words,
-    /// Postings of term `t`: `programs[ranges[t].0 as usize..ranges[t].1 as usize]`.
+    /// Postings of term `t` as if all fragments were one list: in its fragment `f`, they
+    /// are `fragments[f].programs[ranges[t].0 - bases[f]..ranges[t].1 - bases[f]]`.
     pub(super) ranges: Vec<(u32, u32)>,
-    pub(super) programs: Vec<u32>,
-    pub(super) fields: Vec<u8>,
-    pub(super) spans: Vec<Span>,
+    /// The first posting of each fragment.
+    pub(super) bases: Vec<u32>,
+    /// The first term of each fragment, then the term count. An index built here has one
+    /// fragment; a pack's has many, fetched as the words typed need them.
+    pub(super) starts: Vec<u32>,
+    pub(super) fragments: Vec<OnceLock<Fragment>>,
+    /// Fragments a lookup needed and did not have (see [`SearchIndex::missing`]).
+    pub(super) missing: Missing,
     pub(super) stems: Words,
     /// Terms of stem `s`: `stem_terms[stem_starts[s]..stem_starts[s + 1]]`.
     pub(super) stem_starts: Vec<u32>,
@@ -151,19 +157,65 @@ impl SearchIndex {
         }
     }
 
+    /// The postings of a term: its fragment, and where in it. A fragment not here yet is
+    /// noted in `missing` and reads as no programs.
+    #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
+    fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
+        let (start, end) = *self.ranges.get(term as usize)?;
+        let f = self.starts.partition_point(|&first| first <= term).saturating_sub(1);
+        match self.fragments.get(f)?.get() {
+            Some(fragment) => {
+                let base = self.bases.get(f).copied().unwrap_or_default();
+                Some((fragment, (start - base) as usize..(end - base) as usize))
+            }
+            None => {
+                self.missing.note(f);
+                None
+            }
+        }
+    }
+
     /// The programs a term appears in (ascending), and the fields for each.
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn postings(&self, term: u32) -> (&[u32], &[u8]) {
-        let (start, end) = self.ranges[term as usize];
-        let range = start as usize..end as usize;
-        (&self.programs[range.clone()], &self.fields[range])
+        match self.fragment(term) {
+            Some((f, range)) => {
+                (f.programs.get(range.clone()).unwrap_or_default(), f.fields.get(range).unwrap_or_default())
+            }
+            None => (&[], &[]),
+        }
     }
 
     /// Where the term appears in each program of its postings (same order).
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn spans(&self, term: u32) -> &[Span] {
-        let (start, end) = self.ranges[term as usize];
-        self.spans.get(start as usize..end as usize).unwrap_or_default()
+        self.fragment(term).and_then(|(f, range)| f.spans.get(range)).unwrap_or_default()
+    }
+
+    /// The span of a posting by its place in the list of all postings (see `ranges`).
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub(crate) fn span_at(&self, posting: u32) -> Span {
+        let f = self.bases.partition_point(|&base| base <= posting).saturating_sub(1);
+        let base = self.bases.get(f).copied().unwrap_or_default();
+        let fragment = self.fragments.get(f).and_then(OnceLock::get);
+        fragment.and_then(|f| f.spans.get((posting - base) as usize)).copied().unwrap_or(Span::NONE)
+    }
+
+    /// How many programs a term appears in, known before its postings arrive.
+    #[cfg_attr(finder_size, optimize(speed))]
+    pub(crate) fn programs_with(&self, term: u32) -> usize {
+        self.ranges.get(term as usize).map_or(0, |&(start, end)| (end - start) as usize)
+    }
+
+    /// The fragments of postings that lookups since the last call needed and that have not
+    /// arrived (a pack's index only; always empty for one built here). A caller that gets
+    /// any back fetches them ([`SearchIndex::add_fragment`]) and asks again: until then a
+    /// result may miss programs, so it is never shown.
+    pub fn missing(&self) -> Vec<usize> {
+        let mut asked = self.missing.0.lock().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default();
+        asked.retain(|&f| self.fragments.get(f).is_some_and(|f| f.get().is_none()));
+        asked
     }
 
     /// Calls `found(term, edits)` for every term within `max_edits` of `word` (at least 1).
@@ -191,6 +243,35 @@ impl SearchIndex {
                 }
             }
         }
+    }
+}
+
+/// The postings of a run of consecutive terms, all three lists in the same order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Fragment {
+    pub programs: Vec<u32>,
+    pub fields: Vec<u8>,
+    pub spans: Vec<Span>,
+}
+
+/// Fragments asked for and not there, each once.
+#[derive(Debug, Default)]
+pub(crate) struct Missing(Mutex<Vec<usize>>);
+
+impl Missing {
+    #[cold]
+    fn note(&self, fragment: usize) {
+        if let Ok(mut asked) = self.0.lock() {
+            if !asked.contains(&fragment) {
+                asked.push(fragment);
+            }
+        }
+    }
+}
+
+impl Clone for Missing {
+    fn clone(&self) -> Missing {
+        Missing::default()
     }
 }
 

@@ -9,8 +9,11 @@
 //!   its text (ids, needs, towns, ages, languages, free, hours; the name a dash). The
 //!   widget reads it with the catalogue reader, so filters and counts are the JSON
 //!   catalogue's exactly.
-//! - `<id>/index.bin`: the search index's terms and postings, built by the staff tool
-//!   ([`index_bytes`]); stems and typo tables are derived when it is read.
+//! - `<id>/index.bin`: the search index's terms, how many programs each is in, and how
+//!   the postings are cut into fragments; stems and typo tables are derived from it.
+//! - `<id>/postings-<f>.bin`: the postings of a run of consecutive terms (about 40 KB),
+//!   fetched when a search needs one of its terms: a search notes the fragments it lacked
+//!   ([`SearchIndex::missing`]), and runs again once they arrived.
 //! - `<id>/programs-<k>.json`: the full text of programs `k·chunk .. (k+1)·chunk`, as the
 //!   catalogue wrote them, fetched when a card, details, the saved list or paper needs it.
 //!
@@ -22,9 +25,8 @@
 
 use finder_core::catalogue::{read_programs, Catalogue, Program};
 
-use super::builder::Postings;
 use super::facts::Facts;
-use super::index::{SearchIndex, Span, Words};
+use super::index::{Fragment, SearchIndex, Span, Words};
 use super::synonyms::Language;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -36,6 +38,8 @@ pub const ENTRY_KEY: &str = "program_finder_pack";
 pub const FORMAT: u64 = 1;
 /// First bytes of `index.bin`.
 const INDEX_MAGIC: &[u8; 5] = b"PFIX\x01";
+/// First bytes of each `postings-<k>.bin`.
+const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x01";
 
 /// Why a pack's file could not be used. Staff read these in the console; families see
 /// one plain sentence.
@@ -125,7 +129,12 @@ impl PackEntry {
 
     /// Reads chunk `chunk` against the catalogue of the facts file: its programs, in
     /// catalogue order, to put in place of the facts' text-less ones.
-    pub fn read_chunk(&self, text: &str, chunk: usize, catalogue: &Catalogue) -> Result<Vec<Program>, PackError> {
+    pub fn read_chunk(
+        &self,
+        text: &str,
+        chunk: usize,
+        catalogue: &Catalogue,
+    ) -> Result<Vec<Program>, PackError> {
         let file = self.chunk_file(chunk);
         self.check_json(text, &file)?;
         let damaged = || PackError::Damaged(file.clone());
@@ -141,10 +150,14 @@ impl PackEntry {
         }
     }
 
-    /// Reads `index.bin` into a search index over the facts file's catalogue.
-    pub fn read_index(&self, bytes: &[u8], catalogue: &Catalogue) -> Result<SearchIndex, PackError> {
-        let file = self.index_file();
-        let body = bytes.strip_prefix(INDEX_MAGIC).ok_or_else(|| PackError::Damaged(file.clone()))?;
+    pub fn fragment_file(&self, fragment: usize) -> String {
+        format!("{}/postings-{fragment}.bin", self.id)
+    }
+
+    /// The body of a binary file of this pack: its magic, the pack's id, the content, a
+    /// checksum of all that.
+    fn binary_body<'a>(&self, bytes: &'a [u8], magic: &[u8], file: String) -> Result<&'a [u8], PackError> {
+        let body = bytes.strip_prefix(magic).ok_or_else(|| PackError::Damaged(file.clone()))?;
         let id = u64::from_str_radix(&self.id, 16).unwrap_or_default();
         if body.get(..8) != Some(&id.to_le_bytes()[..]) {
             return Err(match body.len() >= 8 {
@@ -152,13 +165,36 @@ impl PackEntry {
                 false => PackError::Damaged(file),
             });
         }
-        let (content, sum) = bytes.split_at(bytes.len().saturating_sub(8));
-        if sum != checksum(content).to_le_bytes() || catalogue.programs.len() != self.programs {
-            return Err(PackError::Damaged(file));
+        let (content, sum) = bytes.split_at(bytes.len() - 8);
+        match sum == checksum(content).to_le_bytes() && content.len() >= magic.len() + 8 {
+            true => Ok(&content[magic.len() + 8..]),
+            false => Err(PackError::Damaged(file)),
         }
-        let postings = read_postings(&content[INDEX_MAGIC.len() + 8..], self.programs as u32)
-            .ok_or(PackError::Damaged(file))?;
-        Ok(SearchIndex::assemble(postings, Language::shipped(), Facts::new(catalogue)))
+    }
+
+    /// Reads `index.bin` (the terms, how many programs each is in, the fragments) into a
+    /// search index over the facts file's catalogue, with no postings yet: each search
+    /// says which fragments it needs ([`SearchIndex::missing`], [`PackEntry::add_fragment`]).
+    pub fn read_index(&self, bytes: &[u8], catalogue: &Catalogue) -> Result<SearchIndex, PackError> {
+        let file = self.index_file();
+        let body = self.binary_body(bytes, INDEX_MAGIC, file.clone())?;
+        if catalogue.programs.len() != self.programs {
+            return Err(PackError::OtherVersion(self.facts_file()));
+        }
+        let (terms, ranges, starts) = read_dictionary(body).ok_or(PackError::Damaged(file))?;
+        Ok(SearchIndex::unfilled(terms, ranges, starts, Language::shipped(), Facts::new(catalogue)))
+    }
+
+    /// Puts fragment `fragment` (the bytes of its file) in `index`.
+    pub fn add_fragment(&self, index: &SearchIndex, fragment: usize, bytes: &[u8]) -> Result<(), PackError> {
+        let file = self.fragment_file(fragment);
+        let body = self.binary_body(bytes, FRAGMENT_MAGIC, file.clone())?;
+        let read =
+            read_fragment(index, fragment, body, self.programs as u32).ok_or(PackError::Damaged(file))?;
+        if let Some(slot) = index.fragments.get(fragment) {
+            let _ = slot.set(read);
+        }
+        Ok(())
     }
 }
 
@@ -173,8 +209,9 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// Reads the postings [`index_bytes`] wrote; `None` if anything is out of place.
-fn read_postings(bytes: &[u8], program_count: u32) -> Option<Postings> {
+/// Reads `index.bin`'s content: the sorted terms, each one's postings as a range of the
+/// list of all postings, and the first term of each fragment (then the term count).
+fn read_dictionary(bytes: &[u8]) -> Option<(Words, Vec<(u32, u32)>, Vec<u32>)> {
     let mut input = Reader { bytes, at: 0 };
     let term_count = input.number()? as usize;
     // Terms, front-coded: bytes shared with the previous term, then the rest.
@@ -199,8 +236,28 @@ fn read_postings(bytes: &[u8], program_count: u32) -> Option<Postings> {
         ranges.push((total, total.checked_add(count)?));
         total += count;
     }
-    let (mut programs, mut fields, mut spans) = (Vec::new(), Vec::new(), Vec::new());
-    for &(start, end) in &ranges {
+    let fragments = input.number()? as usize;
+    let mut starts = Vec::with_capacity(fragments.min(term_count) + 1);
+    let mut start = 0u32;
+    for _ in 0..fragments {
+        starts.push(start);
+        start = start.checked_add(input.number()?)?;
+    }
+    starts.push(start);
+    let ordered = starts.windows(2).all(|w| w[0] < w[1]) || term_count == 0;
+    (ordered && start as usize == term_count && input.at == bytes.len()).then_some(())?;
+    Some((Words::from_sorted(words.iter().map(String::as_str)), ranges, starts))
+}
+
+/// Reads one fragment's postings: for each of its terms, as many postings as `index`
+/// says it has. `None` if anything is out of place.
+fn read_fragment(index: &SearchIndex, fragment: usize, bytes: &[u8], program_count: u32) -> Option<Fragment> {
+    let mut input = Reader { bytes, at: 0 };
+    (input.number()? as usize == fragment).then_some(())?;
+    let terms = *index.starts.get(fragment)?..*index.starts.get(fragment + 1)?;
+    let mut out = Fragment::default();
+    for term in terms {
+        let (start, end) = *index.ranges.get(term as usize)?;
         let mut program = 0u32;
         for n in start..end {
             // Ascending: the first as is, then gaps of at least one.
@@ -211,16 +268,14 @@ fn read_postings(bytes: &[u8], program_count: u32) -> Option<Postings> {
             if program >= program_count {
                 return None;
             }
-            programs.push(program);
-            fields.push(input.byte()?);
+            out.programs.push(program);
+            out.fields.push(input.byte()?);
             let first = u16::try_from(input.number()?).ok()?;
-            let last = u16::try_from(input.number()?).ok()?;
-            spans.push(Span { first, last });
+            let last = u16::try_from(u32::from(first).checked_add(input.number()?)?).ok()?;
+            out.spans.push(Span { first, last });
         }
     }
-    (input.at == bytes.len()).then_some(())?;
-    let terms = Words::from_sorted(words.iter().map(String::as_str));
-    Some(Postings { terms, ranges, programs, fields, spans })
+    (input.at == bytes.len()).then_some(out)
 }
 
 /// Reads what [`write`]'s `Writer` wrote: numbers as LEB128 varints, bytes with their
@@ -257,13 +312,112 @@ impl Reader<'_> {
     }
 }
 
-/// The bytes of `index.bin` for an index, with the pack's id.
+/// A binary file of a pack: `magic`, the pack's id, `content`, then the checksum.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn index_bytes(index: &SearchIndex, id: u64) -> Vec<u8> {
-    let mut out = INDEX_MAGIC.to_vec();
+fn binary_file(magic: &[u8], id: u64, content: &[u8]) -> Vec<u8> {
+    let mut out = magic.to_vec();
     out.extend_from_slice(&id.to_le_bytes());
-    out.extend_from_slice(&write::postings_bytes(index));
+    out.extend_from_slice(content);
     let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
+}
+#[cfg(test)]
+mod tests {
+    use super::write::{write, Pack};
+    use super::*;
+
+    const CATALOGUE: &str = r#"{"version": 1, "title": "Test",
+      "needs": [{"id": "food", "label": "Food"}, {"id": "housing", "label": "Housing"}],
+      "programs": [
+        {"id": "a", "name": "Mobile Pantry", "needs": ["food"], "towns": ["Hartford"], "cost": "Free"},
+        {"id": "b", "name": "Rent Help", "needs": ["housing"], "statewide": true, "description": "Help with rent"},
+        {"id": "c", "name": "Food Bank", "needs": ["food"], "towns": ["New Haven"], "minimum_age": 3}
+      ]}"#;
+
+    fn pack() -> Pack {
+        write(CATALOGUE, 2).expect("a clean catalogue packs")
+    }
+
+    fn file<'a>(pack: &'a Pack, name: &str) -> &'a [u8] {
+        &pack.files.iter().find(|(path, _)| path == name).expect(name).1
+    }
+
+    fn facts(pack: &Pack) -> Catalogue {
+        let text = std::str::from_utf8(file(pack, &pack.entry.facts_file())).unwrap();
+        pack.entry.check_facts(text).unwrap();
+        finder_core::catalogue::load(text).unwrap().catalogue
+    }
+
+    #[test]
+    fn an_entry_is_told_from_a_catalogue_and_from_a_broken_entry() {
+        let pack = pack();
+        assert_eq!(PackEntry::read(&pack.entry_text), Some(Ok(pack.entry.clone())));
+        assert_eq!(pack.entry.programs, 3);
+        assert_eq!(PackEntry::read(CATALOGUE), None, "a catalogue is not a pack");
+        assert_eq!(PackEntry::read("<html>Not found</html>"), None);
+        assert!(matches!(
+            PackEntry::read(r#"{"program_finder_pack": 2}"#),
+            Some(Err(PackError::NotAPack(_)))
+        ));
+        let no_id = r#"{"program_finder_pack": 1, "programs": 3, "chunk": 2}"#;
+        assert!(matches!(PackEntry::read(no_id), Some(Err(PackError::NotAPack(_)))));
+    }
+
+    #[test]
+    fn chunks_give_back_the_programs_as_written() {
+        let pack = pack();
+        let catalogue = facts(&pack);
+        assert_eq!(catalogue.programs[0].name, "-", "the facts carry no text");
+        assert!(catalogue.programs[0].cost.is_some() && catalogue.programs[1].cost.is_none());
+        let full = finder_core::catalogue::load(CATALOGUE).unwrap().catalogue;
+        let second = std::str::from_utf8(file(&pack, &pack.entry.chunk_file(1))).unwrap();
+        assert_eq!(pack.entry.read_chunk(second, 1, &catalogue).unwrap(), full.programs[2..]);
+        // Asked for as another chunk, cut short, or from another version: never used.
+        assert!(matches!(pack.entry.read_chunk(second, 0, &catalogue), Err(PackError::Damaged(_))));
+        let cut = &second[..second.len() - 20];
+        assert!(matches!(pack.entry.read_chunk(cut, 1, &catalogue), Err(PackError::Damaged(_))));
+        let other = second.replacen(&pack.entry.id, "0123456789abcdef", 1);
+        assert!(matches!(pack.entry.read_chunk(&other, 1, &catalogue), Err(PackError::OtherVersion(_))));
+    }
+
+    #[test]
+    fn index_files_cut_short_or_of_another_version_are_refused() {
+        let pack = pack();
+        let catalogue = facts(&pack);
+        let index_file = file(&pack, &pack.entry.index_file());
+        let index = pack.entry.read_index(index_file, &catalogue).unwrap();
+        for cut in [0, 3, 12, index_file.len() - 1] {
+            let refused = pack.entry.read_index(&index_file[..cut], &catalogue);
+            assert!(matches!(refused, Err(PackError::Damaged(_))), "{cut} bytes");
+        }
+        let fragment = file(&pack, &pack.entry.fragment_file(0));
+        let cut = &fragment[..fragment.len() - 3];
+        assert!(matches!(pack.entry.add_fragment(&index, 0, cut), Err(PackError::Damaged(_))));
+        let mut other = fragment.to_vec();
+        other[6] ^= 1; // the id
+        assert!(matches!(pack.entry.add_fragment(&index, 0, &other), Err(PackError::OtherVersion(_))));
+        let mut flipped = fragment.to_vec();
+        flipped[15] ^= 1; // the postings: the checksum catches it
+        assert!(matches!(pack.entry.add_fragment(&index, 0, &flipped), Err(PackError::Damaged(_))));
+        assert!(matches!(pack.entry.add_fragment(&index, 1, fragment), Err(PackError::Damaged(_))));
+
+        // The search waits for its postings, then finds what the catalogue's own index finds.
+        let query = crate::Query { text: "pantry".into(), ..crate::Query::default() };
+        let options = crate::SearchOptions::default();
+        assert_eq!(index.search(&query, &options).total, 0);
+        assert_eq!(index.missing(), vec![0]);
+        pack.entry.add_fragment(&index, 0, fragment).unwrap();
+        let full = crate::SearchIndex::new(&finder_core::catalogue::load(CATALOGUE).unwrap().catalogue);
+        assert_eq!(index.search(&query, &options), full.search(&query, &options));
+        assert!(index.search(&query, &options).total > 0);
+        assert!(index.missing().is_empty());
+    }
+
+    #[test]
+    fn a_catalogue_with_problems_is_not_packed() {
+        let broken = CATALOGUE.replace(r#""needs": ["housing"]"#, r#""needs": ["housin"]"#);
+        assert!(matches!(write(&broken, 2), Err(super::write::Refused::Problems(n)) if n > 0));
+        assert!(matches!(write("[]", 2), Err(super::write::Refused::Unreadable(_))));
+    }
 }

@@ -338,7 +338,7 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
     // postings that matched say the words are.
     if width > 1 {
         let span = |slot: u32| match slot & PHRASE {
-            0 => index.spans.get(slot as usize).copied().unwrap_or(Span::NONE),
+            0 => index.span_at(slot),
             _ => Span::NONE,
         };
         for &p in &run.list {

@@ -320,8 +320,14 @@ pub fn read_programs(catalogue: &Catalogue, raw: &str, first: usize) -> Result<V
         let index = first + offset;
         let value = json::parse(raw).map_err(|e| e.to_string())?;
         let path = format!("programs[{index}]");
-        let read =
-            program::read(&value, index, &path, &catalogue.needs, (&catalogue.places, &catalogue.areas), &mut problems);
+        let read = program::read(
+            &value,
+            index,
+            &path,
+            &catalogue.needs,
+            (&catalogue.places, &catalogue.areas),
+            &mut problems,
+        );
         match (read, problems.first()) {
             (Some(program), None) => programs.push(program),
             (_, problem) => return Err(problem.map_or_else(|| path, ToString::to_string)),

@@ -4,7 +4,7 @@
 use finder_core::catalogue::{load, LoadError};
 use finder_core::json::{self, Json};
 
-use super::{checksum, index_bytes, PackEntry, ENTRY_KEY, FORMAT};
+use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, INDEX_MAGIC};
 use crate::index::SearchIndex;
 
 /// Programs per text chunk: a page of cards (10) and then some, at about 2 KB brotli.
@@ -22,8 +22,8 @@ pub struct Pack {
     pub entry_text: String,
     /// (path under the entry's folder, content), the folder's files.
     pub files: Vec<(String, Vec<u8>)>,
-    /// Bytes a family downloads before the first card: the entry, the facts, the index
-    /// and the first chunk (uncompressed; the tool reports compressed sizes).
+    /// The files a family downloads before the first card: the facts, the index's terms
+    /// and the first chunk.
     pub first_files: Vec<String>,
 }
 
@@ -40,7 +40,9 @@ impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refused::Unreadable(why) => write!(f, "{why}"),
-            Refused::Problems(n) => write!(f, "the catalogue has {n} problem(s); run `catalogue check` and fix them"),
+            Refused::Problems(n) => {
+                write!(f, "the catalogue has {n} problem(s); run `catalogue check` and fix them")
+            }
         }
     }
 }
@@ -58,7 +60,8 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
     // `load` read the same text, so these cannot fail.
     let unreadable = |e: json::JsonError| Refused::Unreadable(LoadError::NotJson(e.to_string()));
     let top = json::parse_object_raw(text).map_err(unreadable)?;
-    let raw_programs = json::parse_list_raw(top.get("programs").copied().unwrap_or("[]")).map_err(unreadable)?;
+    let raw_programs =
+        json::parse_list_raw(top.get("programs").copied().unwrap_or("[]")).map_err(unreadable)?;
 
     // The facts: the catalogue's own keys, then each program's facts.
     let mut facts = String::new();
@@ -95,10 +98,13 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
             format!("\"first\":{},\"programs\":[{}]}}", k * chunk, list.join(","))
         })
         .collect();
-    let postings = postings_bytes(&index);
+    let (dictionary, fragments) = index_parts(&index);
 
     // The id covers every file's content, so any change names a new folder.
-    let mut all = checksum(facts.as_bytes()) ^ checksum(&postings).rotate_left(1);
+    let mut all = checksum(facts.as_bytes()) ^ checksum(&dictionary).rotate_left(1);
+    for (k, bytes) in fragments.iter().enumerate() {
+        all ^= checksum(bytes).rotate_left((k % 61) as u32 + 2);
+    }
     for (k, text) in chunks.iter().enumerate() {
         all ^= checksum(text.as_bytes()).rotate_left((k % 61) as u32 + 2);
     }
@@ -108,8 +114,11 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
 
     let mut files = vec![
         (entry.facts_file(), format!("{header}{facts}").into_bytes()),
-        (entry.index_file(), index_bytes(&index, id)),
+        (entry.index_file(), binary_file(INDEX_MAGIC, id, &dictionary)),
     ];
+    for (k, bytes) in fragments.iter().enumerate() {
+        files.push((entry.fragment_file(k), binary_file(FRAGMENT_MAGIC, id, bytes)));
+    }
     for (k, text) in chunks.iter().enumerate() {
         files.push((entry.chunk_file(k), format!("{header}{text}").into_bytes()));
     }
@@ -125,38 +134,65 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
     Ok(Pack { entry, entry_text, files, first_files })
 }
 
-/// The terms and postings of `index` as `read_postings` reads them.
-pub(super) fn postings_bytes(index: &SearchIndex) -> Vec<u8> {
-    let mut out = Vec::new();
-    let terms = index.term_count();
-    number(&mut out, terms as u32);
-    let mut previous = "";
-    for id in 0..terms as u32 {
-        let term = index.term(id);
-        let shared = term.bytes().zip(previous.bytes()).take_while(|(a, b)| a == b).count();
-        // Whole characters only: the reader slices the previous term at `shared`.
-        let shared = (0..=shared).rev().find(|&at| term.is_char_boundary(at)).unwrap_or(0);
-        number(&mut out, shared as u32);
-        number(&mut out, (term.len() - shared) as u32);
-        out.extend_from_slice(&term.as_bytes()[shared..]);
-        previous = term;
-    }
-    for id in 0..terms as u32 {
-        number(&mut out, index.postings(id).0.len() as u32);
-    }
-    for id in 0..terms as u32 {
+/// Raw bytes of postings per fragment: about 40 KB brotli, one to three round trips of a
+/// phone's connection, and a few hundred files for 50,000 programs.
+const FRAGMENT_BYTES: usize = 64 * 1024;
+
+/// `index.bin`'s content and each fragment's, as `read_dictionary` and `read_fragment`
+/// read them. Fragments are runs of consecutive terms, cut once their postings pass
+/// [`FRAGMENT_BYTES`]: a term's postings are never split, and a prefix's terms are
+/// neighbours, so typing a word fetches one or two.
+pub(super) fn index_parts(index: &SearchIndex) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let terms = index.term_count() as u32;
+    let mut fragments: Vec<Vec<u8>> = Vec::new();
+    let mut starts = Vec::new();
+    let mut current = Vec::new();
+    for id in 0..terms {
+        if id == 0 || current.len() >= FRAGMENT_BYTES {
+            if id > 0 {
+                fragments.push(std::mem::take(&mut current));
+            }
+            starts.push(id);
+            number(&mut current, fragments.len() as u32);
+        }
         let (programs, fields) = index.postings(id);
         let spans = index.spans(id);
         let mut before = None;
         for ((&program, &field), span) in programs.iter().zip(fields).zip(spans) {
-            number(&mut out, before.map_or(program, |before: u32| program - before - 1));
+            number(&mut current, before.map_or(program, |before: u32| program - before - 1));
             before = Some(program);
-            out.push(field);
-            number(&mut out, u32::from(span.first));
-            number(&mut out, u32::from(span.last));
+            current.push(field);
+            // Most words appear once in a program: the last place then costs one byte.
+            number(&mut current, u32::from(span.first));
+            number(&mut current, u32::from(span.last.saturating_sub(span.first)));
         }
     }
-    out
+    if terms > 0 {
+        fragments.push(current);
+    }
+
+    let mut dictionary = Vec::new();
+    number(&mut dictionary, terms);
+    let mut previous = "";
+    for id in 0..terms {
+        let term = index.term(id);
+        let shared = term.bytes().zip(previous.bytes()).take_while(|(a, b)| a == b).count();
+        // Whole characters only: the reader slices the previous term at `shared`.
+        let shared = (0..=shared).rev().find(|&at| term.is_char_boundary(at)).unwrap_or(0);
+        number(&mut dictionary, shared as u32);
+        number(&mut dictionary, (term.len() - shared) as u32);
+        dictionary.extend_from_slice(&term.as_bytes()[shared..]);
+        previous = term;
+    }
+    for id in 0..terms {
+        number(&mut dictionary, index.programs_with(id) as u32);
+    }
+    number(&mut dictionary, starts.len() as u32);
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(terms);
+        number(&mut dictionary, end - start);
+    }
+    (dictionary, fragments)
 }
 
 /// A LEB128 varint.
