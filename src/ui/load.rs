@@ -26,10 +26,13 @@ use std::time::Duration;
 
 use finder_core::catalogue::{Catalogue, LoadError, Loading};
 use finder_core::Problem;
+use finder_search::pack::{PackEntry, PackError};
 use leptos::logging::{error, warn};
 use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::JsCast;
+use web_sys::RequestCache;
 
+use super::pack::PackFiles;
 use super::BrowserServices;
 
 /// Why a catalogue could not be shown.
@@ -45,6 +48,8 @@ pub enum LoadFailure {
     Http(u16),
     /// The response was not a usable catalogue.
     Catalogue(LoadError),
+    /// A file of a catalogue pack was not what the pack wrote (even fetched again).
+    Pack(PackError),
 }
 
 impl LoadFailure {
@@ -53,7 +58,7 @@ impl LoadFailure {
         match self {
             LoadFailure::Network(_) | LoadFailure::Timeout(_) | LoadFailure::Stalled(_) => true,
             LoadFailure::Http(status) => *status >= 500 || matches!(status, 408 | 429),
-            LoadFailure::Catalogue(_) => false,
+            LoadFailure::Catalogue(_) | LoadFailure::Pack(_) => false,
         }
     }
 }
@@ -66,6 +71,7 @@ impl std::fmt::Display for LoadFailure {
             LoadFailure::Stalled(seconds) => write!(f, "the download stopped: no bytes came for {seconds} s"),
             LoadFailure::Http(status) => write!(f, "the server answered HTTP {status}"),
             LoadFailure::Catalogue(why) => write!(f, "{why}"),
+            LoadFailure::Pack(why) => write!(f, "{why}"),
         }
     }
 }
@@ -81,6 +87,9 @@ pub struct LoadedCatalogue {
     pub saved_at: Option<f64>,
     /// With `saved_at`: why the latest could not be used (for staff, in English).
     pub failure: Option<String>,
+    /// A catalogue pack's files, when the address was a pack's entry: `catalogue` then
+    /// has every program's facts but not its text (see `pack.rs`).
+    pub pack: Option<Arc<PackFiles>>,
 }
 
 /// A catalogue request started by `program-finder.js` before the module arrived, so the
@@ -106,22 +115,19 @@ pub async fn load_catalogue(
     let mut attempt = 0;
     let mut early = browser.as_ref().and_then(|b| b.take_early_request());
     let failure = loop {
-        let read = match fetch_text(&url, timeout, early.take(), progress).await {
-            Ok(text) => read(&text).await.map(|loaded| (text, loaded)),
+        let read = match fetch_text(&url, timeout, early.take(), progress, RequestCache::NoCache).await {
+            Ok(text) => open(&url, &text, timeout).await.map(|opened| (text, opened)),
             Err(failure) => Err(failure),
         };
         match read {
-            Ok((text, (catalogue, problems))) => {
+            Ok((text, (catalogue, problems, pack))) => {
                 report_problems(&url, &problems);
+                // A pack's entry is what is kept: its files stay in the browser's cache,
+                // named for ever, so the pack opens again offline as far as it was used.
                 if let Some(browser) = &browser {
                     browser.keep_catalogue(&text);
                 }
-                return Ok(LoadedCatalogue {
-                    catalogue: Arc::new(catalogue),
-                    problems,
-                    saved_at: None,
-                    failure: None,
-                });
+                return Ok(LoadedCatalogue { catalogue, problems, saved_at: None, failure: None, pack });
             }
             Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
                 let wait = BACKOFF_MS[attempt];
@@ -135,17 +141,32 @@ pub async fn load_catalogue(
     error!("Program Finder could not use the catalogue at {url}: {failure}");
     let saved = browser.as_ref().and_then(|b| b.last_good_catalogue());
     if let Some((text, saved_at)) = saved {
-        if let Ok((catalogue, problems)) = read(&text).await {
+        if let Ok((catalogue, problems, pack)) = open(&url, &text, timeout).await {
             warn!("Program Finder: showing the copy of {url} this browser kept");
             return Ok(LoadedCatalogue {
-                catalogue: Arc::new(catalogue),
+                catalogue,
                 problems,
                 saved_at: Some(saved_at),
                 failure: Some(failure.to_string()),
+                pack,
             });
         }
     }
     Err(failure)
+}
+
+/// A catalogue's text, or a pack's entry and then its facts and index.
+type Opened = (Arc<Catalogue>, Vec<Problem>, Option<Arc<PackFiles>>);
+
+async fn open(url: &str, text: &str, timeout: Duration) -> Result<Opened, LoadFailure> {
+    match PackEntry::read(text) {
+        None => read(text).await.map(|(catalogue, problems)| (Arc::new(catalogue), problems, None)),
+        Some(Err(why)) => Err(LoadFailure::Pack(why)),
+        Some(Ok(entry)) => {
+            let pack = super::pack::open(url, entry, timeout).await?;
+            Ok((pack.catalogue.clone(), Vec::new(), Some(pack)))
+        }
+    }
 }
 
 fn report_problems(url: &str, problems: &[Problem]) {
@@ -162,7 +183,7 @@ fn report_problems(url: &str, problems: &[Problem]) {
 /// between slices).
 const SLICE: usize = 2_000;
 
-async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
+pub(super) async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
     let mut loading = Loading::start(text).map_err(LoadFailure::Catalogue)?;
     while !loading.step(SLICE) {
         sleep(0).await;
@@ -171,15 +192,29 @@ async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFailure> {
     Ok((loaded.catalogue, loaded.problems))
 }
 
-/// The response body, or why there is none. Gives up when no answer comes within
-/// `timeout`, or no bytes for that long (see the module docs); `progress` hears the bytes
-/// read so far. Uses `early`, the request the loader already started, when there is one.
-async fn fetch_text(
+/// The response body as text (broken byte sequences become U+FFFD, as in
+/// `Response.text()`), or why there is none (see [`fetch_bytes`]).
+pub(super) async fn fetch_text(
     url: &str,
     timeout: Duration,
     early: Option<EarlyRequest>,
     progress: &dyn Fn(u64),
+    cache: RequestCache,
 ) -> Result<String, LoadFailure> {
+    let bytes = fetch_bytes(url, timeout, early, progress, cache).await?;
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// The response body, or why there is none. Gives up when no answer comes within
+/// `timeout`, or no bytes for that long (see the module docs); `progress` hears the bytes
+/// read so far. Uses `early`, the request the loader already started, when there is one.
+pub(super) async fn fetch_bytes(
+    url: &str,
+    timeout: Duration,
+    early: Option<EarlyRequest>,
+    progress: &dyn Fn(u64),
+    cache: RequestCache,
+) -> Result<Vec<u8>, LoadFailure> {
     let (controller, started) = match early {
         Some(early) => (early.controller, Some(early.response)),
         None => (web_sys::AbortController::new().ok(), None),
@@ -195,7 +230,7 @@ async fn fetch_text(
                 .map_err(|e| LoadFailure::Network(js_message(&e)))?,
             None => web_sys::Response::from(
                 gloo_net::http::Request::get(url)
-                    .cache(web_sys::RequestCache::NoCache)
+                    .cache(cache)
                     .abort_signal(signal.as_ref())
                     .send()
                     .await
@@ -219,6 +254,25 @@ async fn fetch_text(
     })
 }
 
+/// Fetches `url` as [`fetch_bytes`] does, trying again after 1 s and 3 s when the failure
+/// may pass, as for the catalogue itself.
+pub(super) async fn fetch_with_retries(
+    url: &str,
+    timeout: Duration,
+    cache: RequestCache,
+) -> Result<Vec<u8>, LoadFailure> {
+    let mut attempt = 0;
+    loop {
+        match fetch_bytes(url, timeout, None, &|_| {}, cache).await {
+            Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
+                sleep(BACKOFF_MS[attempt]).await;
+                attempt += 1;
+            }
+            done => return done,
+        }
+    }
+}
+
 /// Reads the body a chunk at a time, as it arrives, so that the timeout can start again
 /// at each chunk. (Browsers without body streams read it whole, with the timeout over it.)
 async fn read_body(
@@ -226,12 +280,12 @@ async fn read_body(
     controller: &Option<web_sys::AbortController>,
     timeout: Duration,
     progress: &dyn Fn(u64),
-) -> Result<String, LoadFailure> {
+) -> Result<Vec<u8>, LoadFailure> {
     let failed = |e: wasm_bindgen::JsValue| LoadFailure::Network(js_message(&e));
     let Some(body) = response.body() else {
         let _silence = Silence::start(controller, timeout);
-        let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?).await;
-        return Ok(text.map_err(failed)?.as_string().unwrap_or_default());
+        let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?).await;
+        return Ok(js_sys::Uint8Array::new(&buffer.map_err(failed)?).to_vec());
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::new();
@@ -249,8 +303,7 @@ async fn read_body(
         value.copy_to(&mut bytes[start..]);
         progress(bytes.len() as u64);
     }
-    // As `Response.text()` does: a broken byte sequence becomes U+FFFD, never a failure.
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(bytes)
 }
 
 /// Aborts the request if it is still alive when `timeout` has passed; dropping it (the
@@ -288,7 +341,7 @@ fn js_message(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-async fn sleep(ms: i32) {
+pub(super) async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

@@ -12,6 +12,7 @@ mod details;
 mod filters;
 mod hours;
 mod load;
+mod pack;
 mod print;
 mod results;
 mod saved;
@@ -414,10 +415,18 @@ pub fn ProgramFinder(config: FinderConfig) -> impl IntoView {
                             events.failed(failure, true);
                         }
                         let banners = banners(&loaded, layout.debug, retry);
-                        let loaded = only_towns(loaded.catalogue, &layout.towns);
+                        let pack = loaded.pack.clone();
+                        let loaded = match &pack {
+                            // A pack's programs are numbered by its files: it is shown whole.
+                            Some(_) if !layout.towns.is_empty() => {
+                                leptos::logging::warn!("Program Finder: towns does not apply to a catalogue pack; make a pack of those towns' programs instead");
+                                loaded.catalogue
+                            }
+                            _ => only_towns(loaded.catalogue, &layout.towns),
+                        };
                         let (presets, address, browser, layout) =
                             (presets.clone(), address.clone(), browser.clone(), layout.clone());
-                        view! { {banners}<Finder catalogue=loaded presets address browser layout /> }.into_any()
+                        view! { {banners}<Finder catalogue=loaded pack presets address browser layout /> }.into_any()
                     }
                     Err(failure) => {
                         if let Some(events) = &events {
@@ -539,6 +548,7 @@ fn known_locks(mut layout: Layout, catalogue: &Catalogue) -> Layout {
 #[component]
 fn Finder(
     catalogue: Arc<Catalogue>,
+    pack: Option<Arc<pack::PackFiles>>,
     presets: ArcRwSignal<Presets>,
     address: Option<Arc<dyn AddressBar + Send + Sync>>,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
@@ -576,8 +586,11 @@ fn Finder(
     if let Some(address) = address {
         keep_in_address(choices, saved, address, lang, layout.page_lang, catalogue.clone());
     }
-    // Built once per catalogue; every keystroke then only queries it.
-    let index = Arc::new(SearchIndex::new(&catalogue));
+    // Built once per catalogue (a pack's comes built); every keystroke then only queries it.
+    let index =
+        pack.as_ref().map_or_else(|| Arc::new(SearchIndex::new(&catalogue)), |pack| pack.index.clone());
+    let pack = pack::PackState::new(pack);
+    provide_context(pack);
     let search_index = index.clone();
     let search_catalogue = catalogue.clone();
     let results_index = index.clone();
@@ -586,12 +599,13 @@ fn Finder(
     // search ranks only that many (the rest are counted, not sorted): at 50,000 programs
     // sorting every hit was most of a keystroke's time.
     let shown = RwSignal::new(layout.page_size.max(1));
-    let results: Memo<SearchResults> = Memo::new(move |_| {
+    let results: Memo<SearchResults> = Memo::new(move |before: Option<&SearchResults>| {
         let options = SearchOptions { counts: true, limit: Some(shown.get()), ..SearchOptions::default() };
         let mut query = choices.search_query();
         // "Open now" means the catalogue's clock, which ticks each minute.
         query.choices.now = clock.and_then(|clock| clock.0.get());
-        index.search(&query, &options)
+        // A pack's search may wait for postings: the last complete results stay meanwhile.
+        pack.search(&index, &query, &options).unwrap_or_else(|| before.cloned().unwrap_or_default())
     });
     if let Some(events) = use_events() {
         Effect::new(move |_| {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::details::details;
+use super::pack::PackState;
 use super::print::{self, Printing};
 use super::saved::ListHead;
 use super::{use_events, use_lang, use_layout, words, BrowserServices, ChoiceSignals, Saved, Showing};
@@ -39,6 +40,7 @@ pub fn Results(
     let lang = use_lang();
     let choices = expect_context::<ChoiceSignals>();
     let saved = expect_context::<Saved>();
+    let pack = expect_context::<PackState>();
     let total = catalogue.programs.len();
     let page = use_layout().page_size.max(1);
     // The list (saved or shared) as catalogue positions, in catalogue order, and how
@@ -216,10 +218,17 @@ pub fn Results(
             <Show when=move || count() == 0 && !saved.is_list()>
                 <EmptyState catalogue=for_empty.clone() />
             </Show>
-            <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards>
+            // A pack's search that could not fetch all it needs: the last results stay.
+            {move || pack.failed.get().then(|| view! {
+                <div class="part-failed" role="alert">
+                    <p>{words("part_failed")}</p>
+                    <button type="button" class="button" on:click=move |_| pack.retry()>{words("retry")}</button>
+                </div>
+            })}
+            <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards
+                aria-busy=move || pack.waiting.get().then_some("true")>
                 <For each=visible key=|index| *index let:index>
-                    <ProgramCard program=catalogue.programs[index].clone() catalogue=catalogue.clone()
-                        results at=index />
+                    <CardAt catalogue=catalogue.clone() results at=index />
                 </For>
             </ul>
             <Show when=move || { !saved.is_list() && count() > shown.get() }>
@@ -232,6 +241,44 @@ pub fn Results(
                 {move || added.get().map(|n| lang.get().count("more_shown", n, &[("count", &n.to_string())]))}
             </p>
         </div>
+    }
+}
+
+/// Program `at`'s card once its text is here: at once from a JSON catalogue, when its
+/// chunk arrives from a pack (a line says it is loading; a failure says so, with "Try
+/// again" and 2-1-1, in the card's place).
+#[component]
+fn CardAt(
+    catalogue: Arc<Catalogue>,
+    /// The search, for the words this program matched (none for the fallback cards).
+    #[prop(optional)]
+    results: Option<Memo<SearchResults>>,
+    at: usize,
+) -> impl IntoView {
+    let pack = expect_context::<PackState>();
+    let text = {
+        let catalogue = catalogue.clone();
+        Memo::new(move |_| pack.program(&catalogue, at).ok_or_else(|| pack.program_failed(at)))
+    };
+    move || match text.get() {
+        Ok(program) => {
+            let catalogue = catalogue.clone();
+            match results {
+                Some(results) => view! { <ProgramCard program catalogue results at /> }.into_any(),
+                None => view! { <ProgramCard program catalogue at /> }.into_any(),
+            }
+        }
+        Err(true) => view! {
+            <li class="card card-missing" role="alert">
+                <p>{words("program_failed")}</p>
+                <button type="button" class="button" on:click=move |_| pack.retry()>{words("retry")}</button>
+            </li>
+        }
+        .into_any(),
+        Err(false) => {
+            view! { <li class="card card-loading" aria-busy="true"><p>{words("loading_program")}</p></li> }
+                .into_any()
+        }
     }
 }
 
@@ -446,9 +493,9 @@ fn EmptyState(catalogue: Arc<Catalogue>) -> impl IntoView {
 
 /// The catalogue's fallback programs as cards, under a heading; nothing when it has none.
 fn fallbacks(catalogue: &Arc<Catalogue>) -> Option<impl IntoView> {
-    let cards: Vec<_> = catalogue
-        .fallbacks()
-        .map(|program| view! { <ProgramCard program=program.clone() catalogue=catalogue.clone() /> })
+    let cards: Vec<_> = (catalogue.programs.iter().enumerate())
+        .filter(|(_, program)| program.fallback)
+        .map(|(at, _)| view! { <CardAt catalogue=catalogue.clone() at /> })
         .collect();
     (!cards.is_empty()).then(|| {
         view! {
