@@ -41,7 +41,7 @@ fuzz-build:
 # nightly toolchain (rustup toolchain install nightly) and takes 40 minutes. A crash is
 # saved in fuzz/artifacts/<target>/; add it to the target's regression test, then fix.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := catalogue json url_state csv_import hsds_import hours
+FUZZ_TARGETS := catalogue json url_state csv_import hsds_import hours pack
 fuzz:
 	test -x $(TOOLS)/bin/cargo-fuzz || cargo install cargo-fuzz --locked --root $(TOOLS)
 	for target in $(FUZZ_TARGETS); do \

@@ -13,7 +13,8 @@
 // and long local names cost 4.5 KB brotli. Property names, strings and the wasm import
 // names stay as they are; the readable source is src/embed/loader.js.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { minify } from "terser";
@@ -21,16 +22,6 @@ import { minify } from "terser";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail("TRUNK_STAGING_DIR is not set (run through trunk)");
 const files = readdirSync(staging);
-const wasm = files.find((f) => /^program-finder-wasm-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!wasm) fail(`no program-finder-wasm-<hash>_bg.wasm in ${staging}: ${files.join(", ")}`);
-optimizeWasm(join(staging, wasm));
-const glueFile = wasm.replace(/_bg\.wasm$/, ".js");
-if (!files.includes(glueFile)) fail(`${glueFile} is missing from ${staging}`);
-const glue = shortenNames(join(staging, wasm), withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8")));
-// The no-modules glue defines `wasm_bindgen` (and no other name) for the loader to call.
-if (!/\blet wasm_bindgen\b/.test(glue) || /^\s*(import|export)\b/m.test(glue)) {
-  fail(`${glueFile} is not wasm-bindgen's --target no-modules glue (see index.html's data-bindgen-target)`);
-}
 
 const source = (path) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
 const words = {};
@@ -45,26 +36,53 @@ for (const [code, set] of Object.entries(words)) {
   if (missing.length) fail(`locales/${code}.json has no ${missing.join(", ")}`);
 }
 
-const template = source("src/embed/loader.js");
-const fills = {
-  __WASM__: wasm,
-  __WORDS__: JSON.stringify(words),
-  __CSS__: JSON.stringify(compactCss(source("style/finder.css"))),
-  "/*__GLUE__*/": glue.trim(),
-};
-let loader = template;
-for (const [mark, value] of Object.entries(fills)) {
-  if (!loader.includes(mark)) fail(`src/embed/loader.js has no ${mark}`);
-  loader = loader.split(mark).join(value);
+// Two builds of the widget, each with its loader: program-finder.js (catalogue JSON, what
+// most pages load) and program-finder-pack.js (also catalogue packs, for big catalogues;
+// the `pack` feature, and the bytes it needs).
+for (const [module, script] of [["program-finder-wasm", "program-finder.js"], ["program-finder-pack-wasm", "program-finder-pack.js"]]) {
+  await writeLoader(module, script);
 }
-const banner = "/*! Program Finder: program-finder.js, built from src/embed/loader.js (EMBEDDING.md says how to embed it) */";
-const minified = await minify(loader, { compress: true, mangle: true, format: { comments: false, preamble: banner } });
-writeFileSync(join(staging, "program-finder.js"), minified.code + "\n");
-rmSync(join(staging, glueFile));
+
+async function writeLoader(module, script) {
+  const built = files.find((f) => new RegExp(`^${module}(-[0-9a-f]+)?_bg\\.wasm$`).test(f));
+  if (!built) fail(`no ${module}-<hash>_bg.wasm in ${staging}: ${files.join(", ")}`);
+  optimizeWasm(join(staging, built));
+  const glueFile = built.replace(/_bg\.wasm$/, ".js");
+  if (!files.includes(glueFile)) fail(`${glueFile} is missing from ${staging}`);
+  const glue = shortenNames(join(staging, built), withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8")));
+  // Trunk hashes the main module's name but not a worker-type one's (the pack build): it
+  // gets the same kind of name here, from its final bytes, so hosts may cache it for ever.
+  let wasm = built;
+  if (!/-[0-9a-f]{16}_bg\.wasm$/.test(built)) {
+    const hash = createHash("sha256").update(readFileSync(join(staging, built))).digest("hex").slice(0, 16);
+    wasm = `${module}-${hash}_bg.wasm`;
+    renameSync(join(staging, built), join(staging, wasm));
+  }
+  // The no-modules glue defines `wasm_bindgen` (and no other name) for the loader to call.
+  if (!/\blet wasm_bindgen\b/.test(glue) || /^\s*(import|export)\b/m.test(glue)) {
+    fail(`${glueFile} is not wasm-bindgen's --target no-modules glue (see index.html's data-bindgen-target)`);
+  }
+  const template = source("src/embed/loader.js");
+  const fills = {
+    __WASM__: wasm,
+    __WORDS__: JSON.stringify(words),
+    __CSS__: JSON.stringify(compactCss(source("style/finder.css"))),
+    "/*__GLUE__*/": glue.trim(),
+  };
+  let loader = template;
+  for (const [mark, value] of Object.entries(fills)) {
+    if (!loader.includes(mark)) fail(`src/embed/loader.js has no ${mark}`);
+    loader = loader.split(mark).join(value);
+  }
+  const banner = `/*! Program Finder: ${script}, built from src/embed/loader.js (EMBEDDING.md says how to embed it) */`;
+  const minified = await minify(loader, { compress: true, mangle: true, format: { comments: false, preamble: banner } });
+  writeFileSync(join(staging, script), minified.code + "\n");
+  rmSync(join(staging, glueFile));
+}
 
 // With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
 const page = join(staging, "index.html");
-const html = readFileSync(page, "utf8").replace(/\s*<!--[^>]*Trunk[^>]*-->\s*<link data-trunk rel="rust"[^>]*>/, "").replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+const html = readFileSync(page, "utf8").replace(/\s*<!--[^>]*Trunk[^>]*-->\s*<link data-trunk rel="rust"[^>]*>/, "").replace(/\s*<link data-trunk rel="rust"[^>]*>/g, "");
 writeFileSync(page, html);
 
 /** The stylesheet without comments and with each run of white space made one space:

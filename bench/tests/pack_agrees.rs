@@ -22,12 +22,10 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     let pack = write(&text, CHUNK).expect("a clean catalogue packs");
     let file = |name: &str| &pack.files.iter().find(|(path, _)| path == name).expect(name).1;
     let entry = PackEntry::read(&pack.entry_text).expect("an entry").expect("a good entry");
-    let facts = std::str::from_utf8(file(&entry.facts_file())).unwrap();
-    entry.check_facts(facts).unwrap();
-    let skeleton = load(facts).expect("the facts file is a catalogue");
+    let (terms, facts) = entry.split_start(file(&entry.start_file())).expect("the start file reads");
+    let skeleton = load(std::str::from_utf8(facts).unwrap()).expect("the facts are a catalogue");
     assert!(skeleton.problems.is_empty(), "{:?}", skeleton.problems.first());
-    let from_pack =
-        entry.read_index(file(&entry.index_file()), &skeleton.catalogue).expect("the index reads");
+    let from_pack = entry.read_index(terms, &skeleton.catalogue).expect("the index reads");
     assert_eq!(from_pack.term_count(), from_json.term_count());
 
     let queries = queries::parse(&generate_queries(QUERY_COUNT, SEED)).unwrap();
@@ -60,7 +58,7 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     // (a fresh index, nothing fetched before) needs a few of them.
     let (mut most, mut sum) = (0, 0);
     for query in &queries {
-        let fresh = entry.read_index(file(&entry.index_file()), &skeleton.catalogue).unwrap();
+        let fresh = entry.read_index(terms, &skeleton.catalogue).unwrap();
         let mut needed = 0;
         loop {
             fresh.search(query, &options);

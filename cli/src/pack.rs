@@ -68,7 +68,7 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         kb(total.1)
     );
     println!(
-        "  before the first card a family downloads {} brotli (the entry, facts, index, first programs),",
+        "  before the first card a family downloads {} brotli (the entry, the facts and terms, the first programs),",
         kb(first)
     );
     println!(

@@ -267,7 +267,7 @@ fn pack_writes_the_entry_and_a_folder_named_by_content_and_reports_sizes() {
     let pack = finder_search::pack::PackEntry::read(&entry).expect("an entry").expect("a good one");
     let programs = load(&std::fs::read_to_string(root().join(SAMPLE)).unwrap()).unwrap().catalogue.programs;
     assert_eq!(pack.programs, programs.len());
-    for name in [pack.facts_file(), pack.index_file(), pack.fragment_file(0), pack.chunk_file(0)] {
+    for name in [pack.start_file(), pack.fragment_file(0), pack.chunk_file(0)] {
         assert!(out_dir.join(&name).is_file(), "{name}");
     }
     // The same catalogue packs to the same folder; a changed one to a new folder, and the

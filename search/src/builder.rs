@@ -399,18 +399,17 @@ impl SearchIndex {
     pub(crate) fn assemble(postings: Postings, language: Arc<Language>, facts: Facts) -> SearchIndex {
         let Postings { terms, ranges, programs, fields, spans } = postings;
         let term_count = terms.len();
-        let whole = Fragment { programs, fields, spans };
-        let index = SearchIndex::unfilled(terms, ranges, vec![0, term_count as u32], language, facts);
-        let _ = index.fragments[0].set(whole);
-        index
+        let whole = OnceLock::from(Fragment { programs, fields, spans });
+        SearchIndex::unfilled(terms, ranges, (vec![0, term_count as u32], vec![whole]), language, facts)
     }
 
-    /// An index of these terms whose postings come later, fragment by fragment
-    /// (`fragments[f]` covers terms `starts[f]..starts[f + 1]`; `ranges` are within them).
+    /// An index of these terms whose postings are in `fragments` or come later, fragment
+    /// by fragment (`fragments[f]` covers terms `starts[f]..starts[f + 1]`; `ranges` count
+    /// the postings of all fragments as one list).
     pub(crate) fn unfilled(
         terms: Words,
         ranges: Vec<(u32, u32)>,
-        starts: Vec<u32>,
+        (starts, fragments): (Vec<u32>, Vec<OnceLock<Fragment>>),
         language: Arc<Language>,
         facts: Facts,
     ) -> SearchIndex {
@@ -441,14 +440,13 @@ impl SearchIndex {
         }
         // A fragment's postings follow its terms' order, except in an index built here,
         // whose one fragment holds them in the order terms were met: it starts at 0.
-        let bases = starts[..starts.len().saturating_sub(1)]
-            .iter()
-            .enumerate()
-            .map(|(f, &first)| if f == 0 { 0 } else { ranges.get(first as usize).map_or(0, |r| r.0) })
-            .collect();
+        let mut bases = vec![0];
+        for &first in starts.iter().take(fragments.len()).skip(1) {
+            bases.push(ranges.get(first as usize).map_or(0, |r| r.0));
+        }
         SearchIndex {
             bases,
-            fragments: (1..starts.len()).map(|_| OnceLock::new()).collect(),
+            fragments,
             starts,
             missing: Missing::default(),
             terms,

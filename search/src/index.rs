@@ -100,9 +100,11 @@ pub struct SearchIndex {
     pub(super) bases: Vec<u32>,
     /// The first term of each fragment, then the term count. An index built here has one
     /// fragment; a pack's has many, fetched as the words typed need them.
+    #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) starts: Vec<u32>,
     pub(super) fragments: Vec<OnceLock<Fragment>>,
     /// Fragments a lookup needed and did not have (see [`SearchIndex::missing`]).
+    #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) missing: Missing,
     pub(super) stems: Words,
     /// Terms of stem `s`: `stem_terms[stem_starts[s]..stem_starts[s + 1]]`.
@@ -161,6 +163,7 @@ impl SearchIndex {
     /// noted in `missing` and reads as no programs.
     #[inline]
     #[cfg_attr(finder_size, optimize(speed))]
+    #[cfg(feature = "pack")]
     fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
         let (start, end) = *self.ranges.get(term as usize)?;
         let f = self.starts.partition_point(|&first| first <= term).saturating_sub(1);
@@ -174,6 +177,16 @@ impl SearchIndex {
                 None
             }
         }
+    }
+
+    /// Without packs (the `pack` feature, off in the widget that reads catalogue JSON only),
+    /// an index has its one fragment, built here.
+    #[inline]
+    #[cfg(not(feature = "pack"))]
+    #[cfg_attr(finder_size, optimize(speed))]
+    fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
+        let (start, end) = *self.ranges.get(term as usize)?;
+        Some((self.fragments.first()?.get()?, start as usize..end as usize))
     }
 
     /// The programs a term appears in (ascending), and the fields for each.
@@ -196,7 +209,10 @@ impl SearchIndex {
     /// The span of a posting by its place in the list of all postings (see `ranges`).
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn span_at(&self, posting: u32) -> Span {
-        let f = self.bases.partition_point(|&base| base <= posting).saturating_sub(1);
+        let f = match cfg!(feature = "pack") {
+            true => self.bases.partition_point(|&base| base <= posting).saturating_sub(1),
+            false => 0,
+        };
         let base = self.bases.get(f).copied().unwrap_or_default();
         let fragment = self.fragments.get(f).and_then(OnceLock::get);
         fragment.and_then(|f| f.spans.get((posting - base) as usize)).copied().unwrap_or(Span::NONE)
@@ -212,6 +228,7 @@ impl SearchIndex {
     /// arrived (a pack's index only; always empty for one built here). A caller that gets
     /// any back fetches them ([`SearchIndex::add_fragment`]) and asks again: until then a
     /// result may miss programs, so it is never shown.
+    #[cfg(feature = "pack")]
     pub fn missing(&self) -> Vec<usize> {
         let mut asked = self.missing.0.lock().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default();
         asked.retain(|&f| self.fragments.get(f).is_some_and(|f| f.get().is_none()));
@@ -256,10 +273,11 @@ pub(crate) struct Fragment {
 
 /// Fragments asked for and not there, each once.
 #[derive(Debug, Default)]
-pub(crate) struct Missing(Mutex<Vec<usize>>);
+pub(crate) struct Missing(#[cfg_attr(not(feature = "pack"), allow(dead_code))] Mutex<Vec<usize>>);
 
 impl Missing {
     #[cold]
+    #[cfg(feature = "pack")]
     fn note(&self, fragment: usize) {
         if let Ok(mut asked) = self.0.lock() {
             if !asked.contains(&fragment) {

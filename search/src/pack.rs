@@ -5,12 +5,13 @@
 //! A pack is one small **entry** file, revalidated on every visit, and a folder named by
 //! the pack's content hash whose files never change (a CDN may cache them for ever):
 //!
-//! - `<id>/facts.json`: the catalogue with every program's filtering facts and none of
-//!   its text (ids, needs, towns, ages, languages, free, hours; the name a dash). The
-//!   widget reads it with the catalogue reader, so filters and counts are the JSON
-//!   catalogue's exactly.
-//! - `<id>/index.bin`: the search index's terms, how many programs each is in, and how
-//!   the postings are cut into fragments; stems and typo tables are derived from it.
+//! - `<id>/start.bin`, all the first screen needs, in one request:
+//!   - the search index's terms, how many programs each is in, and how the postings are
+//!     cut into fragments (binary, with a checksum); stems and typo tables are derived;
+//!   - then the catalogue with every program's filtering facts and none of its text
+//!     (JSON: ids, needs, towns, ages, languages, free, hours; the name a dash). The
+//!     widget reads it with the catalogue reader, so filters and counts are the JSON
+//!     catalogue's exactly.
 //! - `<id>/postings-<f>.bin`: the postings of a run of consecutive terms (about 40 KB),
 //!   fetched when a search needs one of its terms: a search notes the fragments it lacked
 //!   ([`SearchIndex::missing`]), and runs again once they arrived.
@@ -24,10 +25,16 @@
 //! atomic: upload its folder, then replace the entry.
 
 use finder_core::catalogue::{read_programs, Catalogue, Program};
+use finder_core::json::Json;
 
+#[cfg(feature = "pack")]
 use super::facts::Facts;
+#[cfg(feature = "pack")]
 use super::index::{Fragment, SearchIndex, Span, Words};
+#[cfg(feature = "pack")]
 use super::synonyms::Language;
+#[cfg(feature = "pack")]
+use std::sync::OnceLock;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
@@ -35,10 +42,11 @@ pub mod write;
 /// The key that marks a pack's entry file (a catalogue has `programs` instead).
 pub const ENTRY_KEY: &str = "program_finder_pack";
 /// The pack format this finder reads.
-pub const FORMAT: u64 = 1;
-/// First bytes of `index.bin`.
-const INDEX_MAGIC: &[u8; 5] = b"PFIX\x01";
+pub const FORMAT: f64 = 1.0;
+/// First bytes of `start.bin`.
+const START_MAGIC: &[u8; 5] = b"PFST\x01";
 /// First bytes of each `postings-<k>.bin`.
+#[cfg_attr(not(feature = "pack"), allow(dead_code))]
 const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x01";
 
 /// Why a pack's file could not be used. Staff read these in the console; families see
@@ -77,27 +85,27 @@ impl PackEntry {
     /// `None` when `text` is not a pack's entry (a catalogue, say); an error when it says
     /// it is one but cannot be used.
     pub fn read(text: &str) -> Option<Result<PackEntry, PackError>> {
-        let top = finder_core::json::parse_object_raw(text).ok()?;
-        let format = top.get(ENTRY_KEY)?;
-        let number = |key: &str| top.get(key).and_then(|raw| raw.parse::<usize>().ok());
-        let id = top.get("id").and_then(|raw| raw.strip_prefix('"')?.strip_suffix('"'));
-        Some(match (format.parse::<u64>(), id, number("programs"), number("chunk")) {
-            (Ok(FORMAT), Some(id), Some(programs), Some(chunk))
-                if chunk > 0 && id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()) =>
-            {
-                Ok(PackEntry { id: id.to_string(), programs, chunk })
+        let Ok(Json::Object(top)) = finder_core::json::parse(text) else { return None };
+        let format = top.get(ENTRY_KEY)?.as_f64();
+        let number =
+            |key: &str| top.get(key).and_then(Json::as_f64).filter(|n| n.fract() == 0.0 && *n >= 0.0);
+        let id = top
+            .get("id")
+            .and_then(Json::as_str)
+            .filter(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()));
+        Some(match (format, id, number("programs"), number("chunk")) {
+            (Some(FORMAT), Some(id), Some(programs), Some(chunk)) if chunk >= 1.0 => {
+                Ok(PackEntry { id: id.to_string(), programs: programs as usize, chunk: chunk as usize })
             }
-            (Ok(FORMAT), ..) => Err(PackError::NotAPack("it lacks \"id\", \"programs\" or \"chunk\"".into())),
-            _ => Err(PackError::NotAPack(format!("format {format} is not one this finder reads"))),
+            (Some(FORMAT), ..) => {
+                Err(PackError::NotAPack("it lacks \"id\", \"programs\" or \"chunk\"".into()))
+            }
+            _ => Err(PackError::NotAPack("its format is not one this finder reads".into())),
         })
     }
 
-    pub fn facts_file(&self) -> String {
-        format!("{}/facts.json", self.id)
-    }
-
-    pub fn index_file(&self) -> String {
-        format!("{}/index.bin", self.id)
+    pub fn start_file(&self) -> String {
+        format!("{}/start.bin", self.id)
     }
 
     pub fn chunk_file(&self, chunk: usize) -> String {
@@ -114,9 +122,24 @@ impl PackEntry {
         format!("{{\"pack\":\"{}\",", self.id)
     }
 
-    /// Checks that `text` is this pack's facts file; it is then read as a catalogue.
-    pub fn check_facts(&self, text: &str) -> Result<(), PackError> {
-        self.check_json(text, &self.facts_file())
+    /// Splits `start.bin` into the index's terms and the facts' text (to be read as a
+    /// catalogue, then given to [`PackEntry::read_index`] with the terms).
+    pub fn split_start<'a>(&self, bytes: &'a [u8]) -> Result<(&'a [u8], &'a [u8]), PackError> {
+        let file = self.start_file();
+        let damaged = || PackError::Damaged(file.clone());
+        let body = self.binary_body(bytes, START_MAGIC, file.clone())?;
+        let (length, rest) = body.split_first_chunk::<4>().ok_or_else(damaged)?;
+        let length = u32::from_le_bytes(*length) as usize;
+        let (terms, sum, facts) = (rest.get(..length), rest.get(length..length + 8), rest.get(length + 8..));
+        match (terms, sum, facts) {
+            (Some(terms), Some(sum), Some(facts))
+                if sum == checksum(&bytes[..bytes.len() - facts.len() - 8]).to_le_bytes() =>
+            {
+                self.check_json(&String::from_utf8_lossy(&facts[..facts.len().min(40)]), &file)?;
+                Ok((terms, facts))
+            }
+            _ => Err(damaged()),
+        }
     }
 
     fn check_json(&self, text: &str, file: &str) -> Result<(), PackError> {
@@ -138,59 +161,64 @@ impl PackEntry {
         let file = self.chunk_file(chunk);
         self.check_json(text, &file)?;
         let damaged = || PackError::Damaged(file.clone());
-        let top = finder_core::json::parse_object_raw(text).map_err(|_| damaged())?;
+        // The writer's own shape: the header, the first program's number, the list.
         let first = chunk * self.chunk;
+        let start = format!("{}\"first\":{first},\"programs\":", self.header());
+        let list = text
+            .strip_prefix(&start)
+            .and_then(|rest| rest.trim_end().strip_suffix('}'))
+            .ok_or_else(damaged)?;
+        let programs = read_programs(catalogue, list, first).map_err(|_| damaged())?;
         let expected = self.chunk.min(self.programs.saturating_sub(first));
-        match (top.get("first").map(|raw| raw.parse::<usize>()), top.get("programs")) {
-            (Some(Ok(at)), Some(raw)) if at == first => {
-                let programs = read_programs(catalogue, raw, first).map_err(|_| damaged())?;
-                (programs.len() == expected).then_some(programs).ok_or_else(damaged)
-            }
-            _ => Err(damaged()),
-        }
+        (programs.len() == expected).then_some(programs).ok_or_else(damaged)
     }
 
     pub fn fragment_file(&self, fragment: usize) -> String {
         format!("{}/postings-{fragment}.bin", self.id)
     }
 
-    /// The body of a binary file of this pack: its magic, the pack's id, the content, a
-    /// checksum of all that.
+    /// The content of a binary file of this pack: after its magic and the pack's id. The
+    /// id is checked; the caller checks the rest.
     fn binary_body<'a>(&self, bytes: &'a [u8], magic: &[u8], file: String) -> Result<&'a [u8], PackError> {
         let body = bytes.strip_prefix(magic).ok_or_else(|| PackError::Damaged(file.clone()))?;
-        let id = u64::from_str_radix(&self.id, 16).unwrap_or_default();
-        if body.get(..8) != Some(&id.to_le_bytes()[..]) {
-            return Err(match body.len() >= 8 {
-                true => PackError::OtherVersion(file),
-                false => PackError::Damaged(file),
-            });
-        }
-        let (content, sum) = bytes.split_at(bytes.len() - 8);
-        match sum == checksum(content).to_le_bytes() && content.len() >= magic.len() + 8 {
-            true => Ok(&content[magic.len() + 8..]),
-            false => Err(PackError::Damaged(file)),
+        match body.strip_prefix(self.id.as_bytes()) {
+            Some(content) => Ok(content),
+            None if body.len() >= 16 => Err(PackError::OtherVersion(file)),
+            None => Err(PackError::Damaged(file)),
         }
     }
 
-    /// Reads `index.bin` (the terms, how many programs each is in, the fragments) into a
-    /// search index over the facts file's catalogue, with no postings yet: each search
-    /// says which fragments it needs ([`SearchIndex::missing`], [`PackEntry::add_fragment`]).
-    pub fn read_index(&self, bytes: &[u8], catalogue: &Catalogue) -> Result<SearchIndex, PackError> {
-        let file = self.index_file();
-        let body = self.binary_body(bytes, INDEX_MAGIC, file.clone())?;
+    /// Reads the index's terms (from [`PackEntry::split_start`]) into a search index over
+    /// the facts' catalogue, with no postings yet: each search says which fragments it
+    /// needs ([`SearchIndex::missing`], [`PackEntry::add_fragment`]).
+    #[cfg(feature = "pack")]
+    pub fn read_index(&self, terms: &[u8], catalogue: &Catalogue) -> Result<SearchIndex, PackError> {
+        let damaged = || PackError::Damaged(self.start_file());
         if catalogue.programs.len() != self.programs {
-            return Err(PackError::OtherVersion(self.facts_file()));
+            return Err(damaged());
         }
-        let (terms, ranges, starts) = read_dictionary(body).ok_or(PackError::Damaged(file))?;
-        Ok(SearchIndex::unfilled(terms, ranges, starts, Language::shipped(), Facts::new(catalogue)))
+        let (terms, ranges, starts) = read_dictionary(terms).ok_or_else(damaged)?;
+        let fragments = (1..starts.len()).map(|_| OnceLock::new()).collect();
+        Ok(SearchIndex::unfilled(
+            terms,
+            ranges,
+            (starts, fragments),
+            Language::shipped(),
+            Facts::new(catalogue),
+        ))
     }
 
     /// Puts fragment `fragment` (the bytes of its file) in `index`.
+    #[cfg(feature = "pack")]
     pub fn add_fragment(&self, index: &SearchIndex, fragment: usize, bytes: &[u8]) -> Result<(), PackError> {
         let file = self.fragment_file(fragment);
+        let damaged = || PackError::Damaged(file.clone());
         let body = self.binary_body(bytes, FRAGMENT_MAGIC, file.clone())?;
-        let read =
-            read_fragment(index, fragment, body, self.programs as u32).ok_or(PackError::Damaged(file))?;
+        let (content, sum) = body.split_last_chunk::<8>().ok_or_else(damaged)?;
+        if *sum != checksum(&bytes[..bytes.len() - 8]).to_le_bytes() {
+            return Err(damaged());
+        }
+        let read = read_fragment(index, fragment, content, self.programs as u32).ok_or_else(damaged)?;
         if let Some(slot) = index.fragments.get(fragment) {
             let _ = slot.set(read);
         }
@@ -198,7 +226,7 @@ impl PackEntry {
     }
 }
 
-/// FNV-1a, 64 bits: the pack's id (over every file's content) and `index.bin`'s
+/// FNV-1a, 64 bits: the pack's id (over every file's content) and the binary files'
 /// checksum. Not a defence against tampering (HTTPS is); it tells versions apart and
 /// catches files cut short.
 pub fn checksum(bytes: &[u8]) -> u64 {
@@ -209,8 +237,9 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// Reads `index.bin`'s content: the sorted terms, each one's postings as a range of the
+/// Reads the index's terms: the sorted terms, each one's postings as a range of the
 /// list of all postings, and the first term of each fragment (then the term count).
+#[cfg(feature = "pack")]
 fn read_dictionary(bytes: &[u8]) -> Option<(Words, Vec<(u32, u32)>, Vec<u32>)> {
     let mut input = Reader { bytes, at: 0 };
     let term_count = input.number()? as usize;
@@ -251,6 +280,7 @@ fn read_dictionary(bytes: &[u8]) -> Option<(Words, Vec<(u32, u32)>, Vec<u32>)> {
 
 /// Reads one fragment's postings: for each of its terms, as many postings as `index`
 /// says it has. `None` if anything is out of place.
+#[cfg(feature = "pack")]
 fn read_fragment(index: &SearchIndex, fragment: usize, bytes: &[u8], program_count: u32) -> Option<Fragment> {
     let mut input = Reader { bytes, at: 0 };
     (input.number()? as usize == fragment).then_some(())?;
@@ -280,11 +310,13 @@ fn read_fragment(index: &SearchIndex, fragment: usize, bytes: &[u8], program_cou
 
 /// Reads what [`write`]'s `Writer` wrote: numbers as LEB128 varints, bytes with their
 /// length first.
+#[cfg(feature = "pack")]
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
+#[cfg(feature = "pack")]
 impl Reader<'_> {
     fn byte(&mut self) -> Option<u8> {
         let byte = *self.bytes.get(self.at)?;
@@ -314,15 +346,15 @@ impl Reader<'_> {
 
 /// A binary file of a pack: `magic`, the pack's id, `content`, then the checksum.
 #[cfg(not(target_arch = "wasm32"))]
-fn binary_file(magic: &[u8], id: u64, content: &[u8]) -> Vec<u8> {
+fn binary_file(magic: &[u8], id: &str, content: &[u8]) -> Vec<u8> {
     let mut out = magic.to_vec();
-    out.extend_from_slice(&id.to_le_bytes());
+    out.extend_from_slice(id.as_bytes());
     out.extend_from_slice(content);
     let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
 }
-#[cfg(test)]
+#[cfg(all(test, feature = "pack"))]
 mod tests {
     use super::write::{write, Pack};
     use super::*;
@@ -344,9 +376,8 @@ mod tests {
     }
 
     fn facts(pack: &Pack) -> Catalogue {
-        let text = std::str::from_utf8(file(pack, &pack.entry.facts_file())).unwrap();
-        pack.entry.check_facts(text).unwrap();
-        finder_core::catalogue::load(text).unwrap().catalogue
+        let (_, facts) = pack.entry.split_start(file(pack, &pack.entry.start_file())).unwrap();
+        finder_core::catalogue::load(std::str::from_utf8(facts).unwrap()).unwrap().catalogue
     }
 
     #[test]
@@ -385,20 +416,30 @@ mod tests {
     fn index_files_cut_short_or_of_another_version_are_refused() {
         let pack = pack();
         let catalogue = facts(&pack);
-        let index_file = file(&pack, &pack.entry.index_file());
-        let index = pack.entry.read_index(index_file, &catalogue).unwrap();
-        for cut in [0, 3, 12, index_file.len() - 1] {
-            let refused = pack.entry.read_index(&index_file[..cut], &catalogue);
+        let start = file(&pack, &pack.entry.start_file());
+        let (terms, _) = pack.entry.split_start(start).unwrap();
+        let index = pack.entry.read_index(terms, &catalogue).unwrap();
+        for cut in [0, 3, 12, 30, terms.len() + 20] {
+            let refused = pack.entry.split_start(&start[..cut]);
             assert!(matches!(refused, Err(PackError::Damaged(_))), "{cut} bytes");
         }
+        let mut other = start.to_vec();
+        other[6] ^= 2; // the id
+        assert!(matches!(pack.entry.split_start(&other), Err(PackError::OtherVersion(_))));
+        let mut flipped = start.to_vec();
+        flipped[27] ^= 1; // the terms: the checksum catches it
+        assert!(matches!(pack.entry.split_start(&flipped), Err(PackError::Damaged(_))));
+        // Facts cut short are not JSON: the catalogue reader refuses them.
+        let (_, facts) = pack.entry.split_start(&start[..start.len() - 10]).unwrap();
+        assert!(finder_core::catalogue::load(std::str::from_utf8(facts).unwrap()).is_err());
         let fragment = file(&pack, &pack.entry.fragment_file(0));
         let cut = &fragment[..fragment.len() - 3];
         assert!(matches!(pack.entry.add_fragment(&index, 0, cut), Err(PackError::Damaged(_))));
         let mut other = fragment.to_vec();
-        other[6] ^= 1; // the id
+        other[6] ^= 2; // the id
         assert!(matches!(pack.entry.add_fragment(&index, 0, &other), Err(PackError::OtherVersion(_))));
         let mut flipped = fragment.to_vec();
-        flipped[15] ^= 1; // the postings: the checksum catches it
+        flipped[25] ^= 1; // the postings: the checksum catches it
         assert!(matches!(pack.entry.add_fragment(&index, 0, &flipped), Err(PackError::Damaged(_))));
         assert!(matches!(pack.entry.add_fragment(&index, 1, fragment), Err(PackError::Damaged(_))));
 

@@ -26,6 +26,7 @@ use std::time::Duration;
 
 use finder_core::catalogue::{Catalogue, LoadError, Loading};
 use finder_core::Problem;
+#[cfg(feature = "pack")]
 use finder_search::pack::{PackEntry, PackError};
 use leptos::logging::{error, warn};
 use leptos::prelude::set_timeout_with_handle;
@@ -49,6 +50,7 @@ pub enum LoadFailure {
     /// The response was not a usable catalogue.
     Catalogue(LoadError),
     /// A file of a catalogue pack was not what the pack wrote (even fetched again).
+    #[cfg(feature = "pack")]
     Pack(PackError),
 }
 
@@ -58,7 +60,9 @@ impl LoadFailure {
         match self {
             LoadFailure::Network(_) | LoadFailure::Timeout(_) | LoadFailure::Stalled(_) => true,
             LoadFailure::Http(status) => *status >= 500 || matches!(status, 408 | 429),
-            LoadFailure::Catalogue(_) | LoadFailure::Pack(_) => false,
+            LoadFailure::Catalogue(_) => false,
+            #[cfg(feature = "pack")]
+            LoadFailure::Pack(_) => false,
         }
     }
 }
@@ -71,6 +75,7 @@ impl std::fmt::Display for LoadFailure {
             LoadFailure::Stalled(seconds) => write!(f, "the download stopped: no bytes came for {seconds} s"),
             LoadFailure::Http(status) => write!(f, "the server answered HTTP {status}"),
             LoadFailure::Catalogue(why) => write!(f, "{why}"),
+            #[cfg(feature = "pack")]
             LoadFailure::Pack(why) => write!(f, "{why}"),
         }
     }
@@ -112,15 +117,12 @@ pub async fn load_catalogue(
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
     progress: &dyn Fn(u64),
 ) -> Result<LoadedCatalogue, LoadFailure> {
-    let mut attempt = 0;
-    let mut early = browser.as_ref().and_then(|b| b.take_early_request());
-    let failure = loop {
-        let read = match fetch_text(&url, timeout, early.take(), progress, RequestCache::NoCache).await {
-            Ok(text) => open(&url, &text, timeout).await.map(|opened| (text, opened)),
-            Err(failure) => Err(failure),
-        };
-        match read {
-            Ok((text, (catalogue, problems, pack))) => {
+    let early = browser.as_ref().and_then(|b| b.take_early_request());
+    let fetched = fetch_with_retries(&url, timeout, early, progress, RequestCache::NoCache).await;
+    let text = fetched.map(text_of);
+    let failure = match text {
+        Ok(text) => match open(&url, &text, timeout).await {
+            Ok((catalogue, problems, pack)) => {
                 report_problems(&url, &problems);
                 // A pack's entry is what is kept: its files stay in the browser's cache,
                 // named for ever, so the pack opens again offline as far as it was used.
@@ -129,14 +131,9 @@ pub async fn load_catalogue(
                 }
                 return Ok(LoadedCatalogue { catalogue, problems, saved_at: None, failure: None, pack });
             }
-            Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
-                let wait = BACKOFF_MS[attempt];
-                warn!("Program Finder: the catalogue at {url}: {failure}; trying again in {} s", wait / 1000);
-                sleep(wait).await;
-                attempt += 1;
-            }
-            Err(failure) => break failure,
-        }
+            Err(failure) => failure,
+        },
+        Err(failure) => failure,
     };
     error!("Program Finder could not use the catalogue at {url}: {failure}");
     let saved = browser.as_ref().and_then(|b| b.last_good_catalogue());
@@ -158,7 +155,19 @@ pub async fn load_catalogue(
 /// A catalogue's text, or a pack's entry and then its facts and index.
 type Opened = (Arc<Catalogue>, Vec<Problem>, Option<Arc<PackFiles>>);
 
+// (`url` and `timeout` open a pack's files, in `program-finder-pack.js`.)
+#[cfg_attr(not(feature = "pack"), allow(unused_variables))]
 async fn open(url: &str, text: &str, timeout: Duration) -> Result<Opened, LoadFailure> {
+    // Without packs, a pack's entry is only told apart, to say what to do (its key, as the
+    // first one `catalogue pack` writes, is enough: reading it would cost bytes).
+    #[cfg(not(feature = "pack"))]
+    if text.trim_start().starts_with(concat!("{\"", "program_finder_pack", "\"")) {
+        let why = "it is a catalogue pack: load it with program-finder-pack.js instead of program-finder.js";
+        return Err(LoadFailure::Catalogue(LoadError::NotACatalogue(why.into())));
+    }
+    #[cfg(not(feature = "pack"))]
+    return read(text).await.map(|(catalogue, problems)| (Arc::new(catalogue), problems, None));
+    #[cfg(feature = "pack")]
     match PackEntry::read(text) {
         None => read(text).await.map(|(catalogue, problems)| (Arc::new(catalogue), problems, None)),
         Some(Err(why)) => Err(LoadFailure::Pack(why)),
@@ -192,23 +201,16 @@ pub(super) async fn read(text: &str) -> Result<(Catalogue, Vec<Problem>), LoadFa
     Ok((loaded.catalogue, loaded.problems))
 }
 
-/// The response body as text (broken byte sequences become U+FFFD, as in
-/// `Response.text()`), or why there is none (see [`fetch_bytes`]).
-pub(super) async fn fetch_text(
-    url: &str,
-    timeout: Duration,
-    early: Option<EarlyRequest>,
-    progress: &dyn Fn(u64),
-    cache: RequestCache,
-) -> Result<String, LoadFailure> {
-    let bytes = fetch_bytes(url, timeout, early, progress, cache).await?;
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+/// A response body as text: as `Response.text()` does, a broken byte sequence becomes
+/// U+FFFD, never a failure.
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The response body, or why there is none. Gives up when no answer comes within
 /// `timeout`, or no bytes for that long (see the module docs); `progress` hears the bytes
 /// read so far. Uses `early`, the request the loader already started, when there is one.
-pub(super) async fn fetch_bytes(
+async fn fetch_bytes(
     url: &str,
     timeout: Duration,
     early: Option<EarlyRequest>,
@@ -234,7 +236,12 @@ pub(super) async fn fetch_bytes(
                     .abort_signal(signal.as_ref())
                     .send()
                     .await
-                    .map_err(|e| LoadFailure::Network(e.to_string()))?,
+                    // Only the browser's own words: gloo's error type would bring its
+                    // JSON errors' texts into the module for a case fetch never has.
+                    .map_err(|e| match e {
+                        gloo_net::Error::JsError(e) => LoadFailure::Network(e.to_string()),
+                        _ => LoadFailure::Network(String::new()),
+                    })?,
             ),
         };
         drop(silence);
@@ -255,17 +262,21 @@ pub(super) async fn fetch_bytes(
 }
 
 /// Fetches `url` as [`fetch_bytes`] does, trying again after 1 s and 3 s when the failure
-/// may pass, as for the catalogue itself.
+/// may pass: the catalogue, a pack's entry, and each of a pack's files.
 pub(super) async fn fetch_with_retries(
     url: &str,
     timeout: Duration,
+    mut early: Option<EarlyRequest>,
+    progress: &dyn Fn(u64),
     cache: RequestCache,
 ) -> Result<Vec<u8>, LoadFailure> {
     let mut attempt = 0;
     loop {
-        match fetch_bytes(url, timeout, None, &|_| {}, cache).await {
+        match fetch_bytes(url, timeout, early.take(), progress, cache).await {
             Err(failure) if failure.may_pass() && attempt < BACKOFF_MS.len() => {
-                sleep(BACKOFF_MS[attempt]).await;
+                let wait = BACKOFF_MS[attempt];
+                warn!("Program Finder: {url}: {failure}; trying again in {} s", wait / 1000);
+                sleep(wait).await;
                 attempt += 1;
             }
             done => return done,

@@ -590,7 +590,6 @@ fn Finder(
     let index =
         pack.as_ref().map_or_else(|| Arc::new(SearchIndex::new(&catalogue)), |pack| pack.index.clone());
     let pack = pack::PackState::new(pack);
-    provide_context(pack);
     let search_index = index.clone();
     let search_catalogue = catalogue.clone();
     let results_index = index.clone();
@@ -599,13 +598,28 @@ fn Finder(
     // search ranks only that many (the rest are counted, not sorted): at 50,000 programs
     // sorting every hit was most of a keystroke's time.
     let shown = RwSignal::new(layout.page_size.max(1));
-    let results: Memo<SearchResults> = Memo::new(move |before: Option<&SearchResults>| {
+    #[cfg(not(feature = "pack"))]
+    let results: Memo<SearchResults> = Memo::new(move |_| {
         let options = SearchOptions { counts: true, limit: Some(shown.get()), ..SearchOptions::default() };
         let mut query = choices.search_query();
         // "Open now" means the catalogue's clock, which ticks each minute.
         query.choices.now = clock.and_then(|clock| clock.0.get());
-        // A pack's search may wait for postings: the last complete results stay meanwhile.
-        pack.search(&index, &query, &options).unwrap_or_else(|| before.cloned().unwrap_or_default())
+        index.search(&query, &options)
+    });
+    // The same, except that a pack's search may wait for files: the last complete results
+    // stay meanwhile.
+    #[cfg(feature = "pack")]
+    let results: Memo<SearchResults> = Memo::new_owning(move |before: Option<SearchResults>| {
+        let options = SearchOptions { counts: true, limit: Some(shown.get()), ..SearchOptions::default() };
+        let mut query = choices.search_query();
+        query.choices.now = clock.and_then(|clock| clock.0.get());
+        match pack.search(&index, &query, &options) {
+            Some(found) => {
+                let changed = before.as_ref() != Some(&found);
+                (found, changed)
+            }
+            None => (before.unwrap_or_default(), false),
+        }
     });
     if let Some(events) = use_events() {
         Effect::new(move |_| {
@@ -637,7 +651,7 @@ fn Finder(
                 {(has_hours && !hidden.more).then(|| view! { <hours::HoursChoices results /> })}
                 <filters::ClearAll />
             </form>
-            <results::Results catalogue index=results_index results shown browser count_ref />
+            <results::Results catalogue index=results_index results pack shown browser count_ref />
         </div>
         {notice.map(|text| view! { <p class="notice">{text}</p> })}
     }

@@ -15,223 +15,329 @@
 //! fetched once more from the network; if it still fails, the family reads one plain
 //! sentence with 2-1-1 and "Try again", and keeps what is shown.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-use std::time::Duration;
+#[cfg(feature = "pack")]
+pub use reading::*;
+#[cfg(not(feature = "pack"))]
+pub use stand_in::*;
 
-use finder_core::catalogue::{Catalogue, Program};
-use finder_search::pack::{PackEntry, PackError};
-use finder_search::{Query, SearchIndex, SearchOptions, SearchResults};
-use leptos::logging::error;
-use leptos::prelude::*;
-use web_sys::RequestCache;
+/// The widget as most pages load it (`program-finder.js`): catalogue JSON only, and none
+/// of the bytes packs need (BENCHMARKS.md, "Size"). Everything is here at once.
+#[cfg(not(feature = "pack"))]
+mod stand_in {
+    use std::sync::Arc;
 
-use super::load::{fetch_with_retries, read, LoadFailure};
+    use finder_core::catalogue::{Catalogue, Program};
+    use finder_search::SearchIndex;
 
-/// An open pack: its entry, where it is, its facts as a catalogue, and its index.
-#[derive(Debug)]
-pub struct PackFiles {
-    pub entry: PackEntry,
-    /// The entry's address: the pack's files are named relative to it.
-    base: String,
-    timeout: Duration,
-    /// Every program with its facts; the names are a dash until a chunk brings the text.
-    pub catalogue: Arc<Catalogue>,
-    /// The index's terms, with postings arriving fragment by fragment.
-    pub index: Arc<SearchIndex>,
-}
-
-impl PackFiles {
-    fn address(&self, name: &str) -> String {
-        web_sys::Url::new_with_base(name, &self.base).map_or_else(|_| name.to_string(), |url| url.href())
+    /// Never made: a JSON catalogue has no pack files.
+    #[derive(Debug)]
+    pub struct PackFiles {
+        pub catalogue: Arc<Catalogue>,
+        pub index: Arc<SearchIndex>,
     }
 
-    /// Fetches a pack file and checks it with `check`; a file that fails (missing, cut
-    /// short, another version) is fetched once more past every cache.
-    async fn fetch<T>(
-        &self,
+    /// A JSON catalogue's answers to what the results ask a pack.
+    #[derive(Clone, Copy)]
+    pub struct PackState;
+
+    impl PackState {
+        pub fn new(_: Option<Arc<PackFiles>>) -> PackState {
+            PackState
+        }
+
+        pub fn has_text(&self, _: usize) -> bool {
+            true
+        }
+
+        pub fn program(&self, catalogue: &Catalogue, at: usize) -> Program {
+            catalogue.programs[at].clone()
+        }
+
+        pub fn waiting(&self) -> bool {
+            false
+        }
+    }
+}
+
+/// `program-finder-pack.js`: the widget that also reads catalogue packs.
+#[cfg(feature = "pack")]
+mod reading {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use finder_core::catalogue::{Catalogue, Program};
+    use finder_search::pack::{PackEntry, PackError};
+    use finder_search::{Query, SearchIndex, SearchOptions, SearchResults};
+    use leptos::logging::error;
+    use leptos::prelude::*;
+    use web_sys::RequestCache;
+
+    use super::super::load::{fetch_with_retries, read, LoadFailure};
+
+    /// An open pack: its entry, where it is, its facts as a catalogue, and its index.
+    #[derive(Debug)]
+    pub struct PackFiles {
+        pub entry: PackEntry,
+        /// The entry's address: the pack's files are named relative to it.
+        base: String,
+        timeout: Duration,
+        /// Every program with its facts; the names are a dash until a chunk brings the text.
+        pub catalogue: Arc<Catalogue>,
+        /// The index's terms, with postings arriving fragment by fragment.
+        pub index: Arc<SearchIndex>,
+    }
+
+    impl PackFiles {
+        async fn fetch(
+            &self,
+            name: &str,
+            take: &dyn Fn(&[u8]) -> Result<(), PackError>,
+        ) -> Result<(), LoadFailure> {
+            fetch_file(&self.base, self.timeout, name, take).await
+        }
+    }
+
+    /// Fetches a pack file (`name`, relative to the entry's address `base`) and gives it to
+    /// `take`, which checks and keeps it; a file that fails (missing, cut short, another
+    /// version) is fetched once more past every cache. (One function for every kind of file:
+    /// each copy of an async function costs the module about a kilobyte.)
+    async fn fetch_file(
+        base: &str,
+        timeout: Duration,
         name: &str,
-        check: impl Fn(&[u8]) -> Result<T, PackError>,
-    ) -> Result<T, LoadFailure> {
-        let address = self.address(name);
-        let first = fetch_with_retries(&address, self.timeout, RequestCache::Default).await;
-        if let Ok(Ok(done)) = first.as_deref().map(&check) {
-            return Ok(done);
+        take: &dyn Fn(&[u8]) -> Result<(), PackError>,
+    ) -> Result<(), LoadFailure> {
+        let address =
+            web_sys::Url::new_with_base(name, base).map_or_else(|_| name.to_string(), |url| url.href());
+        let first = fetch_with_retries(&address, timeout, None, &|_| {}, RequestCache::Default).await;
+        if first.is_ok_and(|bytes| take(&bytes).is_ok()) {
+            return Ok(());
         }
-        let again = fetch_with_retries(&address, self.timeout, RequestCache::Reload).await?;
-        check(&again).map_err(LoadFailure::Pack)
-    }
-}
-
-/// Opens the pack whose entry is at `url`: its facts (read as a catalogue) and its index's
-/// terms, fetched at the same time.
-pub(super) async fn open(
-    url: &str,
-    entry: PackEntry,
-    timeout: Duration,
-) -> Result<Arc<PackFiles>, LoadFailure> {
-    let mut files = PackFiles {
-        base: url.to_string(),
-        timeout,
-        catalogue: Arc::default(),
-        index: Arc::new(SearchIndex::new(&Catalogue::default())),
-        entry,
-    };
-    let facts_name = files.entry.facts_file();
-    let facts = files.fetch(&facts_name, |bytes| {
-        let text = String::from_utf8_lossy(bytes);
-        files.entry.check_facts(&text).map(|()| text.into_owned())
-    });
-    // The index's terms need the facts to be read; its bytes need not wait for them.
-    let index_name = files.entry.index_file();
-    let index_bytes = files.fetch(&index_name, |bytes| Ok(bytes.to_vec()));
-    let (facts, index_bytes) = futures::future::join(facts, index_bytes).await;
-    let (catalogue, problems) = read(&facts?).await?;
-    if !problems.is_empty() {
-        return Err(LoadFailure::Pack(PackError::Damaged(facts_name)));
-    }
-    let index = files.entry.read_index(&index_bytes?, &catalogue).map_err(LoadFailure::Pack)?;
-    files.catalogue = Arc::new(catalogue);
-    files.index = Arc::new(index);
-    Ok(Arc::new(files))
-}
-
-/// A chunk of programs' text: asked for, here, or failed.
-#[derive(Clone)]
-enum Chunk {
-    Asked,
-    Here(Arc<Vec<Program>>),
-    Failed,
-}
-
-/// What the widget has of its pack and what it waits for; with a JSON catalogue,
-/// everything is here and every question is answered at once.
-#[derive(Clone, Copy)]
-pub struct PackState {
-    files: StoredValue<Option<Arc<PackFiles>>>,
-    chunks: StoredValue<HashMap<usize, Chunk>>,
-    /// Fragments of postings on their way.
-    fragments: StoredValue<Vec<usize>>,
-    /// Bumped when a file arrives or fails: what waits on one looks again.
-    arrived: RwSignal<u32>,
-    /// A fragment failed after every retry: the results say so, with "Try again".
-    pub failed: RwSignal<bool>,
-    /// A search waits for fragments: the results shown are the last complete ones.
-    pub waiting: RwSignal<bool>,
-}
-
-impl PackState {
-    pub fn new(files: Option<Arc<PackFiles>>) -> PackState {
-        PackState {
-            files: StoredValue::new(files),
-            chunks: StoredValue::new(HashMap::new()),
-            fragments: StoredValue::new(Vec::new()),
-            arrived: RwSignal::new(0),
-            failed: RwSignal::new(false),
-            waiting: RwSignal::new(false),
-        }
+        let again = fetch_with_retries(&address, timeout, None, &|_| {}, RequestCache::Reload).await?;
+        take(&again).map_err(LoadFailure::Pack)
     }
 
-    /// Program `at` with its text, or `None` while its chunk is on its way (then asked
-    /// for) or failed. Tracked: a caller runs again when a chunk arrives.
-    pub fn program(&self, catalogue: &Catalogue, at: usize) -> Option<Program> {
-        let Some(files) = self.files.get_value() else {
-            return catalogue.programs.get(at).cloned();
+    /// Opens the pack whose entry is at `url`: its start file, the index's terms and the
+    /// facts (read as a catalogue), in one request.
+    pub async fn open(url: &str, entry: PackEntry, timeout: Duration) -> Result<Arc<PackFiles>, LoadFailure> {
+        let name = entry.start_file();
+        let bytes = RefCell::new(Vec::new());
+        let take = |got: &[u8]| {
+            entry.split_start(got)?;
+            *bytes.borrow_mut() = got.to_vec();
+            Ok(())
         };
-        self.arrived.track();
-        let chunk = files.entry.chunk_of(at);
-        match self.chunks.with_value(|chunks| chunks.get(&chunk).cloned()) {
-            Some(Chunk::Here(programs)) => programs.get(at - chunk * files.entry.chunk).cloned(),
-            Some(Chunk::Asked | Chunk::Failed) => None,
-            None => {
-                self.fetch_chunk(files, chunk);
-                None
-            }
+        fetch_file(url, timeout, &name, &take).await?;
+        let bytes = bytes.take();
+        let (terms, facts) = entry.split_start(&bytes).map_err(LoadFailure::Pack)?;
+        let damaged = || LoadFailure::Pack(PackError::Damaged(name.clone()));
+        let (catalogue, problems) = read(&String::from_utf8_lossy(facts)).await.map_err(|_| damaged())?;
+        if !problems.is_empty() {
+            return Err(damaged());
         }
+        let index = Arc::new(entry.read_index(terms, &catalogue).map_err(LoadFailure::Pack)?);
+        Ok(Arc::new(PackFiles {
+            entry,
+            base: url.to_string(),
+            timeout,
+            catalogue: Arc::new(catalogue),
+            index,
+        }))
     }
 
-    /// Whether program `at`'s text could not be loaded (tracked).
-    pub fn program_failed(&self, at: usize) -> bool {
-        self.arrived.track();
-        let chunk = self.files.with_value(|files| files.as_ref().map(|files| files.entry.chunk_of(at)));
-        chunk.is_some_and(|chunk| self.chunks.with_value(|c| matches!(c.get(&chunk), Some(Chunk::Failed))))
+    /// A chunk of programs' text: not asked for yet, on its way, here, or failed.
+    #[derive(Clone, Default)]
+    enum Chunk {
+        #[default]
+        Unasked,
+        Asked,
+        Here(Arc<Vec<Program>>),
+        Failed,
     }
 
-    fn fetch_chunk(&self, files: Arc<PackFiles>, chunk: usize) {
-        self.chunks.update_value(|chunks| _ = chunks.insert(chunk, Chunk::Asked));
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            let name = files.entry.chunk_file(chunk);
-            let read = files.fetch(&name, |bytes| {
-                files.entry.read_chunk(&String::from_utf8_lossy(bytes), chunk, &files.catalogue)
+    /// Cards the results wait for before they show: a page and then some. Beyond (paper with
+    /// hundreds of programs), cards join the list as their text arrives.
+    const WAIT_FOR_TEXT: usize = 60;
+
+    /// What the widget has of its pack and what it is waiting for.
+    #[derive(Default)]
+    struct Held {
+        /// `None`: a JSON catalogue, where everything is here.
+        files: Option<Arc<PackFiles>>,
+        chunks: Vec<Chunk>,
+        /// Fragments of postings on their way.
+        fragments: Vec<usize>,
+        /// The fallback programs, shown under an empty result.
+        fallbacks: Vec<usize>,
+    }
+
+    /// The widget's pack, shared through context; with a JSON catalogue every question is
+    /// answered at once.
+    #[derive(Clone, Copy)]
+    pub struct PackState {
+        held: StoredValue<Held>,
+        /// Changes when a file arrives or fails: what waits on one looks again.
+        arrived: RwSignal<bool>,
+        /// A file failed after every retry: the results say so once, with "Try again" (the
+        /// cards of a failed chunk are left out, not each an alert).
+        failed: RwSignal<bool>,
+        /// A search waits for files: the results shown are the last complete ones.
+        waiting: RwSignal<bool>,
+    }
+
+    impl PackState {
+        pub fn new(files: Option<Arc<PackFiles>>) -> PackState {
+            let (chunks, fallbacks) = files.as_ref().map_or_else(Default::default, |f| {
+                let fallbacks =
+                    f.catalogue.programs.iter().enumerate().filter(|(_, p)| p.fallback).map(|(at, _)| at);
+                (vec![Chunk::Unasked; f.entry.programs.div_ceil(f.entry.chunk)], fallbacks.collect())
             });
-            let got = match read.await {
-                Ok(programs) => Chunk::Here(Arc::new(programs)),
-                Err(failure) => {
-                    error!("Program Finder could not load {name}: {failure}");
-                    Chunk::Failed
-                }
-            };
-            // The widget may have gone while the chunk came.
-            if state.chunks.try_update_value(|chunks| _ = chunks.insert(chunk, got)).is_some() {
-                state.arrived.update(|n| *n = n.wrapping_add(1));
+            PackState {
+                held: StoredValue::new(Held { files, chunks, fragments: Vec::new(), fallbacks }),
+                arrived: RwSignal::new(false),
+                failed: RwSignal::new(false),
+                waiting: RwSignal::new(false),
             }
-        });
-    }
+        }
 
-    /// The results of `query`, or `None` while postings it needs are on their way (they
-    /// are asked for here). Tracked: the caller runs again when they arrive.
-    pub fn search(
-        &self,
-        index: &SearchIndex,
-        query: &Query,
-        options: &SearchOptions,
-    ) -> Option<SearchResults> {
-        self.arrived.track();
-        let results = index.search(query, options);
-        let missing = index.missing();
-        let Some(files) = self.files.get_value().filter(|_| !missing.is_empty()) else {
-            // A complete search: what failed before is no longer in the way.
-            for flag in [self.waiting, self.failed] {
-                if flag.get_untracked() {
-                    flag.set(false);
+        /// Whether program `at`'s text is here (`Some(true)`), failed (`Some(false)`) or on its
+        /// way (`None`; asked for the first time). Tracked: a caller runs again when a chunk
+        /// arrives or fails.
+        fn text(&self, at: usize) -> Option<bool> {
+            let files = self.held.with_value(|held| held.files.clone())?;
+            self.arrived.track();
+            let chunk = files.entry.chunk_of(at);
+            match self.held.with_value(|held| held.chunks.get(chunk).cloned()).unwrap_or(Chunk::Failed) {
+                Chunk::Here(_) => Some(true),
+                Chunk::Failed => Some(false),
+                Chunk::Asked => None,
+                Chunk::Unasked => {
+                    self.fetch(files, Err(chunk));
+                    None
                 }
             }
-            return Some(results);
-        };
-        if !self.waiting.get_untracked() {
-            self.waiting.set(true);
         }
-        if self.failed.get_untracked() {
-            return None;
+
+        /// Whether program `at` can show as a card: always from a JSON catalogue; from a pack
+        /// once its chunk has come (asked for here). Tracked.
+        pub fn has_text(&self, at: usize) -> bool {
+            self.text(at).unwrap_or(false)
         }
-        for fragment in missing {
-            if self.fragments.with_value(|asked| asked.contains(&fragment)) {
-                continue;
-            }
-            self.fragments.update_value(|asked| asked.push(fragment));
-            let (state, files) = (*self, files.clone());
+
+        /// Program `at` with its text (its facts alone if [`PackState::has_text`] is false).
+        pub fn program(&self, catalogue: &Catalogue, at: usize) -> Program {
+            self.held
+                .with_value(|held| {
+                    let files = held.files.as_ref()?;
+                    match held.chunks.get(files.entry.chunk_of(at)) {
+                        Some(Chunk::Here(programs)) => programs.get(at % files.entry.chunk).cloned(),
+                        _ => None,
+                    }
+                })
+                .or_else(|| catalogue.programs.get(at).cloned())
+                .unwrap_or_default()
+        }
+
+        /// Fetches a fragment of postings (`Ok`) or a chunk of programs' text (`Err`), once.
+        fn fetch(&self, files: Arc<PackFiles>, file: Result<usize, usize>) {
+            self.held.update_value(|held| match file {
+                Ok(fragment) => held.fragments.push(fragment),
+                Err(chunk) => held.chunks[chunk] = Chunk::Asked,
+            });
+            let state = *self;
             leptos::task::spawn_local(async move {
-                let name = files.entry.fragment_file(fragment);
-                let added =
-                    files.fetch(&name, |bytes| files.entry.add_fragment(&files.index, fragment, bytes));
-                let failed =
-                    added.await.map_err(|failure| error!("Program Finder could not load {name}: {failure}"));
-                if state.fragments.try_update_value(|asked| asked.retain(|&f| f != fragment)).is_some() {
-                    if failed.is_err() {
+                let name = match file {
+                    Ok(fragment) => files.entry.fragment_file(fragment),
+                    Err(chunk) => files.entry.chunk_file(chunk),
+                };
+                let programs = RefCell::new(Vec::new());
+                let take = |bytes: &[u8]| match file {
+                    Ok(fragment) => files.entry.add_fragment(&files.index, fragment, bytes),
+                    Err(chunk) => {
+                        let text = String::from_utf8_lossy(bytes);
+                        *programs.borrow_mut() = files.entry.read_chunk(&text, chunk, &files.catalogue)?;
+                        Ok(())
+                    }
+                };
+                let done = files.fetch(&name, &take).await;
+                if let Err(failure) = &done {
+                    error!("Program Finder could not load {name}: {failure}");
+                }
+                // The widget may have gone while the file came.
+                let kept = state.held.try_update_value(|held| match file {
+                    Ok(fragment) => held.fragments.retain(|&f| f != fragment),
+                    Err(chunk) => {
+                        held.chunks[chunk] = match done {
+                            Ok(()) => Chunk::Here(Arc::new(programs.take())),
+                            Err(_) => Chunk::Failed,
+                        }
+                    }
+                });
+                if kept.is_some() {
+                    if done.is_err() {
                         state.failed.set(true);
                     }
-                    state.arrived.update(|n| *n = n.wrapping_add(1));
+                    state.arrived.update(|flip| *flip = !*flip);
                 }
             });
         }
-        None
-    }
 
-    /// "Try again": every file that failed is asked for again.
-    pub fn retry(&self) {
-        self.chunks.update_value(|chunks| chunks.retain(|_, chunk| !matches!(chunk, Chunk::Failed)));
-        self.failed.set(false);
-        self.arrived.update(|n| *n = n.wrapping_add(1));
+        /// The results of `query`, or `None` while what they need is on its way: the postings
+        /// of its words, and the text of the first cards (and of the fallback programs when
+        /// nothing is found). What is missing is asked for here. Tracked: the caller runs
+        /// again when it arrives.
+        pub fn search(
+            &self,
+            index: &SearchIndex,
+            query: &Query,
+            options: &SearchOptions,
+        ) -> Option<SearchResults> {
+            self.arrived.track();
+            let results = index.search(query, options);
+            let missing = index.missing();
+            let Some(files) = self.held.with_value(|held| held.files.clone()) else {
+                return Some(results);
+            };
+            let failed = self.failed.get_untracked();
+            for fragment in missing.iter().copied() {
+                if !failed && !self.held.with_value(|held| held.fragments.contains(&fragment)) {
+                    self.fetch(files.clone(), Ok(fragment));
+                }
+            }
+            let mut cards: Vec<usize> =
+                results.hits.iter().take(WAIT_FOR_TEXT).map(|hit| hit.program as usize).collect();
+            if results.total == 0 {
+                cards.extend(self.held.with_value(|held| held.fallbacks.clone()));
+            }
+            // Every card's text asked for at once (no short cut), so the chunks come together.
+            let coming = cards.into_iter().filter(|&at| self.text(at).is_none()).count();
+            let complete = missing.is_empty() && coming == 0;
+            if self.waiting.get_untracked() == complete {
+                self.waiting.set(!complete);
+            }
+            complete.then_some(results)
+        }
+
+        /// Whether a file failed after every retry (tracked).
+        pub fn failed(&self) -> bool {
+            self.failed.get()
+        }
+
+        /// Whether the results wait for files (tracked).
+        pub fn waiting(&self) -> bool {
+            self.waiting.get()
+        }
+
+        /// "Try again": every file that failed is asked for again.
+        pub fn retry(&self) {
+            self.held.update_value(|held| {
+                for chunk in held.chunks.iter_mut().filter(|c| matches!(c, Chunk::Failed)) {
+                    *chunk = Chunk::Unasked;
+                }
+            });
+            self.failed.set(false);
+            self.arrived.update(|flip| *flip = !*flip);
+        }
     }
 }

@@ -31,6 +31,8 @@ pub fn Results(
     catalogue: Arc<Catalogue>,
     index: Arc<SearchIndex>,
     results: Memo<SearchResults>,
+    /// The catalogue pack's files and what is on its way (nothing for a JSON catalogue).
+    pack: PackState,
     /// How many cards show (the search ranks that many).
     shown: RwSignal<usize>,
     browser: Option<Arc<dyn BrowserServices + Send + Sync>>,
@@ -40,7 +42,6 @@ pub fn Results(
     let lang = use_lang();
     let choices = expect_context::<ChoiceSignals>();
     let saved = expect_context::<Saved>();
-    let pack = expect_context::<PackState>();
     let total = catalogue.programs.len();
     let page = use_layout().page_size.max(1);
     // The list (saved or shared) as catalogue positions, in catalogue order, and how
@@ -76,12 +77,17 @@ pub fn Results(
         let options = SearchOptions { limit: Some(0), ..SearchOptions::default() };
         (index.search(&query, &options).total > found).then_some(query.text)
     };
+    // The cards whose text is here (a pack brings it by chunk: the results wait for the
+    // first ones; beyond, and in a saved list, a card joins when its text comes, and one
+    // whose text failed is left out, which the list says once, with "Try again").
     let visible = move || {
-        if let Some((found, _)) = list.get() {
-            return found;
-        }
-        results
-            .with(|r| r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>())
+        let programs = match list.get() {
+            Some((found, _)) => found,
+            None => results.with(|r| {
+                r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>()
+            }),
+        };
+        programs.into_iter().filter(|&at| pack.has_text(at)).collect::<Vec<usize>>()
     };
     // "Show more" removes itself when the last page shows, and in any case leaves the
     // family far from the new cards: focus goes to the first new card (its article, named
@@ -103,7 +109,10 @@ pub fn Results(
     };
     let count_text = move || {
         let n = count();
+        // A pack's first search still waiting for its files: nothing found yet, not "none".
+        let starting = pack.waiting() && results.with(|r| r.counts.is_none());
         match saved.showing.get() {
+            Showing::Search if starting => lang.get().t("loading").to_string(),
             Showing::Search => result_count(lang.get(), n, total),
             Showing::Saved => lang.get().count("saved_count", n, &[("total", &n.to_string())]),
             Showing::Shared(_) => lang.get().count("shared_count", n, &[("total", &n.to_string())]),
@@ -215,70 +224,26 @@ pub fn Results(
                     </p>
                 }
             })}
-            <Show when=move || count() == 0 && !saved.is_list()>
-                <EmptyState catalogue=for_empty.clone() />
+            <Show when=move || count() == 0 && !saved.is_list() && !pack.waiting()>
+                <EmptyState catalogue=for_empty.clone() pack />
             </Show>
-            // A pack's search that could not fetch all it needs: the last results stay.
-            {move || pack.failed.get().then(|| view! {
-                <div class="part-failed" role="alert">
-                    <p>{words("part_failed")}</p>
-                    <button type="button" class="button" on:click=move |_| pack.retry()>{words("retry")}</button>
-                </div>
-            })}
+            {part_failed(pack)}
             <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards
-                aria-busy=move || pack.waiting.get().then_some("true")>
+                aria-busy=move || pack.waiting().then_some("true")>
                 <For each=visible key=|index| *index let:index>
-                    <CardAt catalogue=catalogue.clone() results at=index />
+                    <ProgramCard program=pack.program(&catalogue, index) catalogue=catalogue.clone()
+                        results at=index />
                 </For>
             </ul>
-            <Show when=move || { !saved.is_list() && count() > shown.get() }>
-                <button type="button" class="button more-results" on:click=show_more>
-                    {words("show_more")}
-                </button>
-            </Show>
+            <button type="button" class="button more-results" on:click=show_more
+                hidden=move || saved.is_list() || count() <= shown.get()>
+                {words("show_more")}
+            </button>
             // Says how many cards "Show more" added; the focus is already on the first of them.
             <p class="visually-hidden" role="status">
                 {move || added.get().map(|n| lang.get().count("more_shown", n, &[("count", &n.to_string())]))}
             </p>
         </div>
-    }
-}
-
-/// Program `at`'s card once its text is here: at once from a JSON catalogue, when its
-/// chunk arrives from a pack (a line says it is loading; a failure says so, with "Try
-/// again" and 2-1-1, in the card's place).
-#[component]
-fn CardAt(
-    catalogue: Arc<Catalogue>,
-    /// The search, for the words this program matched (none for the fallback cards).
-    #[prop(optional)]
-    results: Option<Memo<SearchResults>>,
-    at: usize,
-) -> impl IntoView {
-    let pack = expect_context::<PackState>();
-    let text = {
-        let catalogue = catalogue.clone();
-        Memo::new(move |_| pack.program(&catalogue, at).ok_or_else(|| pack.program_failed(at)))
-    };
-    move || match text.get() {
-        Ok(program) => {
-            let catalogue = catalogue.clone();
-            match results {
-                Some(results) => view! { <ProgramCard program catalogue results at /> }.into_any(),
-                None => view! { <ProgramCard program catalogue at /> }.into_any(),
-            }
-        }
-        Err(true) => view! {
-            <li class="card card-missing" role="alert">
-                <p>{words("program_failed")}</p>
-                <button type="button" class="button" on:click=move |_| pack.retry()>{words("retry")}</button>
-            </li>
-        }
-        .into_any(),
-        Err(false) => {
-            view! { <li class="card card-loading" aria-busy="true"><p>{words("loading_program")}</p></li> }
-                .into_any()
-        }
     }
 }
 
@@ -447,7 +412,7 @@ fn save_button(id: &str, lang: Lang) -> impl IntoView {
 
 /// Says what to change, based on what is chosen, and offers to clear everything.
 #[component]
-fn EmptyState(catalogue: Arc<Catalogue>) -> impl IntoView {
+fn EmptyState(catalogue: Arc<Catalogue>, pack: PackState) -> impl IntoView {
     let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     // Only tips the family can follow: not for what the page locked or hid.
@@ -486,18 +451,40 @@ fn EmptyState(catalogue: Arc<Catalogue>) -> impl IntoView {
                 <a class="action call" href="tel:211">{words("call")}" 2-1-1"</a>
             </p>
             // The programs staff marked to show whatever was chosen (`"fallback": true`).
-            {fallbacks(&catalogue)}
+            {fallbacks(&catalogue, pack)}
         </div>
     }
 }
 
+/// A pack's file that could not be fetched: one sentence with 2-1-1 and "Try again"; the
+/// last results stay, and the cards that came.
+#[cfg(feature = "pack")]
+fn part_failed(pack: PackState) -> impl IntoView {
+    move || {
+        pack.failed().then(|| {
+            view! {
+                <div class="part-failed" role="alert">
+                    <p>{words("part_failed")}</p>
+                    <button type="button" class="button" on:click=move |_| pack.retry()>{words("retry")}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Nothing can fail part-way with a catalogue read whole (`program-finder.js`).
+#[cfg(not(feature = "pack"))]
+fn part_failed(_: PackState) -> impl IntoView {}
+
 /// The catalogue's fallback programs as cards, under a heading; nothing when it has none.
-fn fallbacks(catalogue: &Arc<Catalogue>) -> Option<impl IntoView> {
-    let cards: Vec<_> = (catalogue.programs.iter().enumerate())
-        .filter(|(_, program)| program.fallback)
-        .map(|(at, _)| view! { <CardAt catalogue=catalogue.clone() at /> })
+/// (From a pack, the results wait for their text when nothing is found.)
+fn fallbacks(catalogue: &Arc<Catalogue>, pack: PackState) -> Option<impl IntoView> {
+    let cards: Vec<_> = (0..catalogue.programs.len())
+        .filter(|&at| catalogue.programs[at].fallback && pack.has_text(at))
+        .map(|at| view! { <ProgramCard program=pack.program(catalogue, at) catalogue=catalogue.clone() /> })
         .collect();
-    (!cards.is_empty()).then(|| {
+    let any = !cards.is_empty();
+    any.then(|| {
         view! {
             <h3 class="fallback-heading">{words("empty_fallbacks")}</h3>
             <ul class="results fallbacks">{cards}</ul>

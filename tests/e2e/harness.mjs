@@ -149,17 +149,17 @@ export function widgetEvents(page) {
 export async function openWidgetOn(env, catalogue, options = {}) {
   const { page, messages } = await env.open(env.site.url + "pages/blank.html", options);
   await page.evaluate(
-    ([cdn, catalogue]) => {
+    ([cdn, catalogue, loader]) => {
       const host = document.createElement("div");
       host.id = "host";
       host.dataset.programFinder = "";
       host.dataset.catalogue = catalogue;
       document.body.append(host);
       const script = document.createElement("script");
-      script.src = cdn + "program-finder.js";
+      script.src = cdn + loader;
       document.head.append(script);
     },
-    [env.cdn.url, catalogue],
+    [env.cdn.url, catalogue, options.script ?? "program-finder.js"],
   );
   return { page, messages, finder: await new Finder(page, "#host").loaded() };
 }

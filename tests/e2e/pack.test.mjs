@@ -1,5 +1,5 @@
-// A catalogue pack (`catalogue pack`) in the widget: it shows what the JSON catalogue
-// shows, downloads only what the family's steps use, and turns every bad file (missing,
+// A catalogue pack (`catalogue pack`) in the widget (`program-finder-pack.js`): it shows
+// what the JSON catalogue shows, downloads only what the family's steps use, and turns every bad file (missing,
 // cut short, of another version, not a pack) into a plain sentence with 2-1-1 and
 // "Try again", never into wrong results.
 import { before, describe, test } from "node:test";
@@ -41,7 +41,7 @@ function packRequests(page) {
   const seen = [];
   page.on("request", (request) => {
     const name = new URL(request.url()).pathname.split("/").pop();
-    if (/^(pack\.json|facts\.json|index\.bin|postings-\d+\.bin|programs-\d+\.json)$/.test(name)) seen.push(name);
+    if (/^(pack\.json|start\.bin|postings-\d+\.bin|programs-\d+\.json)$/.test(name)) seen.push(name);
   });
   return {
     all: () => [...seen],
@@ -59,7 +59,7 @@ async function openWatched(env, url) {
       host.dataset.programFinder = "";
       host.dataset.catalogue = url;
       document.body.append(host);
-      document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder.js" }));
+      document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
     },
     [env.cdn.url, url],
   );
@@ -88,8 +88,12 @@ describe("a catalogue pack", () => {
     ];
     const seen = { json: [], pack: [] };
     // Both from the site origin, so only the format differs.
-    for (const [kind, url] of [["json", "../fixtures/generated/sample.json"], ["pack", sample.url]]) {
-      const { finder, messages } = await openWidgetOn(env, url);
+    // The JSON in program-finder.js, the pack in program-finder-pack.js.
+    for (const [kind, url, script] of [
+      ["json", "../fixtures/generated/sample.json", "program-finder.js"],
+      ["pack", sample.url, "program-finder-pack.js"],
+    ]) {
+      const { finder, messages } = await openWidgetOn(env, url, { script });
       for (const step of steps) {
         await step(finder);
         await finder.settled();
@@ -101,17 +105,35 @@ describe("a catalogue pack", () => {
     assert.deepEqual(seen.pack, seen.json);
   });
 
-  test("downloads the facts, the terms and the shown programs first, then only what each step needs", async () => {
+  test("program-finder.js, which reads catalogue JSON only, tells staff to load the pack with program-finder-pack.js", async () => {
+    const { page, messages } = await env.open(env.site.url + "pages/blank.html");
+    await page.evaluate(
+      ([cdn, url]) => {
+        const host = Object.assign(document.createElement("div"), { id: "host" });
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = url;
+        document.body.append(host);
+        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder.js" }));
+      },
+      [env.cdn.url, sample.url],
+    );
+    const failed = new Finder(page, "#host").root.getByRole("alert").filter({ hasText: "We could not load the list of programs." });
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /2-1-1/);
+    assert.ok(messages.errors.some((e) => /program-finder-pack\.js/.test(e)), messages.errors.join("\n"));
+  });
+
+  test("downloads the facts, the terms and the first programs first, then only what each step needs", async () => {
     const { page, finder, requests } = await openWatched(env, big.url);
     await finder.cards.first().locator("h3").waitFor();
     assert.match(await finder.count.textContent(), /^10,?000 programs$/);
-    // 30 cards: chunks 0 and 1 of 16; no postings yet (nothing typed).
-    assert.deepEqual(requests.all().sort(), ["facts.json", "index.bin", "pack.json", "programs-0.json", "programs-1.json"]);
+    // 30 cards: chunks 0 and 1 of 16 programs; no postings yet (nothing typed).
+    assert.deepEqual(requests.all().sort(), ["pack.json", "programs-0.json", "programs-1.json", "start.bin"]);
 
     await finder.search.fill("dentl clinic");
-    await finder.cards.first().locator("h3", { hasText: /^Dental clinic/ }).waitFor();
-    // The 20 dental clinics are 500 programs apart: 20 chunks, fetched in parallel.
-    await finder.cards.locator("h3").nth(19).waitFor();
+    // The 20 dental clinics are 500 programs apart: 20 chunks, fetched in parallel; the
+    // results show when their text has come.
+    await finder.count.filter({ hasText: /Showing 20 of/ }).waitFor();
     const fragments = requests.count(/^postings-/);
     const total = big.files.filter((name) => name.startsWith("postings-")).length;
     assert.ok(fragments >= 1 && fragments < total, `${fragments} of ${total} fragments for two words`);
@@ -125,5 +147,111 @@ describe("a catalogue pack", () => {
     await finder.search.fill("dentl clinic");
     await finder.cards.first().locator("h3", { hasText: /^Dental clinic/ }).waitFor();
     assert.equal(new Set(requests.all()).size, requests.all().length, requests.all().join(" "));
+  });
+});
+
+describe("a catalogue pack's bad files", () => {
+  const env = useBrowser();
+  let big;
+  before(() => {
+    mkdirSync(GENERATED, { recursive: true });
+    writeFileSync(`${GENERATED}catalogue-10k-for-faults.json`, JSON.stringify(catalogue(10_000)));
+    big = pack(`${GENERATED}catalogue-10k-for-faults.json`, "pack-faults");
+  });
+
+  /** Answers requests for the pack file `name` with `answer(body)`, counting them. */
+  async function spoil(page, name, answer) {
+    const file = new RegExp(`/${name.replace(".", "\\.")}$`);
+    const asked = { count: 0, mend: () => page.unroute(file) };
+    await page.route(file, async (route) => {
+      asked.count++;
+      const response = await route.fetch();
+      await route.fulfill(answer(await response.body(), response));
+    });
+    return asked;
+  }
+
+  /** Opens the 10,000-program pack with `prepare(page)` run before the widget starts. */
+  async function openSpoiled(prepare) {
+    const { page, messages } = await env.open(env.site.url + "pages/blank.html");
+    const spoiled = await prepare(page);
+    await page.evaluate(
+      ([cdn, url]) => {
+        const host = Object.assign(document.createElement("div"), { id: "host" });
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = url;
+        document.body.append(host);
+        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
+      },
+      [env.cdn.url, big.url],
+    );
+    return { page, messages, spoiled, finder: new Finder(page, "#host") };
+  }
+
+  const PART_FAILED = /Some programs could not be loaded.*2-1-1/;
+
+  test("a missing chunk: the cards that came show, one sentence with 2-1-1, and Try again brings the rest", async () => {
+    const { finder, spoiled } = await openSpoiled((page) =>
+      spoil(page, "programs-1.json", () => ({ status: 404, body: "not found" })),
+    );
+    const alert = finder.root.getByRole("alert").filter({ hasText: PART_FAILED });
+    await alert.waitFor();
+    assert.match(await finder.count.textContent(), /^10,?000 programs$/);
+    assert.equal(await finder.cards.count(), 16, "the first chunk's cards, not the missing one's");
+    assert.equal(spoiled.count, 2, "asked once more past every cache, then explained");
+    await spoiled.mend();
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await finder.cards.nth(29).waitFor();
+    assert.equal(await alert.count(), 0);
+  });
+
+  test("a chunk of another version of the pack is never shown", async () => {
+    const other = "0123456789abcdef";
+    const { finder, spoiled, messages } = await openSpoiled((page) =>
+      spoil(page, "programs-0.json", (body, response) => ({
+        response,
+        body: body.toString().replace(big.entry.id, other).replace(/"name":"[^"]*"/g, '"name":"Wrong program"'),
+      })),
+    );
+    await finder.root.getByRole("alert").filter({ hasText: PART_FAILED }).waitFor();
+    assert.equal(spoiled.count, 2);
+    assert.equal(await finder.root.getByText("Wrong program").count(), 0);
+    assert.ok(messages.errors.some((e) => /another version of the pack/.test(e)), messages.errors.join("\n"));
+  });
+
+  test("a fragment cut short: the last results stay, with one sentence and 2-1-1", async () => {
+    const { finder, spoiled } = await openSpoiled(async (page) => {
+      const fragments = /postings-\d+\.bin$/;
+      const asked = { count: 0, mend: () => page.unroute(fragments) };
+      await page.route(fragments, async (route) => {
+        asked.count++;
+        const response = await route.fetch();
+        const body = await response.body();
+        await route.fulfill({ response, body: body.subarray(0, body.length - 100) });
+      });
+      return asked;
+    });
+    await finder.cards.first().locator("h3").waitFor();
+    await finder.search.fill("dentl clinic");
+    await finder.root.getByRole("alert").filter({ hasText: PART_FAILED }).waitFor();
+    assert.match(await finder.count.textContent(), /^10,?000 programs$/, "the results before the search stay");
+    assert.ok(spoiled.count >= 2 && spoiled.count % 2 === 0, `each fragment asked twice (${spoiled.count})`);
+    // The network comes back: Try again finds the dental clinics.
+    await spoiled.mend();
+    await finder.root.getByRole("button", { name: "Try again" }).click();
+    await finder.cards.first().locator("h3", { hasText: /^Dental clinic/ }).waitFor();
+  });
+
+  test("an entry that is not a pack, or a pack whose start file is missing, says so with 2-1-1", async () => {
+    for (const spoilEntry of [
+      (page) => spoil(page, "pack.json", () => ({ status: 200, contentType: "application/json", body: '{"program_finder_pack": 7}' })),
+      (page) => spoil(page, "start.bin", () => ({ status: 404, body: "not found" })),
+    ]) {
+      const { finder } = await openSpoiled(spoilEntry);
+      const failed = finder.root.getByRole("alert").filter({ hasText: "We could not load the list of programs." });
+      await failed.waitFor();
+      assert.match(await failed.textContent(), /2-1-1/);
+      assert.equal(await finder.cards.count(), 0);
+    }
   });
 });

@@ -34,9 +34,10 @@ const TYPES = {
   ".png": "image/png",
 };
 /** Worth compressing (PNG already is). */
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".csv", ".svg"]);
-/** Trunk's hashed names: `program-finder-wasm-<hash>_bg.wasm`, `…-<hash>.js`, `demo-<hash>.css`. */
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".csv", ".svg", ".bin"]);
+/** Trunk's hashed names: `program-finder-wasm-<hash>_bg.wasm`, `…-<hash>.js`, `demo-<hash>.css`;
+ * and every file of a catalogue pack's folder, named by its content hash (`<hash>/start.bin`). */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$|\/[0-9a-f]{16}\/[^/]+$/;
 const FOREVER = "public, max-age=31536000, immutable";
 /** On the fly, brotli at quality 5: nearly as small as 11 for a fraction of the time. */
 const ENCODERS = {

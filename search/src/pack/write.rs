@@ -4,7 +4,7 @@
 use finder_core::catalogue::{load, LoadError};
 use finder_core::json::{self, Json};
 
-use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, INDEX_MAGIC};
+use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, START_MAGIC};
 use crate::index::SearchIndex;
 
 /// Programs per text chunk: a page of cards (10) and then some, at about 2 KB brotli.
@@ -22,8 +22,8 @@ pub struct Pack {
     pub entry_text: String,
     /// (path under the entry's folder, content), the folder's files.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The files a family downloads before the first card: the facts, the index's terms
-    /// and the first chunk.
+    /// The files a family downloads before the first card: the start (the index's terms
+    /// and the facts) and the first chunk.
     pub first_files: Vec<String>,
 }
 
@@ -112,22 +112,26 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
     let entry = PackEntry { id: format!("{id:016x}"), programs: catalogue.programs.len(), chunk };
     let header = entry.header();
 
-    let mut files = vec![
-        (entry.facts_file(), format!("{header}{facts}").into_bytes()),
-        (entry.index_file(), binary_file(INDEX_MAGIC, id, &dictionary)),
-    ];
+    // The terms, their checksum, then the facts (JSON checked by reading it).
+    let mut start = START_MAGIC.to_vec();
+    start.extend_from_slice(entry.id.as_bytes());
+    start.extend_from_slice(&(dictionary.len() as u32).to_le_bytes());
+    start.extend_from_slice(&dictionary);
+    start.extend_from_slice(&checksum(&start).to_le_bytes());
+    start.extend_from_slice(format!("{header}{facts}").as_bytes());
+    let mut files = vec![(entry.start_file(), start)];
     for (k, bytes) in fragments.iter().enumerate() {
-        files.push((entry.fragment_file(k), binary_file(FRAGMENT_MAGIC, id, bytes)));
+        files.push((entry.fragment_file(k), binary_file(FRAGMENT_MAGIC, &entry.id, bytes)));
     }
     for (k, text) in chunks.iter().enumerate() {
         files.push((entry.chunk_file(k), format!("{header}{text}").into_bytes()));
     }
     let title = top.get("title").map_or("null", |raw| raw.trim());
     let entry_text = format!(
-        "{{\"{ENTRY_KEY}\":{FORMAT},\"id\":\"{}\",\"programs\":{},\"chunk\":{chunk},\"title\":{title}}}\n",
+        "{{\"{ENTRY_KEY}\":{FORMAT:.0},\"id\":\"{}\",\"programs\":{},\"chunk\":{chunk},\"title\":{title}}}\n",
         entry.id, entry.programs
     );
-    let mut first_files = vec![entry.facts_file(), entry.index_file()];
+    let mut first_files = vec![entry.start_file()];
     if !chunks.is_empty() {
         first_files.push(entry.chunk_file(0));
     }

@@ -1,0 +1,63 @@
+//! Any bytes as a catalogue pack's files: the widget's pack reader refuses what it cannot
+//! use with a `PackError` and never panics (a panic aborts the widget), whatever a CDN
+//! or an attacker serves in place of the entry, the start file, a fragment or a chunk.
+//! Each input is tried as each kind of file, and also spliced into a real pack's file,
+//! so that the checks past the id and checksum are reached too.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use finder_core::catalogue::{load, Catalogue};
+use finder_search::pack::write::{write, Pack};
+use finder_search::pack::PackEntry;
+use finder_search::{Query, SearchOptions};
+use libfuzzer_sys::fuzz_target;
+
+const CATALOGUE: &str = r#"{"version": 1, "needs": [{"id": "food", "label": "Food"}],
+  "programs": [
+    {"id": "a", "name": "Mobile Pantry", "needs": ["food"], "towns": ["Hartford"]},
+    {"id": "b", "name": "Food Bank", "needs": ["food"], "statewide": true, "description": "Groceries"},
+    {"id": "c", "name": "Meals", "needs": ["food"], "towns": ["New Haven"]}
+  ]}"#;
+
+fn pack() -> &'static (Pack, Catalogue) {
+    static PACK: OnceLock<(Pack, Catalogue)> = OnceLock::new();
+    PACK.get_or_init(|| {
+        let pack = write(CATALOGUE, 2).expect("packs");
+        let start = &pack.files.iter().find(|(name, _)| name.ends_with("start.bin")).unwrap().1;
+        let (_, facts) = pack.entry.split_start(start).unwrap();
+        let catalogue = load(std::str::from_utf8(facts).unwrap()).unwrap().catalogue;
+        (pack, catalogue)
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (pack, catalogue) = pack();
+    let entry = &pack.entry;
+    let text = String::from_utf8_lossy(data);
+    let _ = PackEntry::read(&text);
+    for chunk in 0..2 {
+        let _ = entry.read_chunk(&text, chunk, catalogue);
+    }
+    // As sent, and spliced after a real file's first `cut` bytes.
+    for (name, real) in &pack.files {
+        let cut = data.first().map_or(0, |&b| usize::from(b) * real.len() / 256);
+        let mut spliced = real[..cut].to_vec();
+        spliced.extend_from_slice(data);
+        for bytes in [data, &spliced[..]] {
+            if name.ends_with("start.bin") {
+                if let Ok((terms, _)) = entry.split_start(bytes) {
+                    let _ = entry.read_index(terms, catalogue);
+                }
+            } else if name.contains("/postings-") {
+                // A fresh index each time: a fragment is set once.
+                let (terms, _) = entry.split_start(&pack.files[0].1).unwrap();
+                let index = entry.read_index(terms, catalogue).unwrap();
+                if entry.add_fragment(&index, 0, bytes).is_ok() {
+                    let query = Query { text: "food pantry meals".into(), ..Query::default() };
+                    let _ = index.search(&query, &SearchOptions::default());
+                }
+            }
+        }
+    }
+});
