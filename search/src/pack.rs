@@ -239,8 +239,12 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 
 /// Reads the index's terms: the sorted terms, each one's postings as a range of the
 /// list of all postings, and the first term of each fragment (then the term count).
+/// The index's terms, their postings' ranges, and the first term of each fragment.
 #[cfg(feature = "pack")]
-fn read_dictionary(bytes: &[u8]) -> Option<(Words, Vec<(u32, u32)>, Vec<u32>)> {
+type Dictionary = (Words, Vec<(u32, u32)>, Vec<u32>);
+
+#[cfg(feature = "pack")]
+fn read_dictionary(bytes: &[u8]) -> Option<Dictionary> {
     let mut input = Reader { bytes, at: 0 };
     let term_count = input.number()? as usize;
     // Terms, front-coded: bytes shared with the previous term, then the rest.

@@ -4,27 +4,13 @@
 // "Try again", never into wrong results.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Finder, openWidgetOn, useBrowser } from "./harness.mjs";
 import { catalogue } from "./generated.mjs";
+import { GENERATED, pack } from "./packs.mjs";
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const GENERATED = here("fixtures/generated/");
-const SAMPLE = here("../../public/sample-catalogue.json");
-
-/** Runs `catalogue pack` (the staff tool, as built by `cargo test`) into `generated/<name>/`. */
-function pack(source, name) {
-  const output = `${GENERATED}${name}`;
-  rmSync(output, { recursive: true, force: true });
-  execFileSync("cargo", ["run", "--quiet", "-p", "catalogue", "--", "pack", source, "--output", output], {
-    cwd: here("../.."),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const entry = JSON.parse(readFileSync(`${output}/pack.json`, "utf8"));
-  return { url: `../fixtures/generated/${name}/pack.json`, entry, files: readdirSync(`${output}/${entry.id}`) };
-}
+const SAMPLE = fileURLToPath(new URL("../../public/sample-catalogue.json", import.meta.url));
 
 /** What a family sees: the count, the cards' names in order, each need's label with its count. */
 async function screen(finder) {

@@ -8,9 +8,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:http";
 import { ENGINES, Finder, Key, session, startEngine } from "./engines.mjs";
 import { BIG_PROGRAMS, trickleBigCatalogue } from "../e2e/slow-catalogue.mjs";
+import { pack } from "../e2e/packs.mjs";
 
 const CATALOGUE = JSON.parse(readFileSync(new URL("../e2e/fixtures/catalogue.json", import.meta.url), "utf8"));
 const ALL = CATALOGUE.programs.map((p) => p.id);
@@ -286,6 +288,21 @@ export function smoke(name) {
         server.closeAllConnections();
         server.close();
       }
+    });
+
+    it("pack: the test catalogue as a catalogue pack shows its programs, filters and searches as the JSON does", async (page) => {
+      pack(fileURLToPath(new URL("../e2e/fixtures/catalogue.json", import.meta.url)), "pack-test");
+      await page.open("pages/pack.html");
+      const finder = await new Finder(page).loaded();
+      await finder.shows(ALL, `${ALL.length} programs`);
+      const housing = withNeed("housing");
+      await page.click(await finder.need("Housing"));
+      await finder.shows(housing, `Showing ${housing.length} of ${ALL.length} programs`);
+      await page.click(await finder.need("Housing"));
+      const search = await finder.element("#pf-q", "search box");
+      await search.sendKeys("books");
+      await finder.shows(["under-six", "preschool"], `Showing 2 of ${ALL.length} programs`);
+      assert.deepEqual(await page.errors(), []);
     });
 
     it("stopped module: every widget on the page says so, with 2-1-1", async (page) => {
