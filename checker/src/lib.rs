@@ -65,6 +65,33 @@ fn CheckerPage() -> impl IntoView {
             <p class="muted">"The finder as families will see it with this catalogue (programs with errors are left out)."</p>
             <div id="preview"></div>
         </section>
+        <PackPreview />
+    }
+}
+
+/// A published catalogue pack (`catalogue pack`), previewed by the address of its
+/// `pack.json`: the pack's files are many, so they are read where they are published, as
+/// families' browsers will read them (the server must allow this page's origin).
+#[component]
+fn PackPreview() -> impl IntoView {
+    let address = RwSignal::new(String::new());
+    view! {
+        <section class="pack-preview" aria-labelledby="pack-heading">
+            <h2 id="pack-heading">"4. Preview a published pack"</h2>
+            <p class="muted">"A big catalogue published with "<code>"catalogue pack"</code>
+                " (which checks it first): the finder as families will see it, with "
+                <code>"program-finder-pack.js"</code>"."</p>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                preview::show_pack(&address.get_untracked());
+            }>
+                <label class="label" for="pack-address">"Address of the pack's pack.json"</label>
+                <input id="pack-address" type="url" required placeholder="https://www.example.org/programs/pack.json"
+                    on:input:target=move |ev| address.set(ev.target().value()) />
+                <button type="submit">"Preview the pack"</button>
+            </form>
+            <div id="pack-preview"></div>
+        </section>
     }
 }
 

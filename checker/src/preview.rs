@@ -1,6 +1,7 @@
 //! The live preview: the real widget, fed the catalogue being checked.
 //!
-//! The checker page also loads `program-finder.js`; the preview is a fresh
+//! The checker page also loads the widget (`program-finder-pack.js`, which reads
+//! catalogue packs too, for the pack preview); the preview is a fresh
 //! `<div data-program-finder>` whose catalogue is a `blob:` URL of the text, so the
 //! widget reads it exactly as it would read the published file. The widget's loader
 //! notices the new element and mounts it.
@@ -48,4 +49,16 @@ fn show(text: Option<&str>, blob_url: StoredValue<Option<String>, LocalStorage>)
         let _ = container.append_child(&host);
     }
     blob_url.set_value(Some(url));
+}
+
+/// Shows the pack whose entry is at `address` in the pack preview (the page loads
+/// `program-finder-pack.js`, which reads packs and catalogues alike).
+pub(super) fn show_pack(address: &str) {
+    let Some(container) = document().get_element_by_id("pack-preview") else { return };
+    container.set_inner_html("");
+    if let Ok(host) = document().create_element("div") {
+        let _ = host.set_attribute("data-program-finder", "");
+        let _ = host.set_attribute("data-catalogue", address.trim());
+        let _ = container.append_child(&host);
+    }
 }

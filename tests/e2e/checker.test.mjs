@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DIST, Finder, useBrowser } from "./harness.mjs";
+import { pack } from "./packs.mjs";
+import { cpSync, rmSync } from "node:fs";
 
 const broken = readFileSync(fileURLToPath(new URL("fixtures/broken-for-checker.json", import.meta.url)), "utf8");
 
@@ -82,4 +84,21 @@ describe("checker page", () => {
     await page.locator(".summary").waitFor();
     assert.match(await page.locator(".diagnostic").first().textContent(), /Line 3, column 1.*not valid JSON.*missing comma/);
   });
+
+  test("a published pack is previewed by the address of its pack.json", async () => {
+    // Published next to the checker page, as on a hospital's own site.
+    const published = pack(fileURLToPath(new URL("fixtures/catalogue.json", import.meta.url)), "pack-checker");
+    rmSync(`${DIST}/check-pack`, { recursive: true, force: true });
+    cpSync(fileURLToPath(new URL("fixtures/generated/pack-checker", import.meta.url)), `${DIST}/check-pack`, { recursive: true });
+    const { page, messages } = await env.open(env.cdn.url + "check.html");
+    await page.getByLabel("Address of the pack's pack.json").fill(env.cdn.url + "check-pack/pack.json");
+    await page.getByRole("button", { name: "Preview the pack" }).click();
+    const finder = await new Finder(page, "#pack-preview [data-program-finder]").loaded();
+    const programs = JSON.parse(readFileSync(fileURLToPath(new URL("fixtures/catalogue.json", import.meta.url)), "utf8")).programs;
+    assert.equal(published.entry.programs, programs.length);
+    assert.equal(await finder.count.textContent(), `${programs.length} programs`);
+    assert.deepEqual(await finder.ids(), programs.map((p) => p.id));
+    assert.deepEqual(messages.errors, []);
+  });
 });
+
