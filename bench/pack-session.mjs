@@ -4,7 +4,7 @@
 //
 //   node bench/pack-session.mjs        (needs dist/ from `make dist`, bench/pkg from
 //                                       `make bench`, and the release `catalogue` tool)
-//   PACK_RUNS=3 PACK_ONLY=phone node bench/pack-session.mjs
+//   PACK_RUNS=3 PACK_ONLY=phone PACK_FORMATS=pack node bench/pack-session.mjs
 //
 // Each run, in a fresh browser context with the cache disabled, throttled like the
 // start-up benchmark's phone (4× CPU, 1.6 Mbit/s, 150 ms) or not (desktop): load until
@@ -28,6 +28,7 @@ const DIST = here("../dist");
 const RUNS = Number(process.env.PACK_RUNS ?? 1);
 const SIZES = (process.env.PACK_SIZES ?? "10000,50000").split(",").map(Number);
 const ONLY = (process.env.PACK_ONLY ?? "").split(",").filter(Boolean);
+const FORMATS = (process.env.PACK_FORMATS ?? "json,pack").split(",");
 const SEED = 7; // as the other benchmarks
 const QUIET_MS = 700;
 const STEP_TIMEOUT_MS = 120_000;
@@ -147,7 +148,7 @@ const results = [];
 try {
   for (const profile of PROFILES) {
     for (const name of Object.keys(builds)) {
-      for (const format of ["json", "pack"]) {
+      for (const format of FORMATS) {
         for (let i = 0; i < RUNS; i++) {
           try {
             results.push({ profile: profile.id, name, format, ...(await session(browser, server, name, format, profile)) });
@@ -180,7 +181,7 @@ for (const profile of PROFILES) {
   for (const name of Object.keys(builds)) {
     console.log(`\n${profile.id}, ${builds[name].size.toLocaleString("en-US")} programs: time after the action (bytes it downloaded)`);
     const rows = {};
-    for (const format of ["json", "pack"]) {
+    for (const format of FORMATS) {
       const runs = results.filter((r) => r.profile === profile.id && r.name === name && r.format === format);
       const failed = runs.find((r) => r.error);
       if (failed) {
@@ -190,8 +191,8 @@ for (const profile of PROFILES) {
       const steps = runs[0].steps.map((s, i) => `${s.step} ${ms(median(runs.map((r) => r.steps[i].ms)))} (${kb(median(runs.map((r) => r.steps[i].bytes)))})`);
       rows[format] = `${steps.join("; ")}; session ${kb(median(runs.map((r) => r.total)))}`;
     }
-    console.log(`  JSON (program-finder.js): ${rows.json}`);
-    console.log(`  pack (program-finder-pack.js): ${rows.pack}`);
+    if (rows.json) console.log(`  JSON (program-finder.js): ${rows.json}`);
+    if (rows.pack) console.log(`  pack (program-finder-pack.js): ${rows.pack}`);
   }
 }
 mkdirSync(here("../target/bench"), { recursive: true });

@@ -7,8 +7,11 @@ use finder_core::json::{self, Json};
 use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, START_MAGIC};
 use crate::index::SearchIndex;
 
-/// Programs per text chunk: a page of cards (10) and then some, at about 2 KB brotli.
-pub const CHUNK: usize = 16;
+/// Programs per text chunk. The cards of a filtered page are scattered over the catalogue,
+/// so a chunk brings mostly programs nobody asked for: 8 is about 1.5 KB brotli, and 30
+/// scattered cards fetch at most 30 small files, not 30 big ones (BENCHMARKS.md, "A
+/// statewide catalogue": 16 fetched 119 KB for a town's first page at 50,000 programs).
+pub const CHUNK: usize = 8;
 
 /// A program's keys the facts file keeps: what filtering, counting, the saved list and
 /// "open now" read. Everything else (the text) is in the chunks.
