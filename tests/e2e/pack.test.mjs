@@ -72,12 +72,14 @@ describe("a catalogue pack", () => {
       async (finder) => finder.setAge(4),
       async (finder) => finder.search.fill("pantyr"),
     ];
-    const seen = { json: [], pack: [] };
     // Both from the site origin, so only the format differs.
-    // The JSON in program-finder.js, the pack in program-finder-pack.js.
+    // The JSON in program-finder.js, the pack in program-finder-pack.js, and the JSON in
+    // program-finder-pack.js too (it reads both).
+    const seen = { json: [], pack: [], "json in the pack build": [] };
     for (const [kind, url, script] of [
       ["json", "../fixtures/generated/sample.json", "program-finder.js"],
       ["pack", sample.url, "program-finder-pack.js"],
+      ["json in the pack build", "../fixtures/generated/sample.json", "program-finder-pack.js"],
     ]) {
       const { finder, messages } = await openWidgetOn(env, url, { script });
       for (const step of steps) {
@@ -89,6 +91,7 @@ describe("a catalogue pack", () => {
     }
     assert.ok(seen.json[4].names.length > 0, "the typo finds programs");
     assert.deepEqual(seen.pack, seen.json);
+    assert.deepEqual(seen["json in the pack build"], seen.json);
   });
 
   test("program-finder.js, which reads catalogue JSON only, tells staff to load the pack with program-finder-pack.js", async () => {
