@@ -145,8 +145,8 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
 /// phone's connection, and a few hundred files for 50,000 programs.
 const FRAGMENT_BYTES: usize = 64 * 1024;
 
-/// `index.bin`'s content and each fragment's, as `read_dictionary` and `read_fragment`
-/// read them. Fragments are runs of consecutive terms, cut once their postings pass
+/// The terms of `start.bin` and each fragment's content, as `read_dictionary` and
+/// `read_fragment` read them. Fragments are runs of consecutive terms, cut once their postings pass
 /// [`FRAGMENT_BYTES`]: a term's postings are never split, and a prefix's terms are
 /// neighbours, so typing a word fetches one or two.
 pub(super) fn index_parts(index: &SearchIndex) -> (Vec<u8>, Vec<Vec<u8>>) {
