@@ -89,6 +89,10 @@ bench: setup-build setup-browser
 	node bench/startup.mjs
 	@# Importing a 2-1-1-sized HSDS 1.1 package (5,000 services, made in memory).
 	cargo run --release -q -p catalogue --example hsds_import_bench 5000
+	@# A statewide catalogue: a family's session with the JSON file and with its pack
+	@# (10,000 and 50,000 programs, phone and desktop), and the pack's build.
+	cargo build --release -q -p catalogue
+	node bench/pack-session.mjs
 
 setup-build:
 	@tools/setup.sh build
