@@ -146,6 +146,14 @@ mod reading {
         }))
     }
 
+    /// A file of the pack fetched after the start: a fragment of postings, or a chunk of
+    /// programs' text, by number.
+    #[derive(Clone, Copy)]
+    enum File {
+        Postings(usize),
+        Text(usize),
+    }
+
     /// A chunk of programs' text: not asked for yet, on its way, here, or failed.
     #[derive(Clone, Default)]
     enum Chunk {
@@ -216,7 +224,7 @@ mod reading {
                 Chunk::Failed => Some(false),
                 Chunk::Asked => None,
                 Chunk::Unasked => {
-                    self.fetch(files, Err(chunk));
+                    self.fetch(files, File::Text(chunk));
                     None
                 }
             }
@@ -242,22 +250,22 @@ mod reading {
                 .unwrap_or_default()
         }
 
-        /// Fetches a fragment of postings (`Ok`) or a chunk of programs' text (`Err`), once.
-        fn fetch(&self, files: Arc<PackFiles>, file: Result<usize, usize>) {
+        /// Fetches a fragment of postings or a chunk of programs' text, once.
+        fn fetch(&self, files: Arc<PackFiles>, file: File) {
             self.held.update_value(|held| match file {
-                Ok(fragment) => held.fragments.push(fragment),
-                Err(chunk) => held.chunks[chunk] = Chunk::Asked,
+                File::Postings(fragment) => held.fragments.push(fragment),
+                File::Text(chunk) => held.chunks[chunk] = Chunk::Asked,
             });
             let state = *self;
             leptos::task::spawn_local(async move {
                 let name = match file {
-                    Ok(fragment) => files.entry.fragment_file(fragment),
-                    Err(chunk) => files.entry.chunk_file(chunk),
+                    File::Postings(fragment) => files.entry.fragment_file(fragment),
+                    File::Text(chunk) => files.entry.chunk_file(chunk),
                 };
                 let programs = RefCell::new(Vec::new());
                 let take = |bytes: &[u8]| match file {
-                    Ok(fragment) => files.entry.add_fragment(&files.index, fragment, bytes),
-                    Err(chunk) => {
+                    File::Postings(fragment) => files.entry.add_fragment(&files.index, fragment, bytes),
+                    File::Text(chunk) => {
                         let text = String::from_utf8_lossy(bytes);
                         *programs.borrow_mut() = files.entry.read_chunk(&text, chunk, &files.catalogue)?;
                         Ok(())
@@ -269,8 +277,8 @@ mod reading {
                 }
                 // The widget may have gone while the file came.
                 let kept = state.held.try_update_value(|held| match file {
-                    Ok(fragment) => held.fragments.retain(|&f| f != fragment),
-                    Err(chunk) => {
+                    File::Postings(fragment) => held.fragments.retain(|&f| f != fragment),
+                    File::Text(chunk) => {
                         held.chunks[chunk] = match done {
                             Ok(()) => Chunk::Here(Arc::new(programs.take())),
                             Err(_) => Chunk::Failed,
@@ -305,7 +313,7 @@ mod reading {
             let failed = self.failed.get_untracked();
             for fragment in missing.iter().copied() {
                 if !failed && !self.held.with_value(|held| held.fragments.contains(&fragment)) {
-                    self.fetch(files.clone(), Ok(fragment));
+                    self.fetch(files.clone(), File::Postings(fragment));
                 }
             }
             let mut cards: Vec<usize> =
