@@ -94,6 +94,33 @@ describe("a catalogue pack", () => {
     assert.deepEqual(seen["json in the pack build"], seen.json);
   });
 
+  test("a pack's entry is the copy kept: when the entry cannot be fetched, the pack opens from it", async () => {
+    const first = await openWidgetOn(env, sample.url, { script: "program-finder-pack.js" });
+    await first.finder.cards.first().locator("h3").waitFor();
+    const names = await first.finder.cards.locator("h3").allTextContents();
+    // The same browser, another visit: the entry's server fails; the pack's files are there.
+    const again = await env.open(env.site.url + "pages/blank.html", {
+      context: first.page.context(),
+      setup: (page) => page.route(/\/pack\.json$/, (route) => route.fulfill({ status: 500, body: "down" })),
+    });
+    await again.page.evaluate(
+      ([cdn, url]) => {
+        const host = Object.assign(document.createElement("div"), { id: "host" });
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = url;
+        document.body.append(host);
+        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
+      },
+      [env.cdn.url, sample.url],
+    );
+    const finder = new Finder(again.page, "#host");
+    const saved = finder.root.locator(".saved-copy");
+    await saved.waitFor({ timeout: 15_000 });
+    assert.match(await saved.textContent(), /Showing the list saved on/);
+    await finder.cards.first().locator("h3").waitFor();
+    assert.deepEqual(await finder.cards.locator("h3").allTextContents(), names);
+  });
+
   test("program-finder.js, which reads catalogue JSON only, tells staff to load the pack with program-finder-pack.js", async () => {
     const { page, messages } = await env.open(env.site.url + "pages/blank.html");
     await page.evaluate(
