@@ -32,9 +32,13 @@ fn today() -> (u32, u32, u32) {
 fn CheckerPage() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let file_name = RwSignal::new(None::<String>);
+    // A pack's entry (`pack.json`) is not a catalogue: `catalogue pack` checked the catalogue
+    // it came from, and the pack is previewed by its address (section 4).
+    let is_pack = Memo::new(move |_| text.with(|text| is_pack_entry(text)));
     let report = Memo::new(move |_| {
         let text = text.get();
-        (!text.trim().is_empty()).then(|| check(&text, &CheckOptions { today: Some(today()) }))
+        (!text.trim().is_empty() && !is_pack.get())
+            .then(|| check(&text, &CheckOptions { today: Some(today()) }))
     });
     let editor = NodeRef::<html::Textarea>::new();
     let show_line = move |diagnostic: &Diagnostic| {
@@ -56,6 +60,11 @@ fn CheckerPage() -> impl IntoView {
         <section class="problems" aria-labelledby="problems-heading">
             <h2 id="problems-heading">"2. Problems"</h2>
             {move || match report.get() {
+                None if is_pack.get() => view! {
+                    <p class="pack-entry" role="status">"This is a catalogue pack's entry file ("<code>"pack.json"</code>
+                        "), not a catalogue: "<code>"catalogue pack"</code>" checked the catalogue it was made from. "
+                        "To see the pack as families will, give its address under 4."</p>
+                }.into_any(),
                 None => view! { <p class="muted">"Choose, drop or paste a catalogue to check it."</p> }.into_any(),
                 Some(report) => view! { <ReportView report file_name=file_name.get() show_line /> }.into_any(),
             }}
@@ -67,6 +76,11 @@ fn CheckerPage() -> impl IntoView {
         </section>
         <PackPreview />
     }
+}
+
+/// Whether `text` is a catalogue pack's entry: a JSON object with the pack's key.
+fn is_pack_entry(text: &str) -> bool {
+    matches!(finder_core::json::parse(text), Ok(finder_core::json::Json::Object(top)) if top.get("program_finder_pack").is_some())
 }
 
 /// A published catalogue pack (`catalogue pack`), previewed by the address of its

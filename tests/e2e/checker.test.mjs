@@ -91,6 +91,9 @@ describe("checker page", () => {
     rmSync(`${DIST}/check-pack`, { recursive: true, force: true });
     cpSync(fileURLToPath(new URL("fixtures/generated/pack-checker", import.meta.url)), `${DIST}/check-pack`, { recursive: true });
     const { page, messages } = await env.open(env.cdn.url + "check.html");
+    // Its entry pasted as if it were a catalogue: the page says what it is and where to go.
+    await paste(page, readFileSync(`${DIST}/check-pack/pack.json`, "utf8"));
+    await page.getByRole("status").filter({ hasText: "This is a catalogue pack's entry file (pack.json), not a catalogue" }).waitFor();
     await page.getByLabel("Address of the pack's pack.json").fill(env.cdn.url + "check-pack/pack.json");
     await page.getByRole("button", { name: "Preview the pack" }).click();
     const finder = await new Finder(page, "#pack-preview [data-program-finder]").loaded();
