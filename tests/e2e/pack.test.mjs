@@ -35,20 +35,25 @@ function packRequests(page) {
   };
 }
 
-/** `openWidgetOn`, with the pack files the page asks for recorded from the start. */
-async function openWatched(env, url) {
-  const { page, messages } = await env.open(env.site.url + "pages/blank.html");
-  const requests = packRequests(page);
-  await page.evaluate(
-    ([cdn, url]) => {
+/** Puts a widget (`#host`) on `page` for the catalogue at `url`, loaded with `script`. */
+function mount(env, page, url, script) {
+  return page.evaluate(
+    ([cdn, url, script]) => {
       const host = Object.assign(document.createElement("div"), { id: "host" });
       host.dataset.programFinder = "";
       host.dataset.catalogue = url;
       document.body.append(host);
-      document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
+      document.head.append(Object.assign(document.createElement("script"), { src: cdn + script }));
     },
-    [env.cdn.url, url],
+    [env.cdn.url, url, script],
   );
+}
+
+/** `openWidgetOn`, with the pack files the page asks for recorded from the start. */
+async function openWatched(env, url) {
+  const { page, messages } = await env.open(env.site.url + "pages/blank.html");
+  const requests = packRequests(page);
+  await mount(env, page, url, "program-finder-pack.js");
   return { page, messages, requests, finder: new Finder(page, "#host") };
 }
 
@@ -103,16 +108,7 @@ describe("a catalogue pack", () => {
       context: first.page.context(),
       setup: (page) => page.route(/\/pack\.json$/, (route) => route.fulfill({ status: 500, body: "down" })),
     });
-    await again.page.evaluate(
-      ([cdn, url]) => {
-        const host = Object.assign(document.createElement("div"), { id: "host" });
-        host.dataset.programFinder = "";
-        host.dataset.catalogue = url;
-        document.body.append(host);
-        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
-      },
-      [env.cdn.url, sample.url],
-    );
+    await mount(env, again.page, sample.url, "program-finder-pack.js");
     const finder = new Finder(again.page, "#host");
     const saved = finder.root.locator(".saved-copy");
     await saved.waitFor({ timeout: 15_000 });
@@ -123,16 +119,7 @@ describe("a catalogue pack", () => {
 
   test("program-finder.js, which reads catalogue JSON only, tells staff to load the pack with program-finder-pack.js", async () => {
     const { page, messages } = await env.open(env.site.url + "pages/blank.html");
-    await page.evaluate(
-      ([cdn, url]) => {
-        const host = Object.assign(document.createElement("div"), { id: "host" });
-        host.dataset.programFinder = "";
-        host.dataset.catalogue = url;
-        document.body.append(host);
-        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder.js" }));
-      },
-      [env.cdn.url, sample.url],
-    );
+    await mount(env, page, sample.url, "program-finder.js");
     const failed = new Finder(page, "#host").root.getByRole("alert").filter({ hasText: "We could not load the list of programs." });
     await failed.waitFor();
     assert.match(await failed.textContent(), /2-1-1/);
@@ -192,16 +179,7 @@ describe("a catalogue pack's bad files", () => {
   async function openSpoiled(prepare) {
     const { page, messages } = await env.open(env.site.url + "pages/blank.html");
     const spoiled = await prepare(page);
-    await page.evaluate(
-      ([cdn, url]) => {
-        const host = Object.assign(document.createElement("div"), { id: "host" });
-        host.dataset.programFinder = "";
-        host.dataset.catalogue = url;
-        document.body.append(host);
-        document.head.append(Object.assign(document.createElement("script"), { src: cdn + "program-finder-pack.js" }));
-      },
-      [env.cdn.url, big.url],
-    );
+    await mount(env, page, big.url, "program-finder-pack.js");
     return { page, messages, spoiled, finder: new Finder(page, "#host") };
   }
 
