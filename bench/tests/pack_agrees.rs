@@ -6,7 +6,7 @@ use finder_bench::{generate_catalogue, generate_queries, queries};
 use finder_core::catalogue::load;
 use finder_search::pack::write::{write, CHUNK};
 use finder_search::pack::PackEntry;
-use finder_search::{SearchIndex, SearchOptions};
+use finder_search::{Query, SearchIndex, SearchOptions};
 
 /// As `bench/run.mjs`.
 const SEED: u32 = 7;
@@ -85,4 +85,19 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
         let programs = entry.read_chunk(chunk, k, &skeleton.catalogue).expect("the chunk reads");
         assert_eq!(programs[program - k * CHUNK], direct.catalogue.programs[program]);
     }
+
+    // The first screen, from the entry alone: the JSON's counts with nothing chosen, and
+    // its first cards are the first programs (what the widget shows before the facts).
+    let first = PackEntry::first_screen(&pack.entry_text).expect("the entry has a first screen");
+    let nothing = from_json.search(&Query::default(), &options);
+    assert_eq!(Some(first.counts), nothing.counts);
+    assert_eq!(nothing.total, entry.programs);
+    let first_cards: Vec<u32> = (0..50).collect();
+    assert_eq!(nothing.hits.iter().map(|hit| hit.program).collect::<Vec<_>>(), first_cards);
+    assert!(!first.hours, "the synthetic catalogue lists no structured hours");
+    assert_eq!(first.catalogue.needs, direct.catalogue.needs);
+    assert_eq!(first.catalogue.places, direct.catalogue.places);
+    let chunk = std::str::from_utf8(file(&entry.chunk_file(3))).unwrap();
+    let programs = entry.read_chunk(chunk, 3, &first.catalogue).expect("read against the first screen");
+    assert_eq!(programs, direct.catalogue.programs[3 * CHUNK..4 * CHUNK]);
 }

@@ -35,7 +35,7 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         |path: &Path, e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()));
     std::fs::create_dir_all(&folder).map_err(|e| unwritable(&folder, e))?;
     let mut total = (0usize, 0usize);
-    let mut first = 0usize;
+    let (mut first, mut start) = (0usize, 0usize);
     for (path, bytes) in &pack.files {
         let target = output.join(path);
         std::fs::write(&target, bytes).map_err(|e| unwritable(&target, e))?;
@@ -43,6 +43,9 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         total = (total.0 + bytes.len(), total.1 + compressed);
         if pack.first_files.contains(path) {
             first += compressed;
+        }
+        if *path == pack.entry.start_file() {
+            start = compressed;
         }
     }
     // The entry last, and by renaming: a family never reads an entry whose files are not
@@ -68,12 +71,13 @@ pub(super) fn run(file: &Path, output: &Path) -> Result<ExitCode, Failure> {
         kb(total.1)
     );
     println!(
-        "  before the first card a family downloads {} brotli (the entry, the facts and terms, the first programs),",
+        "  before the first card a family downloads {} brotli (the entry with the first screen, the first programs),",
         kb(first)
     );
     println!(
-        "  plus the widget; then {} brotli per {} programs shown.",
-        kb(total.1.saturating_sub(first) / pack.files.len().max(1)),
+        "  plus the widget; then {} brotli of facts and terms before the first choice, and {} brotli per {} programs shown.",
+        kb(start),
+        kb(total.1.saturating_sub(first + start) / pack.files.len().max(1)),
         CHUNK
     );
     println!(

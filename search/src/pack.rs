@@ -18,14 +18,23 @@
 //! - `<id>/programs-<k>.json`: the full text of programs `k·chunk .. (k+1)·chunk`, as the
 //!   catalogue wrote them, fetched when a card, details, the saved list or paper needs it.
 //!
+//! The entry also carries the **first screen**: the catalogue's own keys (title, needs,
+//! places) and the counts beside every choice when nothing is chosen
+//! ([`PackEntry::first_screen`]). Its cards are the first programs in catalogue order
+//! (the ranking without words or town), so the first cards need the entry and one chunk,
+//! and the start file arrives behind them (at 50,000 programs it is 650 KB: 3 s on a
+//! phone).
+//!
 //! Names are derived from the entry's id, not listed, so the entry stays a few hundred
 //! bytes at any size. Every file starts with the pack's id: a file of another version (a
 //! CDN serving a mix during an update) is told apart from a good one, and a truncated
 //! file fails to parse (JSON) or its checksum (the index). Publishing a new version is
 //! atomic: upload its folder, then replace the entry.
 
-use finder_core::catalogue::{read_programs, Catalogue, Program};
-use finder_core::json::Json;
+use finder_core::catalogue::{read_programs, Catalogue, Loading, Program};
+use finder_core::json::{self, Json};
+
+use super::Counts;
 
 #[cfg(feature = "pack")]
 use super::facts::Facts;
@@ -81,6 +90,20 @@ pub struct PackEntry {
     pub chunk: usize,
 }
 
+/// What a family sees before choosing anything, carried by the entry so that the first
+/// cards need neither the facts nor the index.
+#[derive(Clone, Debug)]
+pub struct FirstScreen {
+    /// The catalogue's own keys (title, needs, places, time zone) with no program: what
+    /// the filters show. Chunks are read against it too.
+    pub catalogue: Catalogue,
+    /// The counts beside every choice with nothing chosen (`open_now` is 0: it is the
+    /// family's minute that counts, see `hours`).
+    pub counts: Counts,
+    /// Whether any program lists structured hours.
+    pub hours: bool,
+}
+
 impl PackEntry {
     /// `None` when `text` is not a pack's entry (a catalogue, say); an error when it says
     /// it is one but cannot be used.
@@ -102,6 +125,41 @@ impl PackEntry {
             }
             _ => Err(PackError::NotAPack("its format is not one this finder reads".into())),
         })
+    }
+
+    /// The first screen the entry `text` carries; `None` if it has none (or is not an
+    /// entry).
+    pub fn first_screen(text: &str) -> Option<FirstScreen> {
+        let top = json::parse_object_raw(text).ok()?;
+        let catalogue = Loading::start(top.get("catalogue")?).ok()?.finish().catalogue;
+        let Ok(Json::Object(first)) = json::parse(top.get("first")?) else { return None };
+        let number = |value: &Json| value.as_f64().map(|n| n as usize);
+        let items = |key: &str| match first.get(key) {
+            Some(Json::Array(items)) => Some(items),
+            _ => None,
+        };
+        let pairs = |key: &str| -> Option<Vec<(String, usize)>> {
+            let pair = |item: &Json| match item {
+                Json::Array(pair) => Some((pair.first()?.as_str()?.to_string(), number(pair.get(1)?)?)),
+                _ => None,
+            };
+            items(key)?.iter().map(pair).collect()
+        };
+        let list = |key: &str| -> Option<Vec<usize>> { items(key)?.iter().map(number).collect() };
+        let one = |key: &str| first.get(key).and_then(number);
+        let counts = Counts {
+            needs: pairs("needs")?,
+            counties: pairs("counties")?,
+            towns: list("towns")?,
+            ages: list("ages")?,
+            languages: pairs("languages")?,
+            free: one("free")?,
+            open_now: 0,
+            evenings: one("evenings")?,
+            weekends: one("weekends")?,
+            hours_unknown: 0,
+        };
+        Some(FirstScreen { catalogue, counts, hours: matches!(first.get("hours"), Some(Json::Bool(true))) })
     }
 
     pub fn start_file(&self) -> String {
@@ -397,6 +455,32 @@ mod tests {
         ));
         let no_id = r#"{"program_finder_pack": 1, "programs": 3, "chunk": 2}"#;
         assert!(matches!(PackEntry::read(no_id), Some(Err(PackError::NotAPack(_)))));
+    }
+
+    #[test]
+    fn the_entry_carries_the_first_screen() {
+        let pack = pack();
+        let first = PackEntry::first_screen(&pack.entry_text).expect("a first screen");
+        assert_eq!(first.catalogue.title.as_deref(), Some("Test"));
+        assert_eq!(first.catalogue.needs.len(), 2);
+        assert!(first.catalogue.programs.is_empty(), "no program: the entry stays small");
+        assert_eq!(first.counts.needs, vec![("food".to_string(), 2), ("housing".to_string(), 1)]);
+        assert_eq!(first.counts.free, 1);
+        assert_eq!(first.counts.ages.len(), crate::AGE_BANDS.len());
+        let full = crate::SearchIndex::new(&finder_core::catalogue::load(CATALOGUE).unwrap().catalogue);
+        let options = crate::SearchOptions { counts: true, ..crate::SearchOptions::default() };
+        assert_eq!(Some(first.counts), full.search(&crate::Query::default(), &options).counts);
+        assert!(!first.hours);
+        let with_hours = CATALOGUE.replace(
+            r#""cost": "Free""#,
+            r#""cost": "Free", "schedule": {"weekly": {"mon": ["09:00-17:00"]}}"#,
+        );
+        let entry = write(&with_hours, 2).unwrap().entry_text;
+        assert!(PackEntry::first_screen(&entry).expect("a first screen").hours);
+        // An entry without one (or a catalogue) has none.
+        assert!(PackEntry::first_screen(CATALOGUE).is_none());
+        let bare = r#"{"program_finder_pack": 1, "id": "0123456789abcdef", "programs": 3, "chunk": 2}"#;
+        assert!(PackEntry::first_screen(bare).is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use finder_search::{SearchIndex, SearchResults};
 use leptos::prelude::*;
 
 use super::combobox::Combobox;
+use super::pack::PackState;
 use super::{use_lang, words, ChoiceSignals};
 use crate::presets::{age_from_entry, AgeProblem, AgeUnit};
 use crate::text::language_name;
@@ -17,14 +18,14 @@ const MAX_SUGGESTIONS: usize = 6;
 
 /// Words to search for; results follow as the family types.
 #[component]
-pub fn SearchBox(index: Arc<SearchIndex>, catalogue: Arc<Catalogue>) -> impl IntoView {
+pub fn SearchBox(index: Arc<SearchIndex>, catalogue: Arc<Catalogue>, pack: PackState) -> impl IntoView {
     let choices = expect_context::<ChoiceSignals>();
     let lang = use_lang();
     // Need labels, program names and frequent words that complete what is typed, in the
     // family's language first (`SearchIndex::suggest`).
     let suggestions = Memo::new(move |_| {
         let text = choices.query.get();
-        let found = index.suggest(&catalogue, &text, lang.get().code(), MAX_SUGGESTIONS);
+        let found = pack.index(&index).suggest(&catalogue, &text, lang.get().code(), MAX_SUGGESTIONS);
         found.into_iter().map(|suggestion| (suggestion.text, None)).collect()
     });
     view! {

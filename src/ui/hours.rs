@@ -10,6 +10,7 @@ use finder_core::hours::{Moment, Period, Schedule, Status, TimeZone, WallClock, 
 use finder_search::SearchResults;
 use leptos::prelude::*;
 
+use super::pack::NOT_COUNTED_YET;
 use super::{use_lang, words, ChoiceSignals};
 use crate::i18n::Lang;
 
@@ -42,7 +43,12 @@ pub fn start_clock(zone: TimeZone) -> Clock {
 pub fn HoursChoices(results: Memo<SearchResults>) -> impl IntoView {
     let choices = expect_context::<ChoiceSignals>();
     let count = move |pick: fn(&finder_search::Counts) -> usize| {
-        move || results.with(|r| r.counts.as_ref().map(|c| format!("({})", pick(c))))
+        // A pack's first screen cannot count "open now" (the facts say, when they come).
+        move || {
+            results.with(|r| {
+                r.counts.as_ref().map(pick).filter(|&n| n != NOT_COUNTED_YET).map(|n| format!("({n})"))
+            })
+        }
     };
     let check = move |key: &'static str,
                       chosen: RwSignal<bool>,

@@ -152,7 +152,7 @@ pub async fn load_catalogue(
     Err(failure)
 }
 
-/// A catalogue's text, or a pack's entry and then its facts and index.
+/// A catalogue's text, or a pack's entry (its first screen; the rest follows).
 type Opened = (Arc<Catalogue>, Vec<Problem>, Option<Arc<PackFiles>>);
 
 // (`url` and `timeout` open a pack's files, in `program-finder-pack.js`.)
@@ -172,7 +172,7 @@ async fn open(url: &str, text: &str, timeout: Duration) -> Result<Opened, LoadFa
         None => read(text).await.map(|(catalogue, problems)| (Arc::new(catalogue), problems, None)),
         Some(Err(why)) => Err(LoadFailure::Pack(why)),
         Some(Ok(entry)) => {
-            let pack = super::pack::open(url, entry, timeout).await?;
+            let pack = super::pack::open(url, entry, text, timeout)?;
             Ok((pack.catalogue.clone(), Vec::new(), Some(pack)))
         }
     }
@@ -180,7 +180,8 @@ async fn open(url: &str, text: &str, timeout: Duration) -> Result<Opened, LoadFa
 
 fn report_problems(url: &str, problems: &[Problem]) {
     if !problems.is_empty() {
-        warn!("Program Finder: the catalogue at {url} has {} problem(s):", problems.len());
+        // Without hints (see finder-core's `hints` feature): the checker gives them.
+        warn!("Program Finder: the catalogue at {url} has {} problem(s) (the checker page says how to fix each):", problems.len());
         for problem in problems {
             warn!("  {problem}");
         }

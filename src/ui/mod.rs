@@ -563,6 +563,9 @@ fn Finder(
     provide_context(choices);
     // Hours only where the catalogue has them: no clock, no choices, no lines otherwise.
     let has_hours = catalogue.programs.iter().any(|p| p.schedule.is_some());
+    // A pack's programs come later: its entry says.
+    #[cfg(feature = "pack")]
+    let has_hours = has_hours || pack.as_ref().is_some_and(|pack| pack.hours);
     if has_hours {
         provide_context(hours::start_clock(catalogue.time_zone));
         // "Show them too" lasts while "open now" does.
@@ -586,9 +589,9 @@ fn Finder(
     if let Some(address) = address {
         keep_in_address(choices, saved, address, lang, layout.page_lang, catalogue.clone());
     }
-    // Built once per catalogue (a pack's comes built); every keystroke then only queries it.
-    let index =
-        pack.as_ref().map_or_else(|| Arc::new(SearchIndex::new(&catalogue)), |pack| pack.index.clone());
+    // Built once per catalogue; every keystroke then only queries it. (A pack's catalogue
+    // here has no program: its index comes with its start file, `PackState::index`.)
+    let index = Arc::new(SearchIndex::new(&catalogue));
     let pack = pack::PackState::new(pack);
     let search_index = index.clone();
     let search_catalogue = catalogue.clone();
@@ -640,7 +643,7 @@ fn Finder(
         <div class="layout" class:listing=move || saved.is_list()>
             <form class="filters" part="filters" role="search" aria-label=move || use_number(lang.get().t("filters_label"))
                 hidden=move || saved.is_list() on:submit=|ev| ev.prevent_default()>
-                {(!hidden.search).then(|| view! { <filters::SearchBox index=search_index catalogue=search_catalogue /> })}
+                {(!hidden.search).then(|| view! { <filters::SearchBox index=search_index catalogue=search_catalogue pack /> })}
                 {show_needs.then(|| view! { <filters::NeedChoices needs results /> })}
                 <div class="row">
                     {show_town.then(|| view! { <town_box::TownBox /> })}

@@ -1,6 +1,8 @@
 //! A catalogue pack as the widget uses it (`finder_search::pack` has the format): the
-//! entry names the pack; its facts and its index's terms come first, and then only what
-//! the family's steps need, each file fetched once for the page's life:
+//! entry names the pack and carries the first screen (the catalogue's needs and places,
+//! the counts with nothing chosen), so the first cards need only their chunk. Its facts
+//! and its index's terms (the start file) follow at once, and then only what the
+//! family's steps need, each file fetched once for the page's life:
 //!
 //! - the text of the programs shown (cards, details, the saved list, paper), a chunk at
 //!   a time, when a card first needs it;
@@ -17,6 +19,10 @@
 
 #[cfg(feature = "pack")]
 pub use reading::*;
+
+/// A count not known yet ("open now" on a pack's first screen, before the facts came):
+/// shown as no count.
+pub const NOT_COUNTED_YET: usize = usize::MAX;
 #[cfg(not(feature = "pack"))]
 pub use stand_in::*;
 
@@ -56,6 +62,26 @@ mod stand_in {
         pub fn waiting(&self) -> bool {
             false
         }
+
+        pub fn failed(&self) -> bool {
+            false
+        }
+
+        pub fn index(&self, index: &Arc<SearchIndex>) -> Arc<SearchIndex> {
+            index.clone()
+        }
+
+        pub fn catalogue(&self, catalogue: &Arc<Catalogue>) -> Arc<Catalogue> {
+            catalogue.clone()
+        }
+
+        pub fn program_count(&self, catalogue: &Catalogue) -> usize {
+            catalogue.programs.len()
+        }
+
+        pub fn ready(&self) -> bool {
+            true
+        }
     }
 }
 
@@ -67,25 +93,30 @@ mod reading {
     use std::time::Duration;
 
     use finder_core::catalogue::{Catalogue, Program};
-    use finder_search::pack::{PackEntry, PackError};
-    use finder_search::{Query, SearchIndex, SearchOptions, SearchResults};
+    use finder_search::pack::{FirstScreen, PackEntry, PackError};
+    use finder_search::{Counts, Hit, Query, SearchIndex, SearchOptions, SearchResults};
     use leptos::logging::error;
     use leptos::prelude::*;
     use web_sys::RequestCache;
 
     use super::super::load::{fetch_with_retries, read, LoadFailure};
+    use super::NOT_COUNTED_YET;
 
-    /// An open pack: its entry, where it is, its facts as a catalogue, and its index.
+    /// An open pack: its entry and its first screen, and where its files are.
     #[derive(Debug)]
     pub struct PackFiles {
         pub entry: PackEntry,
         /// The entry's address: the pack's files are named relative to it.
         base: String,
         timeout: Duration,
-        /// Every program with its facts; the names are a dash until a chunk brings the text.
+        /// The catalogue's own keys (needs, places) and no program: what the filters show
+        /// and chunks are read against. Programs come from the chunks (text) and the start
+        /// file (facts).
         pub catalogue: Arc<Catalogue>,
-        /// The index's terms, with postings arriving fragment by fragment.
-        pub index: Arc<SearchIndex>,
+        /// The counts with nothing chosen.
+        counts: Counts,
+        /// Whether any program lists structured hours ("open now" and its clock).
+        pub hours: bool,
     }
 
     impl PackFiles {
@@ -95,6 +126,25 @@ mod reading {
             take: &dyn Fn(&[u8]) -> Result<(), PackError>,
         ) -> Result<(), LoadFailure> {
             fetch_file(&self.base, self.timeout, name, take).await
+        }
+
+        /// The results with no words and no choices, from the entry: the first programs in
+        /// catalogue order (the ranking without words or town), and the counts. "Open now"
+        /// is counted at the family's minute, from the facts: unknown until then.
+        fn first_screen(&self, query: &Query, options: &SearchOptions) -> Option<SearchResults> {
+            let mut bare = query.clone();
+            bare.choices.now = None;
+            if bare != Query::default() {
+                return None;
+            }
+            let total = self.entry.programs;
+            let hit = |program| Hit { program, score: 0.0, tier: 0, typos: 0, matched: Vec::new() };
+            let hits = (0..options.limit.unwrap_or(total).min(total) as u32).map(hit).collect();
+            let mut counts = self.counts.clone();
+            if self.hours {
+                counts.open_now = NOT_COUNTED_YET;
+            }
+            Some(SearchResults { hits, total, counts: options.counts.then_some(counts), terms: Vec::new() })
         }
     }
 
@@ -118,49 +168,61 @@ mod reading {
         take(&again).map_err(LoadFailure::Pack)
     }
 
-    /// Opens the pack whose entry is at `url`: its start file, the index's terms and the
-    /// facts (read as a catalogue), in one request.
-    pub async fn open(url: &str, entry: PackEntry, timeout: Duration) -> Result<Arc<PackFiles>, LoadFailure> {
-        let name = entry.start_file();
-        let bytes = RefCell::new(Vec::new());
-        let take = |got: &[u8]| {
-            entry.split_start(got)?;
-            *bytes.borrow_mut() = got.to_vec();
-            Ok(())
-        };
-        fetch_file(url, timeout, &name, &take).await?;
-        let bytes = bytes.take();
-        let (terms, facts) = entry.split_start(&bytes).map_err(LoadFailure::Pack)?;
-        let damaged = || LoadFailure::Pack(PackError::Damaged(name.clone()));
-        let (catalogue, problems) = read(&String::from_utf8_lossy(facts)).await.map_err(|_| damaged())?;
-        if !problems.is_empty() {
-            return Err(damaged());
-        }
-        let index = Arc::new(entry.read_index(terms, &catalogue).map_err(LoadFailure::Pack)?);
+    /// Opens the pack whose entry (`text`, at `url`) says `entry`: nothing to fetch yet,
+    /// the first screen is in the entry. An entry without one is of an older `catalogue
+    /// pack`: it is refused with what to do.
+    pub fn open(
+        url: &str,
+        entry: PackEntry,
+        text: &str,
+        timeout: Duration,
+    ) -> Result<Arc<PackFiles>, LoadFailure> {
+        let FirstScreen { catalogue, counts, hours } = PackEntry::first_screen(text).ok_or_else(|| {
+            LoadFailure::Pack(PackError::NotAPack(
+                "it has no first screen: write it again with `catalogue pack`".into(),
+            ))
+        })?;
         Ok(Arc::new(PackFiles {
             entry,
             base: url.to_string(),
             timeout,
             catalogue: Arc::new(catalogue),
-            index,
+            counts,
+            hours,
         }))
     }
 
-    /// A file of the pack fetched after the start: a fragment of postings, or a chunk of
-    /// programs' text, by number.
+    /// The start file read: the index (terms, postings to come) and every program's facts.
+    type Start = (Arc<SearchIndex>, Arc<Catalogue>);
+
+    /// Reads the start file's `bytes`: the facts as a catalogue, then the index over them.
+    async fn read_start(files: &PackFiles, bytes: &[u8]) -> Result<Start, LoadFailure> {
+        let damaged = || LoadFailure::Pack(PackError::Damaged(files.entry.start_file()));
+        let (terms, facts) = files.entry.split_start(bytes).map_err(LoadFailure::Pack)?;
+        let (catalogue, problems) = read(&String::from_utf8_lossy(facts)).await.map_err(|_| damaged())?;
+        if !problems.is_empty() {
+            return Err(damaged());
+        }
+        let index = files.entry.read_index(terms, &catalogue).map_err(LoadFailure::Pack)?;
+        Ok((Arc::new(index), Arc::new(catalogue)))
+    }
+
+    /// A file of the pack: the start file, a fragment of postings, or a chunk of programs'
+    /// text, by number.
     #[derive(Clone, Copy)]
     enum File {
+        Start,
         Postings(usize),
         Text(usize),
     }
 
-    /// A chunk of programs' text: not asked for yet, on its way, here, or failed.
+    /// A file asked for once: not asked for yet, on its way, here, or failed.
     #[derive(Clone, Default)]
-    enum Chunk {
+    enum Coming<T> {
         #[default]
         Unasked,
         Asked,
-        Here(Arc<Vec<Program>>),
+        Here(T),
         Failed,
     }
 
@@ -173,10 +235,12 @@ mod reading {
     struct Held {
         /// `None`: a JSON catalogue, where everything is here.
         files: Option<Arc<PackFiles>>,
-        chunks: Vec<Chunk>,
+        /// The index and the facts: every search but the first screen's waits for them.
+        start: Coming<Start>,
+        chunks: Vec<Coming<Arc<Vec<Program>>>>,
         /// Fragments of postings on their way.
         fragments: Vec<usize>,
-        /// The fallback programs, shown under an empty result.
+        /// The fallback programs, shown under an empty result (from the facts).
         fallbacks: Vec<usize>,
     }
 
@@ -195,18 +259,56 @@ mod reading {
     }
 
     impl PackState {
+        /// The widget's pack; the start file is asked for at once.
+        #[inline(never)]
         pub fn new(files: Option<Arc<PackFiles>>) -> PackState {
-            let (chunks, fallbacks) = files.as_ref().map_or_else(Default::default, |f| {
-                let fallbacks =
-                    f.catalogue.programs.iter().enumerate().filter(|(_, p)| p.fallback).map(|(at, _)| at);
-                (vec![Chunk::Unasked; f.entry.programs.div_ceil(f.entry.chunk)], fallbacks.collect())
-            });
-            PackState {
-                held: StoredValue::new(Held { files, chunks, fragments: Vec::new(), fallbacks }),
+            let chunks = files
+                .as_ref()
+                .map_or_else(Vec::new, |f| vec![Coming::Unasked; f.entry.programs.div_ceil(f.entry.chunk)]);
+            let start = files.clone();
+            let state = PackState {
+                held: StoredValue::new(Held { files, chunks, ..Held::default() }),
                 arrived: RwSignal::new(false),
                 failed: RwSignal::new(false),
                 waiting: RwSignal::new(false),
+            };
+            if let Some(files) = start {
+                state.fetch(files, File::Start);
             }
+            state
+        }
+
+        /// The index and facts once the start file came (tracked); always `None` for a
+        /// JSON catalogue.
+        fn start(&self) -> Option<Start> {
+            self.arrived.track();
+            self.held.with_value(|held| match &held.start {
+                Coming::Here(start) => Some(start.clone()),
+                _ => None,
+            })
+        }
+
+        /// The search index: the pack's once its start file came. Tracked.
+        pub fn index(&self, index: &Arc<SearchIndex>) -> Arc<SearchIndex> {
+            self.start().map_or_else(|| index.clone(), |(index, _)| index)
+        }
+
+        /// The catalogue with every program (their facts): the pack's once its start file
+        /// came. Tracked.
+        pub fn catalogue(&self, catalogue: &Arc<Catalogue>) -> Arc<Catalogue> {
+            self.start().map_or_else(|| catalogue.clone(), |(_, facts)| facts)
+        }
+
+        /// How many programs the catalogue has.
+        pub fn program_count(&self, catalogue: &Catalogue) -> usize {
+            self.held
+                .with_value(|held| held.files.as_ref().map(|f| f.entry.programs))
+                .unwrap_or(catalogue.programs.len())
+        }
+
+        /// Whether every program's facts are here (always, for a JSON catalogue). Tracked.
+        pub fn ready(&self) -> bool {
+            self.held.with_value(|held| held.files.is_none()) || self.start().is_some()
         }
 
         /// Whether program `at`'s text is here (`Some(true)`), failed (`Some(false)`) or on its
@@ -219,11 +321,11 @@ mod reading {
             };
             self.arrived.track();
             let chunk = files.entry.chunk_of(at);
-            match self.held.with_value(|held| held.chunks.get(chunk).cloned()).unwrap_or(Chunk::Failed) {
-                Chunk::Here(_) => Some(true),
-                Chunk::Failed => Some(false),
-                Chunk::Asked => None,
-                Chunk::Unasked => {
+            match self.held.with_value(|held| held.chunks.get(chunk).cloned()).unwrap_or(Coming::Failed) {
+                Coming::Here(_) => Some(true),
+                Coming::Failed => Some(false),
+                Coming::Asked => None,
+                Coming::Unasked => {
                     self.fetch(files, File::Text(chunk));
                     None
                 }
@@ -242,7 +344,7 @@ mod reading {
                 .with_value(|held| {
                     let files = held.files.as_ref()?;
                     match held.chunks.get(files.entry.chunk_of(at)) {
-                        Some(Chunk::Here(programs)) => programs.get(at % files.entry.chunk).cloned(),
+                        Some(Coming::Here(programs)) => programs.get(at % files.entry.chunk).cloned(),
                         _ => None,
                     }
                 })
@@ -250,43 +352,67 @@ mod reading {
                 .unwrap_or_default()
         }
 
-        /// Fetches a fragment of postings or a chunk of programs' text, once.
+        /// Fetches the start file, a fragment of postings or a chunk of programs' text, once.
+        #[inline(never)]
         fn fetch(&self, files: Arc<PackFiles>, file: File) {
             self.held.update_value(|held| match file {
+                File::Start => held.start = Coming::Asked,
                 File::Postings(fragment) => held.fragments.push(fragment),
-                File::Text(chunk) => held.chunks[chunk] = Chunk::Asked,
+                File::Text(chunk) => held.chunks[chunk] = Coming::Asked,
             });
             let state = *self;
+            let index = self.held.with_value(|held| match &held.start {
+                Coming::Here((index, _)) => Some(index.clone()),
+                _ => None,
+            });
             leptos::task::spawn_local(async move {
                 let name = match file {
+                    File::Start => files.entry.start_file(),
                     File::Postings(fragment) => files.entry.fragment_file(fragment),
                     File::Text(chunk) => files.entry.chunk_file(chunk),
                 };
                 let programs = RefCell::new(Vec::new());
-                let take = |bytes: &[u8]| match file {
-                    File::Postings(fragment) => files.entry.add_fragment(&files.index, fragment, bytes),
-                    File::Text(chunk) => {
+                let start = RefCell::new(Vec::new());
+                let take = |bytes: &[u8]| match (file, &index) {
+                    (File::Start, _) => {
+                        files.entry.split_start(bytes)?;
+                        *start.borrow_mut() = bytes.to_vec();
+                        Ok(())
+                    }
+                    (File::Postings(fragment), Some(index)) => {
+                        files.entry.add_fragment(index, fragment, bytes)
+                    }
+                    (File::Postings(_), None) => Err(PackError::Damaged(name.clone())),
+                    (File::Text(chunk), _) => {
                         let text = String::from_utf8_lossy(bytes);
                         *programs.borrow_mut() = files.entry.read_chunk(&text, chunk, &files.catalogue)?;
                         Ok(())
                     }
                 };
-                let done = files.fetch(&name, &take).await;
+                let mut done = files.fetch(&name, &take).await.map(|()| None);
+                if let (File::Start, Ok(_)) = (file, &done) {
+                    done = read_start(&files, &start.take()).await.map(Some);
+                }
                 if let Err(failure) = &done {
                     error!("Program Finder could not load {name}: {failure}");
                 }
+                let worked = done.is_ok();
                 // The widget may have gone while the file came.
-                let kept = state.held.try_update_value(|held| match file {
-                    File::Postings(fragment) => held.fragments.retain(|&f| f != fragment),
-                    File::Text(chunk) => {
-                        held.chunks[chunk] = match done {
-                            Ok(()) => Chunk::Here(Arc::new(programs.take())),
-                            Err(_) => Chunk::Failed,
-                        }
+                let kept = state.held.try_update_value(|held| match (file, done) {
+                    (File::Postings(fragment), _) => held.fragments.retain(|&f| f != fragment),
+                    (File::Text(chunk), Ok(_)) => {
+                        held.chunks[chunk] = Coming::Here(Arc::new(programs.take()))
                     }
+                    (File::Start, Ok(Some((index, facts)))) => {
+                        let fallbacks = facts.programs.iter().enumerate().filter(|(_, p)| p.fallback);
+                        held.fallbacks = fallbacks.map(|(at, _)| at).collect();
+                        held.start = Coming::Here((index, facts));
+                    }
+                    (File::Text(chunk), Err(_)) => held.chunks[chunk] = Coming::Failed,
+                    (File::Start, _) => held.start = Coming::Failed,
                 });
                 if kept.is_some() {
-                    if done.is_err() {
+                    if !worked {
                         state.failed.set(true);
                     }
                     state.arrived.update(|flip| *flip = !*flip);
@@ -294,8 +420,9 @@ mod reading {
             });
         }
 
-        /// The results of `query`, or `None` while what they need is on its way: the postings
-        /// of its words, and the text of the first cards (and of the fallback programs when
+        /// The results of `query`, or `None` while what they need is on its way: the facts
+        /// and index (except for the first screen, which the entry carries), the postings of
+        /// its words, and the text of the first cards (and of the fallback programs when
         /// nothing is found). What is missing is asked for here. Tracked: the caller runs
         /// again when it arrives.
         pub fn search(
@@ -305,10 +432,16 @@ mod reading {
             options: &SearchOptions,
         ) -> Option<SearchResults> {
             self.arrived.track();
-            let results = index.search(query, options);
-            let missing = index.missing();
             let Some(files) = self.held.with_value(|held| held.files.clone()) else {
-                return Some(results);
+                return Some(index.search(query, options));
+            };
+            let found = match self.start() {
+                Some((index, _)) => Some((index.search(query, options), index.missing())),
+                None => files.first_screen(query, options).map(|results| (results, Vec::new())),
+            };
+            let Some((results, missing)) = found else {
+                self.waiting.set(true);
+                return None;
             };
             let failed = self.failed.get_untracked();
             for fragment in missing.iter().copied() {
@@ -342,11 +475,15 @@ mod reading {
 
         /// "Try again": every file that failed is asked for again.
         pub fn retry(&self) {
-            self.held.update_value(|held| {
-                for chunk in held.chunks.iter_mut().filter(|c| matches!(c, Chunk::Failed)) {
-                    *chunk = Chunk::Unasked;
+            let start = self.held.try_update_value(|held| {
+                for chunk in held.chunks.iter_mut().filter(|c| matches!(c, Coming::Failed)) {
+                    *chunk = Coming::Unasked;
                 }
+                matches!(held.start, Coming::Failed).then(|| held.files.clone()).flatten()
             });
+            if let Some(files) = start.flatten() {
+                self.fetch(files, File::Start);
+            }
             self.failed.set(false);
             self.arrived.update(|flip| *flip = !*flip);
         }

@@ -42,13 +42,15 @@ pub fn Results(
     let lang = use_lang();
     let choices = expect_context::<ChoiceSignals>();
     let saved = expect_context::<Saved>();
-    let total = catalogue.programs.len();
+    let total = pack.program_count(&catalogue);
     let page = use_layout().page_size.max(1);
     // The list (saved or shared) as catalogue positions, in catalogue order, and how
     // many of its ids the catalogue no longer has.
     let list = {
         let catalogue = catalogue.clone();
-        Memo::new(move |_| saved.list().map(|ids| crate::saved_list::in_catalogue(&catalogue, &ids)))
+        Memo::new(move |_| {
+            saved.list().map(|ids| crate::saved_list::in_catalogue(&pack.catalogue(&catalogue), &ids))
+        })
     };
     // How many cards the last "Show more" added, for screen readers.
     let added = RwSignal::new(None::<usize>);
@@ -73,6 +75,7 @@ pub fn Results(
             return None;
         }
         let mut query = choices.search_query();
+        let index = pack.index(&index);
         query.text = index.did_you_mean(&query.text)?;
         let options = SearchOptions { limit: Some(0), ..SearchOptions::default() };
         (index.search(&query, &options).total > found).then_some(query.text)
@@ -109,10 +112,14 @@ pub fn Results(
     };
     let count_text = move || {
         let n = count();
-        // A pack's first search still waiting for its files: nothing found yet, not "none".
-        let starting = pack.waiting() && results.with(|r| r.counts.is_none());
+        // A pack's search waiting for its files: the cards shown are the last results, and
+        // before the first search nothing is found yet, not "none". (After a file failed,
+        // the last count stays, with the sentence that says so.)
+        let starting = pack.waiting() && !pack.failed();
         match saved.showing.get() {
             Showing::Search if starting => lang.get().t("loading").to_string(),
+            // A saved or shared list names programs by id: a pack's facts know them.
+            Showing::Saved | Showing::Shared(_) if !pack.ready() => lang.get().t("loading").to_string(),
             Showing::Search => result_count(lang.get(), n, total),
             Showing::Saved => lang.get().count("saved_count", n, &[("total", &n.to_string())]),
             Showing::Shared(_) => lang.get().count("shared_count", n, &[("total", &n.to_string())]),
@@ -479,8 +486,9 @@ fn part_failed(_: PackState) -> impl IntoView {}
 /// The catalogue's fallback programs as cards, under a heading; nothing when it has none.
 /// (From a pack, the results wait for their text when nothing is found.)
 fn fallbacks(catalogue: &Arc<Catalogue>, pack: PackState) -> Option<impl IntoView> {
-    let cards: Vec<_> = (0..catalogue.programs.len())
-        .filter(|&at| catalogue.programs[at].fallback && pack.has_text(at))
+    let all = pack.catalogue(catalogue);
+    let cards: Vec<_> = (0..all.programs.len())
+        .filter(|&at| all.programs[at].fallback && pack.has_text(at))
         .map(|at| view! { <ProgramCard program=pack.program(catalogue, at) catalogue=catalogue.clone() /> })
         .collect();
     let any = !cards.is_empty();

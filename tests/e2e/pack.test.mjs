@@ -87,6 +87,9 @@ describe("a catalogue pack", () => {
       ["json in the pack build", "../fixtures/generated/sample.json", "program-finder-pack.js"],
     ]) {
       const { finder, messages } = await openWidgetOn(env, url, { script });
+      // A pack's first screen comes from its entry, where "open now" cannot be counted (it
+      // is the family's minute): its count follows with the facts.
+      await finder.root.getByRole("checkbox", { name: /^Open now \(\d+\)$/ }).waitFor();
       for (const step of steps) {
         await step(finder);
         await finder.settled();
@@ -126,7 +129,39 @@ describe("a catalogue pack", () => {
     assert.ok(messages.errors.some((e) => /program-finder-pack\.js/.test(e)), messages.errors.join("\n"));
   });
 
-  test("downloads the facts, the terms and the first programs first, then only what each step needs", async () => {
+  test("the first screen comes from the entry: the cards and counts show before the facts, and a need waits for them", async () => {
+    const { page } = await env.open(env.site.url + "pages/blank.html");
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/start\.bin$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const requests = packRequests(page);
+    await mount(env, page, big.url, "program-finder-pack.js");
+    const finder = new Finder(page, "#host");
+    await finder.cards.nth(29).locator("h3").waitFor();
+    assert.match(await finder.count.textContent(), /^10,?000 programs$/);
+    const needs = await finder.root.getByRole("checkbox").evaluateAll((boxes) => boxes.map((b) => b.labels[0]?.textContent.trim()));
+    assert.ok(needs.length > 3 && needs.every((label) => /\(\d+\)$/.test(label)), needs.join(" | "));
+    assert.ok(requests.all().includes("start.bin"), "the facts are asked for at once, behind the cards");
+    const firstCards = await finder.ids();
+
+    // Chosen before the facts came: the cards stay, marked busy (and dimmed), with
+    // "Loading…" for the count, until they come. (The
+    // second need: the first is in almost every program of this catalogue.)
+    await finder.root.getByRole("checkbox").nth(1).check();
+    await page.waitForTimeout(500);
+    assert.equal(await finder.root.locator(".count[role=status]").textContent(), "Loading programs…");
+    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 1);
+    assert.deepEqual(await finder.ids(), firstCards);
+    release();
+    await finder.count.filter({ hasText: /^Showing [\d,]+ of 10,?000 programs$/ }).waitFor();
+    assert.notDeepEqual(await finder.ids(), firstCards);
+    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 0);
+  });
+
+  test("downloads the first programs and the facts and terms first, then only what each step needs", async () => {
     const { page, finder, requests } = await openWatched(env, big.url);
     await finder.cards.first().locator("h3").waitFor();
     assert.match(await finder.count.textContent(), /^10,?000 programs$/);
@@ -237,16 +272,32 @@ describe("a catalogue pack's bad files", () => {
     await finder.cards.first().locator("h3", { hasText: /^Dental clinic/ }).waitFor();
   });
 
-  test("an entry that is not a pack, or a pack whose start file is missing, says so with 2-1-1", async () => {
+  test("an entry that is not a pack, or a pack entry without its first screen, says so with 2-1-1", async () => {
+    const older = (body) => body.toString().replace(/,\s*"first":[\s\S]*$/, "}");
     for (const spoilEntry of [
       (page) => spoil(page, "pack.json", () => ({ status: 200, contentType: "application/json", body: '{"program_finder_pack": 7}' })),
-      (page) => spoil(page, "start.bin", () => ({ status: 404, body: "not found" })),
+      (page) => spoil(page, "pack.json", (body, response) => ({ response, body: older(body) })),
     ]) {
-      const { finder } = await openSpoiled(spoilEntry);
+      const { finder, messages } = await openSpoiled(spoilEntry);
       const failed = finder.root.getByRole("alert").filter({ hasText: "We could not load the list of programs." });
       await failed.waitFor();
       assert.match(await failed.textContent(), /2-1-1/);
       assert.equal(await finder.cards.count(), 0);
+      assert.ok(messages.errors.some((e) => /not usable/.test(e)), messages.errors.join("\n"));
     }
+  });
+
+  test("a missing start file: the first screen stays, with one sentence and 2-1-1, and Try again brings the facts", async () => {
+    const { finder, spoiled } = await openSpoiled((page) => spoil(page, "start.bin", () => ({ status: 404, body: "not found" })));
+    const alert = finder.root.getByRole("alert").filter({ hasText: PART_FAILED });
+    await alert.waitFor();
+    assert.equal(spoiled.count, 2, "asked once more past every cache, then explained");
+    assert.match(await finder.count.textContent(), /^10,?000 programs$/);
+    assert.equal(await finder.cards.count(), 30, "the first screen's cards stay");
+    await finder.root.getByRole("checkbox").first().check();
+    await spoiled.mend();
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await finder.count.filter({ hasText: /^Showing [\d,]+ of 10,?000 programs$/ }).waitFor();
+    assert.equal(await alert.count(), 0);
   });
 });

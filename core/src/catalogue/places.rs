@@ -7,7 +7,9 @@
 
 use crate::fields::Problem;
 use crate::json::{Json, Object};
-use crate::towns::{normalize, split_state, PlaceError, Places, TownSet, CONNECTICUT};
+use crate::towns::{normalize, PlaceError, Places, TownSet};
+#[cfg(feature = "hints")]
+use crate::towns::{split_state, CONNECTICUT};
 
 /// Reads `"places": [{"name": "Springfield", "state": "MA", "county": "Hampden"}]`: the
 /// towns and cities outside Connecticut the catalogue serves. A bad entry is left out and
@@ -119,6 +121,7 @@ pub(super) fn towns_of(name: &str, places: &Places, areas: &[(String, TownSet)])
 
 /// The problem for a place name nobody knows, with the closest known name as a hint;
 /// `None` for a value that is not text.
+#[cfg_attr(not(feature = "hints"), allow(unused_variables))]
 pub(super) fn unknown_place(
     path: &str,
     text: Option<&str>,
@@ -128,6 +131,22 @@ pub(super) fn unknown_place(
     let Some(text) = text else {
         return Problem::ignored(path, "a place should be text, such as \"Hartford\"");
     };
+    #[cfg(feature = "hints")]
+    let hint = place_hint(text, places, areas);
+    #[cfg(not(feature = "hints"))]
+    let hint = None;
+    let known = if places.has_declared() {
+        "a Connecticut town, county or village, or one of the catalogue's places"
+    } else {
+        "a Connecticut town, county or village"
+    };
+    Problem::ignored(path, format!("\"{text}\" is not {known}")).with_hint(hint)
+}
+
+/// How to fix a place name nobody knows, when something says: the closest known name,
+/// a state to add, a county's spelling.
+#[cfg(feature = "hints")]
+fn place_hint(text: &str, places: &Places, areas: &[(String, TownSet)]) -> Option<String> {
     // "Springfield" when the catalogue declares "Springfield, MA" and "Springfield, VT".
     let same_name = places.declared_with_name(text);
     let hint = (same_name.len() > 1).then(|| {
@@ -143,17 +162,11 @@ pub(super) fn unknown_place(
             "add it to the catalogue's \"places\": {{\"name\": \"{place}\", \"state\": \"{state}\"}}"
         ))
     });
-    let hint = hint.or_else(|| {
+    hint.or_else(|| {
         // "Windham Cty", "New London county" and the like.
         let lower = text.to_lowercase();
         (lower.contains("count") || lower.contains("cty")).then(|| {
             "write a county as \"Windham County\" (one of the eight Connecticut counties)".to_string()
         })
-    });
-    let known = if places.has_declared() {
-        "a Connecticut town, county or village, or one of the catalogue's places"
-    } else {
-        "a Connecticut town, county or village"
-    };
-    Problem::ignored(path, format!("\"{text}\" is not {known}")).with_hint(hint)
+    })
 }

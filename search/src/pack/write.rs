@@ -6,6 +6,7 @@ use finder_core::json::{self, Json};
 
 use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, START_MAGIC};
 use crate::index::SearchIndex;
+use crate::{Query, SearchOptions};
 
 /// Programs per text chunk. The cards of a filtered page are scattered over the catalogue,
 /// so a chunk brings mostly programs nobody asked for: 8 is about 1.5 KB brotli, and 30
@@ -25,8 +26,8 @@ pub struct Pack {
     pub entry_text: String,
     /// (path under the entry's folder, content), the folder's files.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The files a family downloads before the first card: the start (the index's terms
-    /// and the facts) and the first chunk.
+    /// The files a family downloads before the first card, besides the entry: the first
+    /// chunk (the start file, the index's terms and the facts, follows).
     pub first_files: Vec<String>,
 }
 
@@ -67,10 +68,11 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
         json::parse_list_raw(top.get("programs").copied().unwrap_or("[]")).map_err(unreadable)?;
 
     // The facts: the catalogue's own keys, then each program's facts.
-    let mut facts = String::new();
+    let mut own_keys = String::new();
     for (key, raw) in top.iter().filter(|(key, _)| *key != "programs" && *key != "pack") {
-        facts.push_str(&format!("{}:{},", Json::String(key.clone()), raw.trim()));
+        own_keys.push_str(&format!("{}:{},", Json::String(key.clone()), raw.trim()));
     }
+    let mut facts = own_keys.clone();
     facts.push_str("\"programs\":[");
     for (n, (raw, program)) in raw_programs.iter().zip(&catalogue.programs).enumerate() {
         let Ok(full) = json::parse_object_raw(raw) else { continue };
@@ -130,15 +132,39 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
         files.push((entry.chunk_file(k), format!("{header}{text}").into_bytes()));
     }
     let title = top.get("title").map_or("null", |raw| raw.trim());
+    let hours = catalogue.programs.iter().any(|program| program.schedule.is_some());
     let entry_text = format!(
-        "{{\"{ENTRY_KEY}\":{FORMAT:.0},\"id\":\"{}\",\"programs\":{},\"chunk\":{chunk},\"title\":{title}}}\n",
-        entry.id, entry.programs
+        "{{\"{ENTRY_KEY}\":{FORMAT:.0},\"id\":\"{}\",\"programs\":{},\"chunk\":{chunk},\"title\":{title},\n{},\n\"catalogue\":{{{own_keys}\"programs\":[]}}}}\n",
+        entry.id,
+        entry.programs,
+        first_screen(&index, hours),
     );
-    let mut first_files = vec![entry.start_file()];
-    if !chunks.is_empty() {
-        first_files.push(entry.chunk_file(0));
-    }
+    // The first cards need the entry and the first chunk; the start file follows.
+    let first_files = chunks.iter().take(1).map(|_| entry.chunk_file(0)).collect();
     Ok(Pack { entry, entry_text, files, first_files })
+}
+
+/// The entry's `first`: the counts of the search with no words and no choices, which
+/// [`PackEntry::first_screen`] reads. Its cards are programs `0..`, in catalogue order.
+fn first_screen(index: &SearchIndex, hours: bool) -> String {
+    let options = SearchOptions { counts: true, limit: Some(0), ..SearchOptions::default() };
+    let counts = index.search(&Query::default(), &options).counts.unwrap_or_default();
+    let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    let pairs = |pairs: &[(String, usize)]| {
+        let pairs = pairs.iter().map(|(name, n)| format!("[{},{n}]", Json::String(name.clone())));
+        pairs.collect::<Vec<_>>().join(",")
+    };
+    format!(
+        "\"first\":{{\"hours\":{hours},\"needs\":[{}],\"counties\":[{}],\"ages\":[{}],\"languages\":[{}],\"free\":{},\"evenings\":{},\"weekends\":{},\n\"towns\":[{}]}}",
+        pairs(&counts.needs),
+        pairs(&counts.counties),
+        list(&counts.ages),
+        pairs(&counts.languages),
+        counts.free,
+        counts.evenings,
+        counts.weekends,
+        list(&counts.towns),
+    )
 }
 
 /// Raw bytes of postings per fragment: about 40 KB brotli, one to three round trips of a
