@@ -23,9 +23,9 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     let file = |name: &str| &pack.files.iter().find(|(path, _)| path == name).expect(name).1;
     let entry = PackEntry::read(&pack.entry_text).expect("an entry").expect("a good entry");
     let (terms, facts) = entry.split_start(file(&entry.start_file())).expect("the start file reads");
-    let skeleton = load(std::str::from_utf8(facts).unwrap()).expect("the facts are a catalogue");
-    assert!(skeleton.problems.is_empty(), "{:?}", skeleton.problems.first());
-    let from_pack = entry.read_index(terms, &skeleton.catalogue).expect("the index reads");
+    let first = PackEntry::first_screen(&pack.entry_text).expect("the entry has a first screen");
+    let skeleton = entry.read_facts(facts, &first.own).expect("the facts read");
+    let from_pack = entry.read_index(terms, &skeleton).expect("the index reads");
     assert_eq!(from_pack.term_count(), from_json.term_count());
 
     let queries = queries::parse(&generate_queries(QUERY_COUNT, SEED)).unwrap();
@@ -58,7 +58,7 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     // (a fresh index, nothing fetched before) needs a few of them.
     let (mut most, mut sum) = (0, 0);
     for query in &queries {
-        let fresh = entry.read_index(terms, &skeleton.catalogue).unwrap();
+        let fresh = entry.read_index(terms, &skeleton).unwrap();
         let mut needed = 0;
         loop {
             fresh.search(query, &options);
@@ -82,13 +82,12 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     for program in [0, 1, CHUNK - 1, CHUNK, 9_999] {
         let k = entry.chunk_of(program);
         let chunk = std::str::from_utf8(file(&entry.chunk_file(k))).unwrap();
-        let programs = entry.read_chunk(chunk, k, &skeleton.catalogue).expect("the chunk reads");
+        let programs = entry.read_chunk(chunk, k, &skeleton).expect("the chunk reads");
         assert_eq!(programs[program - k * CHUNK], direct.catalogue.programs[program]);
     }
 
     // The first screen, from the entry alone: the JSON's counts with nothing chosen, and
     // its first cards are the first programs (what the widget shows before the facts).
-    let first = PackEntry::first_screen(&pack.entry_text).expect("the entry has a first screen");
     let nothing = from_json.search(&Query::default(), &options);
     assert_eq!(Some(first.counts), nothing.counts);
     assert_eq!(nothing.total, entry.programs);

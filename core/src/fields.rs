@@ -321,6 +321,19 @@ impl<'a> Fields<'a> {
 /// What staff mean by a yes/no cell or value: `yes`, `y`, `true`, `x` (a ticked box) or `1`
 /// for yes; `no`, `n`, `false`, `0` or blank for no; any case, spaces around ignored.
 /// `None` for anything else ("maybe", "sí"), which callers report rather than guess.
+/// A hint for staff that takes work to find ("did you mean …"): worked out where staff
+/// read it (the `hints` feature: the checker, `catalogue check`), `None` in the widget,
+/// which only logs problems to the console.
+pub(crate) fn staff_hint(make: impl FnOnce() -> String) -> Option<String> {
+    #[cfg(feature = "hints")]
+    return Some(make());
+    #[cfg(not(feature = "hints"))]
+    {
+        let _ = make;
+        None
+    }
+}
+
 pub(crate) fn yes_or_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "yes" | "y" | "true" | "x" | "1" => Some(true),

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use finder_core::catalogue::{load, Catalogue};
+use finder_core::catalogue::Catalogue;
 use finder_search::pack::write::{write, Pack};
 use finder_search::pack::PackEntry;
 use finder_search::{Query, SearchOptions};
@@ -20,22 +20,32 @@ const CATALOGUE: &str = r#"{"version": 1, "needs": [{"id": "food", "label": "Foo
     {"id": "c", "name": "Meals", "needs": ["food"], "towns": ["New Haven"]}
   ]}"#;
 
-fn pack() -> &'static (Pack, Catalogue) {
-    static PACK: OnceLock<(Pack, Catalogue)> = OnceLock::new();
+fn pack() -> &'static (Pack, Catalogue, String) {
+    static PACK: OnceLock<(Pack, Catalogue, String)> = OnceLock::new();
     PACK.get_or_init(|| {
         let pack = write(CATALOGUE, 2).expect("packs");
         let start = &pack.files.iter().find(|(name, _)| name.ends_with("start.bin")).unwrap().1;
         let (_, facts) = pack.entry.split_start(start).unwrap();
-        let catalogue = load(std::str::from_utf8(facts).unwrap()).unwrap().catalogue;
-        (pack, catalogue)
+        let own = PackEntry::first_screen(&pack.entry_text).unwrap().own;
+        let catalogue = pack.entry.read_facts(facts, &own).unwrap();
+        (pack, catalogue, own)
     })
 }
 
 fuzz_target!(|data: &[u8]| {
-    let (pack, catalogue) = pack();
+    let (pack, catalogue, own) = pack();
     let entry = &pack.entry;
     let text = String::from_utf8_lossy(data);
     let _ = PackEntry::read(&text);
+    let _ = PackEntry::first_screen(&text);
+    // The facts as any bytes, past the checksum (which tells versions apart, and is no
+    // defence against a file made to pass it).
+    if let Ok(facts) = entry.read_facts(data, own) {
+        let (terms, _) = entry.split_start(&pack.files[0].1).unwrap();
+        if let Ok(index) = entry.read_index(terms, &facts) {
+            let _ = index.search(&Query::default(), &SearchOptions { counts: true, ..SearchOptions::default() });
+        }
+    }
     for chunk in 0..2 {
         let _ = entry.read_chunk(&text, chunk, catalogue);
     }
@@ -46,8 +56,10 @@ fuzz_target!(|data: &[u8]| {
         spliced.extend_from_slice(data);
         for bytes in [data, &spliced[..]] {
             if name.ends_with("start.bin") {
-                if let Ok((terms, _)) = entry.split_start(bytes) {
-                    let _ = entry.read_index(terms, catalogue);
+                if let Ok((terms, facts)) = entry.split_start(bytes) {
+                    if let Ok(facts) = entry.read_facts(facts, own) {
+                        let _ = entry.read_index(terms, &facts);
+                    }
                 }
             } else if name.contains("/postings-") {
                 // A fresh index each time: a fragment is set once.

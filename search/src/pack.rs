@@ -53,7 +53,7 @@ pub const ENTRY_KEY: &str = "program_finder_pack";
 /// The pack format this finder reads.
 pub const FORMAT: f64 = 1.0;
 /// First bytes of `start.bin`.
-const START_MAGIC: &[u8; 5] = b"PFST\x01";
+const START_MAGIC: &[u8; 5] = b"PFST\x02";
 /// First bytes of each `postings-<k>.bin`.
 #[cfg_attr(not(feature = "pack"), allow(dead_code))]
 const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x01";
@@ -97,6 +97,8 @@ pub struct FirstScreen {
     /// The catalogue's own keys (title, needs, places, time zone) with no program: what
     /// the filters show. Chunks are read against it too.
     pub catalogue: Catalogue,
+    /// The same as the entry wrote it (JSON), for [`PackEntry::read_facts`].
+    pub own: String,
     /// The counts beside every choice with nothing chosen (`open_now` is 0: it is the
     /// family's minute that counts, see `hours`).
     pub counts: Counts,
@@ -131,7 +133,8 @@ impl PackEntry {
     /// entry).
     pub fn first_screen(text: &str) -> Option<FirstScreen> {
         let top = json::parse_object_raw(text).ok()?;
-        let catalogue = Loading::start(top.get("catalogue")?).ok()?.finish().catalogue;
+        let own = top.get("catalogue")?.to_string();
+        let catalogue = Loading::start(&own).ok()?.finish().catalogue;
         let Ok(Json::Object(first)) = json::parse(top.get("first")?) else { return None };
         let number = |value: &Json| value.as_f64().map(|n| n as usize);
         let items = |key: &str| match first.get(key) {
@@ -159,7 +162,12 @@ impl PackEntry {
             weekends: one("weekends")?,
             hours_unknown: 0,
         };
-        Some(FirstScreen { catalogue, counts, hours: matches!(first.get("hours"), Some(Json::Bool(true))) })
+        Some(FirstScreen {
+            catalogue,
+            own,
+            counts,
+            hours: matches!(first.get("hours"), Some(Json::Bool(true))),
+        })
     }
 
     pub fn start_file(&self) -> String {
@@ -180,24 +188,34 @@ impl PackEntry {
         format!("{{\"pack\":\"{}\",", self.id)
     }
 
-    /// Splits `start.bin` into the index's terms and the facts' text (to be read as a
-    /// catalogue, then given to [`PackEntry::read_index`] with the terms).
+    /// Splits `start.bin` into the index's terms and the programs' facts (given to
+    /// [`PackEntry::read_facts`], then to [`PackEntry::read_index`] with the terms), once
+    /// its checksum (over the whole file) says it is whole.
     pub fn split_start<'a>(&self, bytes: &'a [u8]) -> Result<(&'a [u8], &'a [u8]), PackError> {
-        let file = self.start_file();
-        let damaged = || PackError::Damaged(file.clone());
-        let body = self.binary_body(bytes, START_MAGIC, file.clone())?;
+        let damaged = || PackError::Damaged(self.start_file());
+        let body = self.binary_body(bytes, START_MAGIC, self.start_file())?;
+        let (body, sum) = body.split_last_chunk::<8>().ok_or_else(damaged)?;
         let (length, rest) = body.split_first_chunk::<4>().ok_or_else(damaged)?;
         let length = u32::from_le_bytes(*length) as usize;
-        let (terms, sum, facts) = (rest.get(..length), rest.get(length..length + 8), rest.get(length + 8..));
-        match (terms, sum, facts) {
-            (Some(terms), Some(sum), Some(facts))
-                if sum == checksum(&bytes[..bytes.len() - facts.len() - 8]).to_le_bytes() =>
-            {
-                self.check_json(&String::from_utf8_lossy(&facts[..facts.len().min(40)]), &file)?;
+        match (rest.get(..length), rest.get(length..)) {
+            (Some(terms), Some(facts)) if *sum == checksum(&bytes[..bytes.len() - 8]).to_le_bytes() => {
                 Ok((terms, facts))
             }
             _ => Err(damaged()),
         }
+    }
+
+    /// Reads the programs' facts (from [`PackEntry::split_start`]) into the catalogue
+    /// `own` (the entry's first screen's JSON, [`FirstScreen::own`]: its needs and places,
+    /// no program), as the catalogue reader would have read them. The writer's `facts` says the layout.
+    #[cfg(feature = "pack")]
+    pub fn read_facts(&self, facts: &[u8], own: &str) -> Result<Catalogue, PackError> {
+        // Read again from the entry's text rather than cloned: cloning a catalogue costs
+        // the widget a kilobyte of code.
+        let own = Loading::start(own).map_err(|_| PackError::Damaged(self.start_file()))?.finish().catalogue;
+        let programs =
+            read_facts(facts, &own, self.programs).ok_or_else(|| PackError::Damaged(self.start_file()))?;
+        Ok(Catalogue { programs, ..own })
     }
 
     fn check_json(&self, text: &str, file: &str) -> Result<(), PackError> {
@@ -340,6 +358,52 @@ fn read_dictionary(bytes: &[u8]) -> Option<Dictionary> {
     Some((Words::from_sorted(words.iter().map(String::as_str)), ranges, starts))
 }
 
+/// Reads every program's facts; `None` if anything is out of place.
+#[cfg(feature = "pack")]
+fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program>> {
+    let mut input = Reader { bytes, at: 0 };
+    let text = |input: &mut Reader| Some(std::str::from_utf8(input.take()?).ok()?.to_string());
+    let table =
+        |input: &mut Reader| (0..input.number()?).map(|_| text(input)).collect::<Option<Vec<String>>>();
+    let (towns, languages) = (table(&mut input)?, table(&mut input)?);
+    let need_ids: Vec<String> = own.needs.iter().map(|need| need.id.clone()).collect();
+    let mut programs = Vec::with_capacity(count.min(bytes.len()));
+    let mut id = String::new();
+    for index in 0..count {
+        let shared = input.number()? as usize;
+        id = format!("{}{}", id.get(..shared)?, text(&mut input)?);
+        let flags = input.byte()?;
+        let mut pick = |names: &[String]| -> Option<Vec<String>> {
+            (0..input.number()?).map(|_| names.get(input.number()? as usize).cloned()).collect()
+        };
+        let (needs, towns, languages) = (pick(&need_ids)?, pick(&towns)?, pick(&languages)?);
+        let mut age = |bit: u8| match flags & bit {
+            0 => Some(None),
+            _ => Some(Some(f64::from_le_bytes(*input.bytes.get(input.at..)?.first_chunk::<8>()?)))
+                .inspect(|_| input.at += 8),
+        };
+        let (minimum_age, maximum_age) = (age(8)?, age(16)?);
+        let schedule = match flags & 32 {
+            0 => None,
+            _ => Some(text(&mut input)?),
+        };
+        let facts = finder_core::catalogue::ProgramFacts {
+            id: id.clone(),
+            needs,
+            towns,
+            statewide: flags & 1 != 0,
+            fallback: flags & 2 != 0,
+            free: flags & 4 != 0,
+            minimum_age,
+            maximum_age,
+            languages,
+            schedule,
+        };
+        programs.push(own.program_from_facts(index, facts));
+    }
+    (input.at == bytes.len()).then_some(programs)
+}
+
 /// Reads one fragment's postings: for each of its terms, as many postings as `index`
 /// says it has. `None` if anything is out of place.
 #[cfg(feature = "pack")]
@@ -439,7 +503,8 @@ mod tests {
 
     fn facts(pack: &Pack) -> Catalogue {
         let (_, facts) = pack.entry.split_start(file(pack, &pack.entry.start_file())).unwrap();
-        finder_core::catalogue::load(std::str::from_utf8(facts).unwrap()).unwrap().catalogue
+        let own = PackEntry::first_screen(&pack.entry_text).unwrap().own;
+        pack.entry.read_facts(facts, &own).unwrap()
     }
 
     #[test]
@@ -517,9 +582,30 @@ mod tests {
         let mut flipped = start.to_vec();
         flipped[27] ^= 1; // the terms: the checksum catches it
         assert!(matches!(pack.entry.split_start(&flipped), Err(PackError::Damaged(_))));
-        // Facts cut short are not JSON: the catalogue reader refuses them.
-        let (_, facts) = pack.entry.split_start(&start[..start.len() - 10]).unwrap();
-        assert!(finder_core::catalogue::load(std::str::from_utf8(facts).unwrap()).is_err());
+        // Facts cut short or changed: the checksum catches them; facts that do not read
+        // (whatever the checksum) are refused too.
+        assert!(matches!(pack.entry.split_start(&start[..start.len() - 10]), Err(PackError::Damaged(_))));
+        let mut changed = start.to_vec();
+        let at = changed.len() - 12;
+        changed[at] ^= 4;
+        assert!(matches!(pack.entry.split_start(&changed), Err(PackError::Damaged(_))));
+        let own = PackEntry::first_screen(&pack.entry_text).unwrap().own;
+        let (_, facts) = pack.entry.split_start(start).unwrap();
+        for cut in [0, 5, facts.len() / 2, facts.len() - 1] {
+            assert!(pack.entry.read_facts(&facts[..cut], &own).is_err(), "facts cut at {cut}");
+        }
+        let full = finder_core::catalogue::load(CATALOGUE).unwrap().catalogue;
+        let read = pack.entry.read_facts(facts, &own).unwrap();
+        for (got, expected) in read.programs.iter().zip(&full.programs) {
+            assert_eq!(
+                (&got.id, &got.needs, &got.towns, got.serves.clone()),
+                (&expected.id, &expected.needs, &expected.towns, expected.serves.clone())
+            );
+            assert_eq!(
+                (got.ages, got.statewide, &got.languages),
+                (expected.ages, expected.statewide, &expected.languages)
+            );
+        }
         let fragment = file(&pack, &pack.entry.fragment_file(0));
         let cut = &fragment[..fragment.len() - 3];
         assert!(matches!(pack.entry.add_fragment(&index, 0, cut), Err(PackError::Damaged(_))));
@@ -541,6 +627,47 @@ mod tests {
         assert_eq!(index.search(&query, &options), full.search(&query, &options));
         assert!(index.search(&query, &options).total > 0);
         assert!(index.missing().is_empty());
+    }
+
+    #[test]
+    fn the_facts_read_back_as_the_catalogue_reader_reads_them() {
+        // The sample catalogue: hours, ages in months, fallbacks, languages, areas.
+        let text = include_str!("../../public/sample-catalogue.json");
+        let pack = write(text, 8).expect("the sample packs");
+        let full = finder_core::catalogue::load(text).unwrap().catalogue;
+        let read = facts(&pack);
+        assert_eq!(read.programs.len(), full.programs.len());
+        assert!(
+            full.programs.iter().any(|p| p.schedule.is_some()) && full.programs.iter().any(|p| p.fallback)
+        );
+        for (got, expected) in read.programs.iter().zip(&full.programs) {
+            let free = |p: &Program| p.cost.as_deref().is_some_and(finder_core::cost::is_free);
+            let facts = |p: &Program| {
+                (
+                    p.index,
+                    p.id.clone(),
+                    p.needs.clone(),
+                    p.towns.clone(),
+                    p.serves.clone(),
+                    p.statewide,
+                    p.fallback,
+                )
+            };
+            assert_eq!(facts(got), facts(expected));
+            assert_eq!(
+                (got.minimum_age, got.maximum_age, got.ages),
+                (expected.minimum_age, expected.maximum_age, expected.ages)
+            );
+            assert_eq!(
+                (&got.languages, &got.schedule, free(got)),
+                (&expected.languages, &expected.schedule, free(expected))
+            );
+        }
+        // So the index over them is the catalogue's.
+        let options = crate::SearchOptions { counts: true, ..crate::SearchOptions::default() };
+        let query = crate::Query::default();
+        let from_facts = crate::SearchIndex::new(&read).search(&query, &options);
+        assert_eq!(from_facts, crate::SearchIndex::new(&full).search(&query, &options));
     }
 
     #[test]

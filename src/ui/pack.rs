@@ -99,7 +99,7 @@ mod reading {
     use leptos::prelude::*;
     use web_sys::RequestCache;
 
-    use super::super::load::{fetch_with_retries, read, LoadFailure};
+    use super::super::load::{fetch_with_retries, LoadFailure};
     use super::NOT_COUNTED_YET;
 
     /// An open pack: its entry and its first screen, and where its files are.
@@ -113,6 +113,8 @@ mod reading {
         /// and chunks are read against. Programs come from the chunks (text) and the start
         /// file (facts).
         pub catalogue: Arc<Catalogue>,
+        /// The same, as the entry wrote it: the facts are read into it.
+        own: String,
         /// The counts with nothing chosen.
         counts: Counts,
         /// Whether any program lists structured hours ("open now" and its clock).
@@ -177,16 +179,18 @@ mod reading {
         text: &str,
         timeout: Duration,
     ) -> Result<Arc<PackFiles>, LoadFailure> {
-        let FirstScreen { catalogue, counts, hours } = PackEntry::first_screen(text).ok_or_else(|| {
-            LoadFailure::Pack(PackError::NotAPack(
-                "it has no first screen: write it again with `catalogue pack`".into(),
-            ))
-        })?;
+        let FirstScreen { catalogue, own, counts, hours } =
+            PackEntry::first_screen(text).ok_or_else(|| {
+                LoadFailure::Pack(PackError::NotAPack(
+                    "it has no first screen: write it again with `catalogue pack`".into(),
+                ))
+            })?;
         Ok(Arc::new(PackFiles {
             entry,
             base: url.to_string(),
             timeout,
             catalogue: Arc::new(catalogue),
+            own,
             counts,
             hours,
         }))
@@ -195,15 +199,12 @@ mod reading {
     /// The start file read: the index (terms, postings to come) and every program's facts.
     type Start = (Arc<SearchIndex>, Arc<Catalogue>);
 
-    /// Reads the start file's `bytes`: the facts as a catalogue, then the index over them.
-    async fn read_start(files: &PackFiles, bytes: &[u8]) -> Result<Start, LoadFailure> {
-        let damaged = || LoadFailure::Pack(PackError::Damaged(files.entry.start_file()));
-        let (terms, facts) = files.entry.split_start(bytes).map_err(LoadFailure::Pack)?;
-        let (catalogue, problems) = read(&String::from_utf8_lossy(facts)).await.map_err(|_| damaged())?;
-        if !problems.is_empty() {
-            return Err(damaged());
-        }
-        let index = files.entry.read_index(terms, &catalogue).map_err(LoadFailure::Pack)?;
+    /// Reads the start file's `bytes`: the facts into a catalogue (the entry's, with every
+    /// program), then the index over them.
+    fn read_start(files: &PackFiles, bytes: &[u8]) -> Result<Start, PackError> {
+        let (terms, facts) = files.entry.split_start(bytes)?;
+        let catalogue = files.entry.read_facts(facts, &files.own)?;
+        let index = files.entry.read_index(terms, &catalogue)?;
         Ok((Arc::new(index), Arc::new(catalogue)))
     }
 
@@ -372,11 +373,10 @@ mod reading {
                     File::Text(chunk) => files.entry.chunk_file(chunk),
                 };
                 let programs = RefCell::new(Vec::new());
-                let start = RefCell::new(Vec::new());
+                let start = RefCell::new(None);
                 let take = |bytes: &[u8]| match (file, &index) {
                     (File::Start, _) => {
-                        files.entry.split_start(bytes)?;
-                        *start.borrow_mut() = bytes.to_vec();
+                        *start.borrow_mut() = Some(read_start(&files, bytes)?);
                         Ok(())
                     }
                     (File::Postings(fragment), Some(index)) => {
@@ -389,27 +389,24 @@ mod reading {
                         Ok(())
                     }
                 };
-                let mut done = files.fetch(&name, &take).await.map(|()| None);
-                if let (File::Start, Ok(_)) = (file, &done) {
-                    done = read_start(&files, &start.take()).await.map(Some);
-                }
+                let done = files.fetch(&name, &take).await;
                 if let Err(failure) = &done {
                     error!("Program Finder could not load {name}: {failure}");
                 }
                 let worked = done.is_ok();
                 // The widget may have gone while the file came.
-                let kept = state.held.try_update_value(|held| match (file, done) {
-                    (File::Postings(fragment), _) => held.fragments.retain(|&f| f != fragment),
-                    (File::Text(chunk), Ok(_)) => {
+                let kept = state.held.try_update_value(|held| match (file, done, start.take()) {
+                    (File::Postings(fragment), ..) => held.fragments.retain(|&f| f != fragment),
+                    (File::Text(chunk), Ok(_), _) => {
                         held.chunks[chunk] = Coming::Here(Arc::new(programs.take()))
                     }
-                    (File::Start, Ok(Some((index, facts)))) => {
+                    (File::Start, Ok(_), Some((index, facts))) => {
                         let fallbacks = facts.programs.iter().enumerate().filter(|(_, p)| p.fallback);
                         held.fallbacks = fallbacks.map(|(at, _)| at).collect();
                         held.start = Coming::Here((index, facts));
                     }
-                    (File::Text(chunk), Err(_)) => held.chunks[chunk] = Coming::Failed,
-                    (File::Start, _) => held.start = Coming::Failed,
+                    (File::Text(chunk), Err(_), _) => held.chunks[chunk] = Coming::Failed,
+                    (File::Start, ..) => held.start = Coming::Failed,
                 });
                 if kept.is_some() {
                     if !worked {

@@ -136,7 +136,59 @@ pub struct Catalogue {
     pub programs: Vec<Program>,
 }
 
+/// What a catalogue pack's start file keeps of a program (`finder_search::pack`): what
+/// filtering, counting, the saved list and "open now" read, as a checked program holds
+/// them (known needs and places only, language codes canonical).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProgramFacts {
+    pub id: String,
+    pub needs: Vec<String>,
+    pub towns: Vec<String>,
+    pub statewide: bool,
+    pub fallback: bool,
+    pub free: bool,
+    pub minimum_age: Option<f64>,
+    pub maximum_age: Option<f64>,
+    pub languages: Vec<String>,
+    /// The `schedule` as the catalogue wrote it (JSON text).
+    pub schedule: Option<String>,
+}
+
 impl Catalogue {
+    /// Program `index` from its facts alone, resolved as the reader resolves a program's:
+    /// its places against this catalogue's, its ages as months, its schedule read (one that
+    /// cannot be read is left out, as the reader leaves it). Its name is a dash and its
+    /// cost "free" or none: its text comes from elsewhere.
+    pub fn program_from_facts(&self, index: usize, facts: ProgramFacts) -> Program {
+        let mut serves = TownSet::default();
+        for place in &facts.towns {
+            if let Some(towns) = places::towns_of(place, &self.places, &self.areas) {
+                serves.extend(&towns);
+            }
+        }
+        let schedule = facts.schedule.and_then(|text| {
+            let value = json::parse(&text).ok()?;
+            crate::hours::read::read(&value, "schedule", &mut Vec::new())
+        });
+        Program {
+            index,
+            id: facts.id,
+            name: "-".into(),
+            needs: facts.needs,
+            towns: facts.towns,
+            statewide: facts.statewide,
+            fallback: facts.fallback,
+            minimum_age: facts.minimum_age,
+            maximum_age: facts.maximum_age,
+            languages: facts.languages,
+            cost: facts.free.then(|| "free".into()),
+            schedule,
+            serves,
+            ages: AgeRange::from_years(facts.minimum_age, facts.maximum_age),
+            ..Program::default()
+        }
+    }
+
     /// The need with this id.
     pub fn need(&self, id: &str) -> Option<&Need> {
         self.needs.iter().find(|need| need.id == id)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::places::{towns_of, unknown_place};
 use super::{Need, Program, ProgramText};
 use crate::age::AgeRange;
-use crate::fields::{years_text, Fields, Problem};
+use crate::fields::{staff_hint, years_text, Fields, Problem};
 use crate::json::Json;
 use crate::spelling::closest;
 use crate::towns::{Places, TownSet};
@@ -81,14 +81,16 @@ pub(super) fn read(
         if needs.iter().any(|n| n.id == need) {
             program.needs.push(need);
         } else {
-            let hint = closest(&need, needs.iter().map(|n| n.id.as_str()))
-                .map(|id| format!("did you mean \"{id}\"?"))
-                .unwrap_or_else(|| {
-                    format!("use one of the catalogue's need ids, or add \"{need}\" to \"needs\"")
-                });
+            let hint = staff_hint(|| {
+                closest(&need, needs.iter().map(|n| n.id.as_str()))
+                    .map(|id| format!("did you mean \"{id}\"?"))
+                    .unwrap_or_else(|| {
+                        format!("use one of the catalogue's need ids, or add \"{need}\" to \"needs\"")
+                    })
+            });
             let message = format!("\"{need}\" is not one of the catalogue's needs");
             let problem = Problem::ignored(format!("{path}.needs[{index}]"), message);
-            problems.push(problem.with_hint(Some(hint)));
+            problems.push(problem.with_hint(hint));
         }
     }
     if program.needs.is_empty() && usable {

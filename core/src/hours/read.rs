@@ -14,7 +14,7 @@
 //! any mistake is not used at all (a schedule missing one day would tell families the
 //! program is closed when it is open): the program keeps its free-text `hours`.
 
-use crate::fields::kind;
+use crate::fields::{kind, staff_hint};
 use crate::json::{Json, Object};
 
 use super::{Date, Exception, Period, PeriodError, Schedule, TimeZone, Weekday};
@@ -43,15 +43,15 @@ pub(crate) fn time_zone(value: Option<&Json>, problems: &mut Vec<Problem>) -> Ti
         return zone;
     }
     let names = TimeZone::ALL.map(TimeZone::name);
-    let hint = match closest(name, names).or_else(|| zone_alias(name)) {
+    let hint = staff_hint(|| match closest(name, names).or_else(|| zone_alias(name)) {
         Some(zone) => format!("did you mean \"{zone}\"?"),
         None => format!("use one of {}", names.map(|n| format!("\"{n}\"")).join(", ")),
-    };
+    });
     let message = format!(
         "{} is not a time zone this finder knows, so hours are read as America/New_York time",
         value.map_or_else(String::new, Json::to_string)
     );
-    problems.push(Problem::ignored("time_zone", message).with_hint(Some(hint)));
+    problems.push(Problem::ignored("time_zone", message).with_hint(hint));
     TimeZone::default()
 }
 
@@ -127,10 +127,12 @@ impl Reader<'_> {
     /// Keys the format does not have: a misspelt key would silently change the hours.
     fn unknown_keys(&mut self, object: &Object, known: &[&str], path: &str) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
-            let hint = closest(key, known.iter().copied())
-                .map(|k| format!("did you mean \"{k}\"?"))
-                .unwrap_or_else(|| format!("use {}", quoted_list(known)));
-            self.fail(format!("{path}.{key}"), format!("\"{key}\" is not part of a schedule"), Some(hint));
+            let hint = staff_hint(|| {
+                closest(key, known.iter().copied())
+                    .map(|k| format!("did you mean \"{k}\"?"))
+                    .unwrap_or_else(|| format!("use {}", quoted_list(known)))
+            });
+            self.fail(format!("{path}.{key}"), format!("\"{key}\" is not part of a schedule"), hint);
         }
     }
 
@@ -156,7 +158,7 @@ impl Reader<'_> {
             let day_path = format!("{path}.{key}");
             let Some(day) = Weekday::from_key(key) else {
                 let message = format!("\"{key}\" is not a day of the week");
-                self.fail(day_path, message, Some(day_hint(key)));
+                self.fail(day_path, message, staff_hint(|| day_hint(key)));
                 continue;
             };
             for period in self.periods(periods, &day_path) {
