@@ -93,6 +93,8 @@ bench: setup-build setup-browser
 	@# (10,000 and 50,000 programs, phone and desktop), and the pack's build.
 	cargo build --release -q -p catalogue
 	node bench/pack-session.mjs
+	@# Typing in the widget on the 50,000 programs as a pack.
+	LONGTASKS_PACK=1 node bench/longtasks.mjs
 
 setup-build:
 	@tools/setup.sh build

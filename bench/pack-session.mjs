@@ -73,11 +73,15 @@ function probe() {
       const count = root.querySelector(".count")?.textContent ?? "";
       const cards = [...root.querySelectorAll("[data-program-id]")].map((c) => c.dataset.programId).join(",");
       const details = root.querySelectorAll(".details:not([hidden])").length;
-      const text = `${count}|${cards}|${details}`;
+      // Waiting for files (a pack: the list marked busy, "Loading programs…" for the
+      // count) is not a result: a step ends when its results show.
+      const busy = !!root.querySelector("[aria-busy=true]") || !/\d/.test(count);
+      const text = `${busy}|${count}|${cards}|${details}`;
       if (text !== seen.text) {
         seen.text = text;
-        seen.changed = performance.now();
+        if (!busy) seen.changed = performance.now();
       }
+      seen.busy = busy;
       if (seen.card === null && cards) seen.card = performance.now();
     }
     requestAnimationFrame(tick);
@@ -93,7 +97,7 @@ async function settled(page, since) {
         const start = performance.now();
         (function check() {
           const s = window.__seen;
-          if (s.changed > since && performance.now() - s.changed >= quiet) ok(s.changed);
+          if (s.changed > since && !s.busy && performance.now() - s.changed >= quiet) ok(s.changed);
           else if (performance.now() - start > timeout) fail(new Error("the results did not change"));
           else setTimeout(check, 50);
         })();

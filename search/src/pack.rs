@@ -5,13 +5,15 @@
 //! A pack is one small **entry** file, revalidated on every visit, and a folder named by
 //! the pack's content hash whose files never change (a CDN may cache them for ever):
 //!
-//! - `<id>/start.bin`, all the first screen needs, in one request:
+//! - `<id>/start.bin`, what every choice after the first screen needs, in one request
+//!   (binary, with a checksum over the whole file):
 //!   - the search index's terms, how many programs each is in, and how the postings are
-//!     cut into fragments (binary, with a checksum); stems and typo tables are derived;
-//!   - then the catalogue with every program's filtering facts and none of its text
-//!     (JSON: ids, needs, towns, ages, languages, free, hours; the name a dash). The
-//!     widget reads it with the catalogue reader, so filters and counts are the JSON
-//!     catalogue's exactly.
+//!     cut into fragments; stems and typo tables are derived;
+//!   - every program's filtering facts and none of its text (ids, needs, places, ages,
+//!     languages, free, hours), read into programs as the catalogue reader reads them
+//!     ([`finder_core::catalogue::Catalogue::program_from_facts`]), so filters and
+//!     counts are the JSON catalogue's exactly. Binary rows: 258 KB brotli at 50,000
+//!     programs against 650 KB as JSON, and read without parsing JSON.
 //! - `<id>/postings-<f>.bin`: the postings of a run of consecutive terms (about 40 KB),
 //!   fetched when a search needs one of its terms: a search notes the fragments it lacked
 //!   ([`SearchIndex::missing`]), and runs again once they arrived.
@@ -21,18 +23,19 @@
 //! The entry also carries the **first screen**: the catalogue's own keys (title, needs,
 //! places) and the counts beside every choice when nothing is chosen
 //! ([`PackEntry::first_screen`]). Its cards are the first programs in catalogue order
-//! (the ranking without words or town), so the first cards need the entry and one chunk,
-//! and the start file arrives behind them (at 50,000 programs it is 650 KB: 3 s on a
-//! phone).
+//! (the ranking without words or town), so the first cards need the entry and their
+//! chunks, and the start file arrives behind them.
 //!
-//! Names are derived from the entry's id, not listed, so the entry stays a few hundred
-//! bytes at any size. Every file starts with the pack's id: a file of another version (a
+//! Names are derived from the entry's id, not listed, so the entry stays a few kilobytes
+//! at any size. Every file starts with the pack's id: a file of another version (a
 //! CDN serving a mix during an update) is told apart from a good one, and a truncated
-//! file fails to parse (JSON) or its checksum (the index). Publishing a new version is
+//! file fails to parse (JSON) or its checksum (binary). Publishing a new version is
 //! atomic: upload its folder, then replace the entry.
 
 use finder_core::catalogue::{read_programs, Catalogue, Loading, Program};
 use finder_core::json::{self, Json};
+#[cfg(feature = "pack")]
+use finder_core::towns::TownSet;
 
 use super::Counts;
 
@@ -366,6 +369,8 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
     let table =
         |input: &mut Reader| (0..input.number()?).map(|_| text(input)).collect::<Option<Vec<String>>>();
     let (towns, languages) = (table(&mut input)?, table(&mut input)?);
+    // Each distinct place resolved once, not once per program that lists it.
+    let served: Vec<TownSet> = towns.iter().map(|place| own.towns_served(place)).collect();
     let need_ids: Vec<String> = own.needs.iter().map(|need| need.id.clone()).collect();
     let mut programs = Vec::with_capacity(count.min(bytes.len()));
     let mut id = String::new();
@@ -373,10 +378,17 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
         let shared = input.number()? as usize;
         id = format!("{}{}", id.get(..shared)?, text(&mut input)?);
         let flags = input.byte()?;
-        let mut pick = |names: &[String]| -> Option<Vec<String>> {
-            (0..input.number()?).map(|_| names.get(input.number()? as usize).cloned()).collect()
+        let mut pick = |names: &[String]| -> Option<Vec<usize>> {
+            (0..input.number()?)
+                .map(|_| Some(input.number()? as usize).filter(|&at| at < names.len()))
+                .collect()
         };
-        let (needs, towns, languages) = (pick(&need_ids)?, pick(&towns)?, pick(&languages)?);
+        let names = |names: &[String], picked: &[usize]| picked.iter().map(|&at| names[at].clone()).collect();
+        let (needs, places, codes) = (pick(&need_ids)?, pick(&towns)?, pick(&languages)?);
+        let mut serves = TownSet::default();
+        for &at in &places {
+            serves.extend(&served[at]);
+        }
         let mut age = |bit: u8| match flags & bit {
             0 => Some(None),
             _ => Some(Some(f64::from_le_bytes(*input.bytes.get(input.at..)?.first_chunk::<8>()?)))
@@ -389,15 +401,16 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
         };
         let facts = finder_core::catalogue::ProgramFacts {
             id: id.clone(),
-            needs,
-            towns,
+            needs: names(&need_ids, &needs),
+            towns: names(&towns, &places),
             statewide: flags & 1 != 0,
             fallback: flags & 2 != 0,
             free: flags & 4 != 0,
             minimum_age,
             maximum_age,
-            languages,
+            languages: names(&languages, &codes),
             schedule,
+            serves,
         };
         programs.push(own.program_from_facts(index, facts));
     }

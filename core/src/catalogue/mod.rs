@@ -152,20 +152,23 @@ pub struct ProgramFacts {
     pub languages: Vec<String>,
     /// The `schedule` as the catalogue wrote it (JSON text).
     pub schedule: Option<String>,
+    /// Every town `towns` serves ([`Catalogue::towns_served`]), worked out by the caller,
+    /// who sees the same few hundred names again and again.
+    pub serves: TownSet,
 }
 
 impl Catalogue {
+    /// The towns a place name of a program's `towns` serves (a town, a county, a village,
+    /// a declared place or an area), as the reader resolves it; none for an unknown name.
+    pub fn towns_served(&self, place: &str) -> TownSet {
+        places::towns_of(place, &self.places, &self.areas).unwrap_or_default()
+    }
+
     /// Program `index` from its facts alone, resolved as the reader resolves a program's:
-    /// its places against this catalogue's, its ages as months, its schedule read (one that
-    /// cannot be read is left out, as the reader leaves it). Its name is a dash and its
+    /// its ages as months, its schedule read (one that cannot be read is left out, as the
+    /// reader leaves it). Its name is a dash and its
     /// cost "free" or none: its text comes from elsewhere.
     pub fn program_from_facts(&self, index: usize, facts: ProgramFacts) -> Program {
-        let mut serves = TownSet::default();
-        for place in &facts.towns {
-            if let Some(towns) = places::towns_of(place, &self.places, &self.areas) {
-                serves.extend(&towns);
-            }
-        }
         let schedule = facts.schedule.and_then(|text| {
             let value = json::parse(&text).ok()?;
             crate::hours::read::read(&value, "schedule", &mut Vec::new())
@@ -183,7 +186,7 @@ impl Catalogue {
             languages: facts.languages,
             cost: facts.free.then(|| "free".into()),
             schedule,
-            serves,
+            serves: facts.serves,
             ages: AgeRange::from_years(facts.minimum_age, facts.maximum_age),
             ..Program::default()
         }
