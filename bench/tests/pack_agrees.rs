@@ -5,8 +5,8 @@
 use finder_bench::{generate_catalogue, generate_queries, queries};
 use finder_core::catalogue::load;
 use finder_search::pack::write::{write, CHUNK};
-use finder_search::pack::PackEntry;
-use finder_search::{Query, SearchIndex, SearchOptions};
+use finder_search::pack::{PackEntry, NEED_SCREEN_CARDS};
+use finder_search::{Choices, Query, SearchIndex, SearchOptions};
 
 /// As `bench/run.mjs`.
 const SEED: u32 = 7;
@@ -89,11 +89,31 @@ fn pack_gives_the_same_results_as_the_json_catalogue_on_10k_programs() {
     // The first screen, from the entry alone: the JSON's counts with nothing chosen, and
     // its first cards are the first programs (what the widget shows before the facts).
     let nothing = from_json.search(&Query::default(), &options);
-    assert_eq!(Some(first.counts), nothing.counts);
+    assert_eq!(Some(first.first.counts), nothing.counts);
     assert_eq!(nothing.total, entry.programs);
     let first_cards: Vec<u32> = (0..50).collect();
     assert_eq!(nothing.hits.iter().map(|hit| hit.program).collect::<Vec<_>>(), first_cards);
     assert!(!first.hours, "the synthetic catalogue lists no structured hours");
+    // And the screen after each need alone, which the widget shows before the facts too.
+    assert_eq!(first.by_need.len(), direct.catalogue.needs.len());
+    for (need, screen) in direct.catalogue.needs.iter().zip(&first.by_need) {
+        let query = Query {
+            choices: Choices { needs: vec![need.id.clone()], ..Choices::default() },
+            ..Query::default()
+        };
+        let options =
+            SearchOptions { counts: true, limit: Some(NEED_SCREEN_CARDS), ..SearchOptions::default() };
+        let expected = from_json.search(&query, &options);
+        assert_eq!(screen.total, expected.total, "{}", need.id);
+        assert_eq!(
+            screen.cards,
+            expected.hits.iter().map(|hit| hit.program).collect::<Vec<_>>(),
+            "{}",
+            need.id
+        );
+        assert_eq!(Some(&screen.counts), expected.counts.as_ref(), "{}", need.id);
+        assert!(screen.total > 0 && screen.cards.len() == NEED_SCREEN_CARDS.min(screen.total));
+    }
     assert_eq!(first.catalogue.needs, direct.catalogue.needs);
     assert_eq!(first.catalogue.places, direct.catalogue.places);
     let chunk = std::str::from_utf8(file(&entry.chunk_file(3))).unwrap();

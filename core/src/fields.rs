@@ -227,22 +227,24 @@ impl<'a> Fields<'a> {
             Json::Bool(b) => Some(*b),
             Json::Null => None,
             other => {
-                let meant = match other {
-                    Json::String(text) => yes_or_no(text),
-                    Json::Number(n) if n.as_f64() == Some(1.0) => Some(true),
-                    Json::Number(n) if n.as_f64() == Some(0.0) => Some(false),
-                    _ => None,
-                };
-                // `true` and `false` take no quotes in JSON: the likeliest mistake is "true".
-                let bare = if other.is_string() { " (without quotes)" } else { "" };
-                let hint = match meant {
-                    Some(true) => format!("write \"{key}\": true{bare}"),
-                    Some(false) => format!("write \"{key}\": false{bare}, or leave it out"),
-                    None => format!("write \"{key}\": true or \"{key}\": false{bare}"),
-                };
+                let hint = staff_hint(|| {
+                    let meant = match other {
+                        Json::String(text) => yes_or_no(text),
+                        Json::Number(n) if n.as_f64() == Some(1.0) => Some(true),
+                        Json::Number(n) if n.as_f64() == Some(0.0) => Some(false),
+                        _ => None,
+                    };
+                    // `true` and `false` take no quotes in JSON: the likeliest mistake is "true".
+                    let bare = if other.is_string() { " (without quotes)" } else { "" };
+                    match meant {
+                        Some(true) => format!("write \"{key}\": true{bare}"),
+                        Some(false) => format!("write \"{key}\": false{bare}, or leave it out"),
+                        None => format!("write \"{key}\": true or \"{key}\": false{bare}"),
+                    }
+                });
                 let message = format!("should be true or false, not {}", kind(other));
                 let path = self.field_path(key);
-                self.problems.push(Problem::ignored(path, message).with_hint(Some(hint)));
+                self.problems.push(Problem::ignored(path, message).with_hint(hint));
                 None
             }
         }
@@ -288,9 +290,9 @@ impl<'a> Fields<'a> {
         } else {
             let message = format!("\"{text}\" is not a phone number families can dial");
             let path = self.field_path(key);
-            self.problems.push(Problem::ignored(path, message).with_hint(Some(
-                "write 10 digits, such as 860-555-0100, or a short line such as 2-1-1".into(),
-            )));
+            let hint =
+                staff_hint(|| "write 10 digits, such as 860-555-0100, or a short line such as 2-1-1".into());
+            self.problems.push(Problem::ignored(path, message).with_hint(hint));
             None
         }
     }

@@ -37,7 +37,7 @@ use finder_core::json::{self, Json};
 #[cfg(feature = "pack")]
 use finder_core::towns::TownSet;
 
-use super::Counts;
+use super::{Counts, AGE_BANDS};
 
 #[cfg(feature = "pack")]
 use super::facts::Facts;
@@ -55,6 +55,8 @@ pub mod write;
 pub const ENTRY_KEY: &str = "program_finder_pack";
 /// The pack format this finder reads.
 pub const FORMAT: f64 = 1.0;
+/// Cards the entry carries for the screen after each need: two pages of the widget's 30.
+pub const NEED_SCREEN_CARDS: usize = 60;
 /// First bytes of `start.bin`.
 const START_MAGIC: &[u8; 5] = b"PFST\x02";
 /// First bytes of each `postings-<k>.bin`.
@@ -102,11 +104,25 @@ pub struct FirstScreen {
     pub catalogue: Catalogue,
     /// The same as the entry wrote it (JSON), for [`PackEntry::read_facts`].
     pub own: String,
-    /// The counts beside every choice with nothing chosen (`open_now` is 0: it is the
-    /// family's minute that counts, see `hours`).
-    pub counts: Counts,
-    /// Whether any program lists structured hours.
+    /// The results with nothing chosen: all programs, the first ones in catalogue order
+    /// (the ranking without words or town).
+    pub first: Screen,
+    /// Whether any program lists structured hours ("open now" is counted at the family's
+    /// minute: no screen here counts it).
     pub hours: bool,
+    /// The results of one need chosen alone, per need in the catalogue's order.
+    pub by_need: Vec<Screen>,
+}
+
+/// The results of a search the entry carries (nothing chosen, or one need).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Screen {
+    /// How many programs it finds.
+    pub total: usize,
+    /// The first of them, best first (`write::NEED_SCREEN_CARDS` at most).
+    pub cards: Vec<u32>,
+    /// The counts beside every choice (`open_now` is 0).
+    pub counts: Counts,
 }
 
 impl PackEntry {
@@ -138,38 +154,56 @@ impl PackEntry {
         let top = json::parse_object_raw(text).ok()?;
         let own = top.get("catalogue")?.to_string();
         let catalogue = Loading::start(&own).ok()?.finish().catalogue;
-        let Ok(Json::Object(first)) = json::parse(top.get("first")?) else { return None };
-        let number = |value: &Json| value.as_f64().map(|n| n as usize);
-        let items = |key: &str| match first.get(key) {
-            Some(Json::Array(items)) => Some(items),
-            _ => None,
+        let Ok(Json::Array(names)) = json::parse(top.get("names")?) else { return None };
+        let strings = |item: &Json| -> Option<Vec<String>> {
+            let Json::Array(items) = item else { return None };
+            items.iter().map(|s| s.as_str().map(String::from)).collect()
         };
-        let pairs = |key: &str| -> Option<Vec<(String, usize)>> {
-            let pair = |item: &Json| match item {
-                Json::Array(pair) => Some((pair.first()?.as_str()?.to_string(), number(pair.get(1)?)?)),
-                _ => None,
+        let [needs, counties, languages] = &names[..] else { return None };
+        let (needs, counties, languages) = (strings(needs)?, strings(counties)?, strings(languages)?);
+        // The screens: one list of whole numbers (the writer's `first_screens` says in
+        // what order), read without a JSON tree: it is most of the entry.
+        let numbers: Vec<usize> = top
+            .get("screens")?
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse().ok())
+            .collect::<Option<_>>()?;
+        let mut rest = &numbers[..];
+        let mut screens = Vec::new();
+        while !rest.is_empty() {
+            let named = |names: &[String], rest: &mut &[usize]| -> Option<Vec<(String, usize)>> {
+                Some(names.iter().cloned().zip(take(rest, names.len())?.iter().copied()).collect())
             };
-            items(key)?.iter().map(pair).collect()
-        };
-        let list = |key: &str| -> Option<Vec<usize>> { items(key)?.iter().map(number).collect() };
-        let one = |key: &str| first.get(key).and_then(number);
-        let counts = Counts {
-            needs: pairs("needs")?,
-            counties: pairs("counties")?,
-            towns: list("towns")?,
-            ages: list("ages")?,
-            languages: pairs("languages")?,
-            free: one("free")?,
-            open_now: 0,
-            evenings: one("evenings")?,
-            weekends: one("weekends")?,
-            hours_unknown: 0,
-        };
+            let [total, cards] = take(&mut rest, 2)?[..] else { return None };
+            let cards = take(&mut rest, cards)?.iter().map(|&n| n as u32).collect();
+            let needs = named(&needs, &mut rest)?;
+            let counties = named(&counties, &mut rest)?;
+            let ages = take(&mut rest, AGE_BANDS.len())?.to_vec();
+            let languages = named(&languages, &mut rest)?;
+            let [free, evenings, weekends] = take(&mut rest, 3)?[..] else { return None };
+            let towns = take(&mut rest, catalogue.places.len())?.to_vec();
+            let counts = Counts {
+                needs,
+                counties,
+                towns,
+                ages,
+                languages,
+                free,
+                open_now: 0,
+                evenings,
+                weekends,
+                hours_unknown: 0,
+            };
+            screens.push(Screen { total, cards, counts });
+        }
+        let mut screens = screens.into_iter();
         Some(FirstScreen {
+            first: screens.next()?,
+            by_need: screens.collect(),
+            hours: top.get("hours").is_some_and(|raw| raw.trim() == "true"),
             catalogue,
             own,
-            counts,
-            hours: matches!(first.get("hours"), Some(Json::Bool(true))),
         })
     }
 
@@ -303,6 +337,13 @@ impl PackEntry {
         }
         Ok(())
     }
+}
+
+/// The next `n` numbers of `rest`, taken off it; `None` when fewer are left.
+fn take<'a>(rest: &mut &'a [usize], n: usize) -> Option<&'a [usize]> {
+    let (head, tail) = rest.split_at_checked(n)?;
+    *rest = tail;
+    Some(head)
 }
 
 /// FNV-1a, 64 bits: the pack's id (over every file's content) and the binary files'
@@ -542,13 +583,23 @@ mod tests {
         assert_eq!(first.catalogue.title.as_deref(), Some("Test"));
         assert_eq!(first.catalogue.needs.len(), 2);
         assert!(first.catalogue.programs.is_empty(), "no program: the entry stays small");
-        assert_eq!(first.counts.needs, vec![("food".to_string(), 2), ("housing".to_string(), 1)]);
-        assert_eq!(first.counts.free, 1);
-        assert_eq!(first.counts.ages.len(), crate::AGE_BANDS.len());
+        assert_eq!(first.first.counts.needs, vec![("food".to_string(), 2), ("housing".to_string(), 1)]);
+        assert_eq!(first.first.counts.free, 1);
+        assert_eq!(first.first.counts.ages.len(), crate::AGE_BANDS.len());
         let full = crate::SearchIndex::new(&finder_core::catalogue::load(CATALOGUE).unwrap().catalogue);
         let options = crate::SearchOptions { counts: true, ..crate::SearchOptions::default() };
-        assert_eq!(Some(first.counts), full.search(&crate::Query::default(), &options).counts);
+        assert_eq!(Some(first.first.counts), full.search(&crate::Query::default(), &options).counts);
+        assert_eq!((first.first.total, first.first.cards.clone()), (3, vec![0, 1, 2]));
         assert!(!first.hours);
+        // The screen after each need alone: what the catalogue's own search gives.
+        assert_eq!(first.by_need.len(), 2);
+        let housing = crate::Query {
+            choices: crate::Choices { needs: vec!["housing".into()], ..crate::Choices::default() },
+            ..crate::Query::default()
+        };
+        let expected = full.search(&housing, &options);
+        assert_eq!((first.by_need[1].total, first.by_need[1].cards.clone()), (1, vec![1]));
+        assert_eq!(Some(&first.by_need[1].counts), expected.counts.as_ref());
         let with_hours = CATALOGUE.replace(
             r#""cost": "Free""#,
             r#""cost": "Free", "schedule": {"weekly": {"mon": ["09:00-17:00"]}}"#,

@@ -93,8 +93,8 @@ mod reading {
     use std::time::Duration;
 
     use finder_core::catalogue::{Catalogue, Program};
-    use finder_search::pack::{FirstScreen, PackEntry, PackError};
-    use finder_search::{Counts, Hit, Query, SearchIndex, SearchOptions, SearchResults};
+    use finder_search::pack::{FirstScreen, PackEntry, PackError, Screen};
+    use finder_search::{Hit, Query, SearchIndex, SearchOptions, SearchResults};
     use leptos::logging::error;
     use leptos::prelude::*;
     use web_sys::RequestCache;
@@ -115,8 +115,10 @@ mod reading {
         pub catalogue: Arc<Catalogue>,
         /// The same, as the entry wrote it: the facts are read into it.
         own: String,
-        /// The counts with nothing chosen.
-        counts: Counts,
+        /// The results with nothing chosen.
+        first: Screen,
+        /// The results of each need chosen alone, in the catalogue's order.
+        by_need: Vec<Screen>,
         /// Whether any program lists structured hours ("open now" and its clock).
         pub hours: bool,
     }
@@ -130,23 +132,39 @@ mod reading {
             fetch_file(&self.base, self.timeout, name, take).await
         }
 
-        /// The results with no words and no choices, from the entry: the first programs in
-        /// catalogue order (the ranking without words or town), and the counts. "Open now"
-        /// is counted at the family's minute, from the facts: unknown until then.
+        /// The results with no words and no choice but one need at most, from the entry:
+        /// with none, the first programs in catalogue order (the ranking without words or
+        /// town); with one, the cards the entry lists for it (when it lists enough). "Open
+        /// now" is counted at the family's minute, from the facts: unknown until then.
         fn first_screen(&self, query: &Query, options: &SearchOptions) -> Option<SearchResults> {
             let mut bare = query.clone();
             bare.choices.now = None;
+            let need = match &bare.choices.needs[..] {
+                [] => None,
+                [one] => Some(self.catalogue.needs.iter().position(|need| need.id == *one)?),
+                _ => return None,
+            };
+            bare.choices.needs.clear();
             if bare != Query::default() {
                 return None;
             }
-            let total = self.entry.programs;
-            let hit = |program| Hit { program, score: 0.0, tier: 0, typos: 0, matched: Vec::new() };
-            let hits = (0..options.limit.unwrap_or(total).min(total) as u32).map(hit).collect();
-            let mut counts = self.counts.clone();
+            let screen = match need {
+                Some(at) => self.by_need.get(at)?,
+                None => &self.first,
+            };
+            let shown = options.limit.unwrap_or(screen.total).min(screen.total);
+            let hit = |&program: &u32| Hit { program, score: 0.0, tier: 0, typos: 0, matched: Vec::new() };
+            let hits = screen.cards.get(..shown)?.iter().map(hit).collect();
+            let mut counts = screen.counts.clone();
             if self.hours {
                 counts.open_now = NOT_COUNTED_YET;
             }
-            Some(SearchResults { hits, total, counts: options.counts.then_some(counts), terms: Vec::new() })
+            Some(SearchResults {
+                hits,
+                total: screen.total,
+                counts: options.counts.then_some(counts),
+                terms: Vec::new(),
+            })
         }
     }
 
@@ -179,8 +197,8 @@ mod reading {
         text: &str,
         timeout: Duration,
     ) -> Result<Arc<PackFiles>, LoadFailure> {
-        let FirstScreen { catalogue, own, counts, hours } =
-            PackEntry::first_screen(text).ok_or_else(|| {
+        let FirstScreen { catalogue, own, first, hours, by_need } = PackEntry::first_screen(text)
+            .ok_or_else(|| {
                 LoadFailure::Pack(PackError::NotAPack(
                     "it has no first screen: write it again with `catalogue pack`".into(),
                 ))
@@ -191,7 +209,8 @@ mod reading {
             timeout,
             catalogue: Arc::new(catalogue),
             own,
-            counts,
+            first,
+            by_need,
             hours,
         }))
     }

@@ -129,7 +129,7 @@ describe("a catalogue pack", () => {
     assert.ok(messages.errors.some((e) => /program-finder-pack\.js/.test(e)), messages.errors.join("\n"));
   });
 
-  test("the first screen comes from the entry: the cards and counts show before the facts, and a need waits for them", async () => {
+  test("the first screens come from the entry: the cards and counts, and a need's, show before the facts; a second choice waits for them", async () => {
     const { page } = await env.open(env.site.url + "pages/blank.html");
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -147,18 +147,30 @@ describe("a catalogue pack", () => {
     assert.ok(requests.all().includes("start.bin"), "the facts are asked for at once, behind the cards");
     const firstCards = await finder.ids();
 
-    // Chosen before the facts came: the cards stay, marked busy (and dimmed), with
-    // "Loading…" for the count, until they come. (The
-    // second need: the first is in almost every program of this catalogue.)
+    // A need chosen alone: its screen is in the entry too, so it shows before the facts.
+    // (The second need: the first is in almost every program of this catalogue.)
     await finder.root.getByRole("checkbox").nth(1).check();
+    await finder.count.filter({ hasText: /^Showing [\d,]+ of 10,?000 programs$/ }).waitFor();
+    const needCards = await finder.ids();
+    assert.notDeepEqual(needCards, firstCards);
+    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 0);
+    const needCount = await finder.count.textContent();
+
+    // Two needs need the facts: the cards stay, marked busy (and dimmed), with
+    // "Loading programs…" for the count, until they come.
+    await finder.root.getByRole("checkbox").nth(0).check();
     await page.waitForTimeout(500);
     assert.equal(await finder.root.locator(".count[role=status]").textContent(), "Loading programs…");
     assert.equal(await finder.root.locator("[aria-busy=true]").count(), 1);
-    assert.deepEqual(await finder.ids(), firstCards);
+    assert.deepEqual(await finder.ids(), needCards);
     release();
-    await finder.count.filter({ hasText: /^Showing [\d,]+ of 10,?000 programs$/ }).waitFor();
-    assert.notDeepEqual(await finder.ids(), firstCards);
+    await finder.count.filter({ hasText: / programs$/ }).filter({ hasNotText: needCount }).waitFor();
     assert.equal(await finder.root.locator("[aria-busy=true]").count(), 0);
+
+    // Back to one need: the search over the facts gives what the entry said.
+    await finder.root.getByRole("checkbox").nth(0).uncheck();
+    await finder.count.filter({ hasText: needCount }).waitFor();
+    assert.deepEqual(await finder.ids(), needCards);
   });
 
   test("downloads the first programs and the facts and terms first, then only what each step needs", async () => {
@@ -273,7 +285,7 @@ describe("a catalogue pack's bad files", () => {
   });
 
   test("an entry that is not a pack, or a pack entry without its first screen, says so with 2-1-1", async () => {
-    const older = (body) => body.toString().replace(/,\s*"first":[\s\S]*$/, "}");
+    const older = (body) => body.toString().replace(/,\s*"hours":[\s\S]*$/, "}");
     for (const spoilEntry of [
       (page) => spoil(page, "pack.json", () => ({ status: 200, contentType: "application/json", body: '{"program_finder_pack": 7}' })),
       (page) => spoil(page, "pack.json", (body, response) => ({ response, body: older(body) })),

@@ -66,8 +66,8 @@ pub(super) fn read(
         if max < min {
             let (max, min) = (years_text(max), years_text(min));
             let message = format!("\"maximum_age\" ({max}) is below \"minimum_age\" ({min})");
-            let hint = "swap them, or check the ages against the program's flyer";
-            problems.push(Problem::skipped(path, message).with_hint(Some(hint.into())));
+            let hint = staff_hint(|| "swap them, or check the ages against the program's flyer".into());
+            problems.push(Problem::skipped(path, message).with_hint(hint));
             usable = false;
         }
     }

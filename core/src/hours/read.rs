@@ -87,8 +87,8 @@ impl Reader<'_> {
 
     fn schedule(&mut self, value: &Json, path: &str) -> Option<Schedule> {
         let Json::Object(object) = value else {
-            let hint = format!("write it as an object, such as {EXAMPLE}");
-            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
+            let hint = staff_hint(|| format!("write it as an object, such as {EXAMPLE}"));
+            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), hint);
             return None;
         };
         self.unknown_keys(object, &KEYS, path);
@@ -107,7 +107,7 @@ impl Reader<'_> {
             self.fail(
                 format!("{path}.open_24_hours"),
                 "is true, and \"weekly\" lists hours too".into(),
-                Some("remove \"weekly\", or set \"open_24_hours\": false".into()),
+                staff_hint(|| "remove \"weekly\", or set \"open_24_hours\": false".into()),
             );
         }
         let says_something = schedule.open_24_hours
@@ -118,7 +118,7 @@ impl Reader<'_> {
             self.fail(
                 path.to_string(),
                 "gives no opening hours".into(),
-                Some(format!("list them, such as {EXAMPLE}, or remove \"schedule\"")),
+                staff_hint(|| format!("list them, such as {EXAMPLE}, or remove \"schedule\"")),
             );
         }
         Some(schedule)
@@ -150,8 +150,8 @@ impl Reader<'_> {
 
     fn weekly(&mut self, value: &Json, path: &str, schedule: &mut Schedule) {
         let Json::Object(days) = value else {
-            let hint = "write it as {\"mon\": [\"09:00-17:00\"], \"tue\": [...]}".to_string();
-            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), Some(hint));
+            let hint = staff_hint(|| "write it as {\"mon\": [\"09:00-17:00\"], \"tue\": [...]}".into());
+            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), hint);
             return;
         };
         for (key, periods) in days.iter() {
@@ -175,20 +175,18 @@ impl Reader<'_> {
             }
             Json::String(_) => vec![(path.to_string(), value)],
             other => {
-                let hint = "write a list such as [\"09:00-12:00\", \"13:00-17:00\"], or [] for closed";
-                self.fail(
-                    path.to_string(),
-                    format!("should be a list of hours, not {}", kind(other)),
-                    Some(hint.into()),
-                );
+                let hint = staff_hint(|| {
+                    "write a list such as [\"09:00-12:00\", \"13:00-17:00\"], or [] for closed".into()
+                });
+                self.fail(path.to_string(), format!("should be a list of hours, not {}", kind(other)), hint);
                 return Vec::new();
             }
         };
         let mut periods = Vec::with_capacity(items.len());
         for (item_path, item) in items {
             let Json::String(text) = item else {
-                let hint = "write hours as text, such as \"09:00-17:00\"".to_string();
-                self.fail(item_path, format!("should be text, not {}", kind(item)), Some(hint));
+                let hint = staff_hint(|| "write hours as text, such as \"09:00-17:00\"".into());
+                self.fail(item_path, format!("should be text, not {}", kind(item)), hint);
                 continue;
             };
             match Period::parse(text) {
@@ -204,8 +202,9 @@ impl Reader<'_> {
 
     fn exceptions(&mut self, value: &Json, path: &str) -> Vec<Exception> {
         let Json::Array(items) = value else {
-            let hint = "write a list such as [{\"date\": \"2026-12-25\", \"closed\": true}]".to_string();
-            self.fail(path.to_string(), format!("should be a list, not {}", kind(value)), Some(hint));
+            let hint =
+                staff_hint(|| "write a list such as [{\"date\": \"2026-12-25\", \"closed\": true}]".into());
+            self.fail(path.to_string(), format!("should be a list, not {}", kind(value)), hint);
             return Vec::new();
         };
         let mut exceptions: Vec<(usize, Exception)> = Vec::with_capacity(items.len());
@@ -234,21 +233,19 @@ impl Reader<'_> {
         clashes.sort_unstable();
         for (later, earlier) in clashes {
             let message = format!("its dates are already covered by exceptions[{earlier}]");
-            let hint = "give each date one exception".to_string();
-            self.fail(format!("{path}[{later}].date"), message, Some(hint));
+            let hint = staff_hint(|| "give each date one exception".into());
+            self.fail(format!("{path}[{later}].date"), message, hint);
         }
         exceptions.into_iter().map(|(_, exception)| exception).collect()
     }
 
     fn exception(&mut self, value: &Json, path: &str) -> Option<Exception> {
         let Json::Object(object) = value else {
-            let hint =
-                "write {\"date\": \"2026-12-25\", \"closed\": true} or {\"date\": ..., \"hours\": [...]}";
-            self.fail(
-                path.to_string(),
-                format!("should be an object, not {}", kind(value)),
-                Some(hint.into()),
-            );
+            let hint = staff_hint(|| {
+                "write {\"date\": \"2026-12-25\", \"closed\": true} or {\"date\": ..., \"hours\": [...]}"
+                    .into()
+            });
+            self.fail(path.to_string(), format!("should be an object, not {}", kind(value)), hint);
             return None;
         };
         self.unknown_keys(object, &EXCEPTION_KEYS, path);
@@ -296,7 +293,7 @@ impl Reader<'_> {
     }
 
     fn date(&mut self, object: &Object, key: &str, path: &str) -> Option<Date> {
-        let hint = Some("write the date as YYYY-MM-DD, such as \"2026-12-25\"".to_string());
+        let hint = staff_hint(|| "write the date as YYYY-MM-DD, such as \"2026-12-25\"".into());
         match object.get(key) {
             Some(Json::String(text)) => {
                 let date = Date::parse(text.trim());

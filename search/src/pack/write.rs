@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use finder_core::catalogue::{load, Catalogue, LoadError};
 use finder_core::json::{self, Json};
 
-use super::{binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, START_MAGIC};
+use super::{
+    binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, NEED_SCREEN_CARDS, START_MAGIC,
+};
 use crate::index::SearchIndex;
 use crate::{Query, SearchOptions};
 
@@ -110,7 +112,7 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
         "{{\"{ENTRY_KEY}\":{FORMAT:.0},\"id\":\"{}\",\"programs\":{},\"chunk\":{chunk},\"title\":{title},\n{},\n\"catalogue\":{{{own_keys}\"programs\":[]}}}}\n",
         entry.id,
         entry.programs,
-        first_screen(&index, hours),
+        first_screens(&index, hours, catalogue),
     );
     // The first cards need the entry and the first chunk; the start file follows.
     let first_files = chunks.iter().take(1).map(|_| entry.chunk_file(0)).collect();
@@ -191,26 +193,49 @@ fn facts(catalogue: &Catalogue, raw_programs: &[&str]) -> Vec<u8> {
     out
 }
 
-/// The entry's `first`: the counts of the search with no words and no choices, which
-/// [`PackEntry::first_screen`] reads. Its cards are programs `0..`, in catalogue order.
-fn first_screen(index: &SearchIndex, hours: bool) -> String {
-    let options = SearchOptions { counts: true, limit: Some(0), ..SearchOptions::default() };
-    let counts = index.search(&Query::default(), &options).counts.unwrap_or_default();
-    let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
-    let pairs = |pairs: &[(String, usize)]| {
-        let pairs = pairs.iter().map(|(name, n)| format!("[{},{n}]", Json::String(name.clone())));
-        pairs.collect::<Vec<_>>().join(",")
+/// The entry's first screens ([`PackEntry::first_screen`] reads them): `hours` (whether
+/// any program lists structured hours), `names` (the need ids, counties and language
+/// codes the counts are for, in the search's order), and `screens`: the search with
+/// nothing chosen, then with each need alone (in the catalogue's order), one list of
+/// numbers: for each, the programs found, how many cards follow, the cards (the first
+/// NEED_SCREEN_CARDS), then the counts per need, per county, per age band, per language,
+/// free, evenings, weekends, and per town of the catalogue's places.
+/// Choosing a need is what a family does first: its screen then needs only its cards'
+/// text, not the start file.
+fn first_screens(index: &SearchIndex, hours: bool, catalogue: &Catalogue) -> String {
+    let search = |needs: Vec<String>| {
+        let options =
+            SearchOptions { counts: true, limit: Some(NEED_SCREEN_CARDS), ..SearchOptions::default() };
+        let query = Query { choices: crate::Choices { needs, ..Default::default() }, ..Query::default() };
+        index.search(&query, &options)
     };
+    let list = |numbers: &mut dyn Iterator<Item = usize>| {
+        numbers.map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+    };
+    let screen = |found: crate::SearchResults| {
+        let c = found.counts.unwrap_or_default();
+        let mut numbers = vec![found.total, found.hits.len()];
+        numbers.extend(found.hits.iter().map(|hit| hit.program as usize));
+        numbers.extend(c.needs.iter().chain(&c.counties).map(|(_, n)| *n));
+        numbers.extend(&c.ages);
+        numbers.extend(c.languages.iter().map(|(_, n)| *n));
+        numbers.extend([c.free, c.evenings, c.weekends]);
+        numbers.extend(&c.towns);
+        list(&mut numbers.into_iter())
+    };
+    let nothing = search(Vec::new());
+    let counts = nothing.counts.clone().unwrap_or_default();
+    let names = |pairs: &[(String, usize)]| {
+        pairs.iter().map(|(name, _)| Json::String(name.clone()).to_string()).collect::<Vec<_>>().join(",")
+    };
+    let mut screens = vec![screen(nothing)];
+    screens.extend(catalogue.needs.iter().map(|need| screen(search(vec![need.id.clone()]))));
     format!(
-        "\"first\":{{\"hours\":{hours},\"needs\":[{}],\"counties\":[{}],\"ages\":[{}],\"languages\":[{}],\"free\":{},\"evenings\":{},\"weekends\":{},\n\"towns\":[{}]}}",
-        pairs(&counts.needs),
-        pairs(&counts.counties),
-        list(&counts.ages),
-        pairs(&counts.languages),
-        counts.free,
-        counts.evenings,
-        counts.weekends,
-        list(&counts.towns),
+        "\"hours\":{hours},\n\"names\":[[{}],[{}],[{}]],\n\"screens\":[{}]",
+        names(&counts.needs),
+        names(&counts.counties),
+        names(&counts.languages),
+        screens.join(",\n"),
     )
 }
 
