@@ -95,7 +95,7 @@ pub(crate) struct Fields<'a> {
 }
 
 /// The oldest age, in years, a catalogue may name. Anything above is a typing mistake.
-const MAX_AGE_YEARS: f64 = 120.0;
+pub(crate) const MAX_AGE_YEARS: f64 = 120.0;
 
 impl<'a> Fields<'a> {
     pub fn new(object: &'a Object, path: String, problems: &'a mut Vec<Problem>) -> Self {

@@ -453,7 +453,7 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
             schedule,
             serves,
         };
-        programs.push(own.program_from_facts(index, facts));
+        programs.push(own.program_from_facts(index, facts)?);
     }
     (input.at == bytes.len()).then_some(programs)
 }
@@ -732,6 +732,31 @@ mod tests {
         let query = crate::Query::default();
         let from_facts = crate::SearchIndex::new(&read).search(&query, &options);
         assert_eq!(from_facts, crate::SearchIndex::new(&full).search(&query, &options));
+    }
+
+    #[test]
+    fn facts_with_ages_the_reader_would_refuse_are_refused() {
+        // Found by the fuzz target: a changed age (1e300, NaN, -1, or a maximum below the
+        // minimum) must fail as a damaged file, never become a nonsense age range.
+        let pack = pack();
+        let own = PackEntry::first_screen(&pack.entry_text).unwrap().own;
+        let (_, facts) = pack.entry.split_start(file(&pack, &pack.entry.start_file())).unwrap();
+        let three = 3.0f64.to_le_bytes();
+        let at = facts.windows(8).position(|w| w == three).expect("program c's minimum age");
+        assert!(pack.entry.read_facts(facts, &own).is_ok());
+        for age in [1e300, f64::NAN, -1.0, 121.0] {
+            let mut changed = facts.to_vec();
+            changed[at..at + 8].copy_from_slice(&age.to_le_bytes());
+            assert!(pack.entry.read_facts(&changed, &own).is_err(), "{age}");
+        }
+        let with_both = CATALOGUE.replace(r#""minimum_age": 3"#, r#""minimum_age": 3, "maximum_age": 5"#);
+        let both = write(&with_both, 2).unwrap();
+        let own = PackEntry::first_screen(&both.entry_text).unwrap().own;
+        let (_, facts) = both.entry.split_start(file(&both, &both.entry.start_file())).unwrap();
+        let at = facts.windows(8).position(|w| w == three).unwrap();
+        let mut swapped = facts.to_vec();
+        swapped[at..at + 8].copy_from_slice(&9.0f64.to_le_bytes());
+        assert!(both.entry.read_facts(&swapped, &own).is_err(), "a maximum below the minimum");
     }
 
     #[test]
