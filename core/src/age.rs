@@ -15,6 +15,9 @@
 //! assert!(!preschool.serves(ChildAge::Months(35)));
 //! ```
 
+/// The oldest age, in years, a catalogue may name. Anything above is a typing mistake.
+pub const MAX_AGE_YEARS: f64 = 120.0;
+
 /// A child's age as a family gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChildAge {

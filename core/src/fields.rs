@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::age::MAX_AGE_YEARS;
 use crate::json::{Json, Object};
 
 /// What happened because of a problem.
@@ -93,9 +94,6 @@ pub(crate) struct Fields<'a> {
     path: String,
     problems: &'a mut Vec<Problem>,
 }
-
-/// The oldest age, in years, a catalogue may name. Anything above is a typing mistake.
-pub(crate) const MAX_AGE_YEARS: f64 = 120.0;
 
 impl<'a> Fields<'a> {
     pub fn new(object: &'a Object, path: String, problems: &'a mut Vec<Problem>) -> Self {

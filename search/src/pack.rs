@@ -32,6 +32,8 @@
 //! file fails to parse (JSON) or its checksum (binary). Publishing a new version is
 //! atomic: upload its folder, then replace the entry.
 
+#[cfg(feature = "pack")]
+use finder_core::age::MAX_AGE_YEARS;
 use finder_core::catalogue::{read_programs, Catalogue, Loading, Program};
 use finder_core::json::{self, Json};
 #[cfg(feature = "pack")]
@@ -430,12 +432,20 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
         for &at in &places {
             serves.extend(&served[at]);
         }
+        // An age the reader would refuse (not 0 to 120 years, or a maximum below the
+        // minimum) means the file is not what was written.
         let mut age = |bit: u8| match flags & bit {
             0 => Some(None),
-            _ => Some(Some(f64::from_le_bytes(*input.bytes.get(input.at..)?.first_chunk::<8>()?)))
-                .inspect(|_| input.at += 8),
+            _ => {
+                let years = f64::from_le_bytes(*input.bytes.get(input.at..)?.first_chunk::<8>()?);
+                input.at += 8;
+                (0.0..=MAX_AGE_YEARS).contains(&years).then_some(Some(years))
+            }
         };
         let (minimum_age, maximum_age) = (age(8)?, age(16)?);
+        if maximum_age.is_some() && minimum_age > maximum_age {
+            return None;
+        }
         let schedule = match flags & 32 {
             0 => None,
             _ => Some(text(&mut input)?),
@@ -453,7 +463,7 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
             schedule,
             serves,
         };
-        programs.push(own.program_from_facts(index, facts)?);
+        programs.push(own.program_from_facts(index, facts));
     }
     (input.at == bytes.len()).then_some(programs)
 }

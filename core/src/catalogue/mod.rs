@@ -24,7 +24,7 @@ mod program;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::age::AgeRange;
-use crate::fields::{self, Fields, Problem};
+use crate::fields::{Fields, Problem};
 use crate::hours::{Schedule, TimeZone};
 use crate::json::{self, Json, Object};
 use crate::towns::{Places, TownSet};
@@ -147,6 +147,8 @@ pub struct ProgramFacts {
     pub statewide: bool,
     pub fallback: bool,
     pub free: bool,
+    /// Years from 0 to [`crate::age::MAX_AGE_YEARS`], the minimum not above the maximum,
+    /// as the reader accepts them.
     pub minimum_age: Option<f64>,
     pub maximum_age: Option<f64>,
     pub languages: Vec<String>,
@@ -167,23 +169,13 @@ impl Catalogue {
     /// Program `index` from its facts alone, resolved as the reader resolves a program's:
     /// its ages as months, its schedule read (one that cannot be read is left out, as the
     /// reader leaves it). Its name is a dash and its cost "free" or none: its text comes
-    /// from elsewhere. `None` for ages the reader would refuse (not a number of years from
-    /// 0 to 120, or a maximum below the minimum): the facts are not what was written.
-    pub fn program_from_facts(&self, index: usize, facts: ProgramFacts) -> Option<Program> {
-        let believable =
-            |age: Option<f64>| age.is_none_or(|years| (0.0..=fields::MAX_AGE_YEARS).contains(&years));
-        let ordered = match (facts.minimum_age, facts.maximum_age) {
-            (Some(min), Some(max)) => min <= max,
-            _ => true,
-        };
-        if !(believable(facts.minimum_age) && believable(facts.maximum_age) && ordered) {
-            return None;
-        }
+    /// from elsewhere. Its ages are the caller's to check ([`ProgramFacts`]).
+    pub fn program_from_facts(&self, index: usize, facts: ProgramFacts) -> Program {
         let schedule = facts.schedule.and_then(|text| {
             let value = json::parse(&text).ok()?;
             crate::hours::read::read(&value, "schedule", &mut Vec::new())
         });
-        Some(Program {
+        Program {
             index,
             id: facts.id,
             name: "-".into(),
@@ -199,7 +191,7 @@ impl Catalogue {
             serves: facts.serves,
             ages: AgeRange::from_years(facts.minimum_age, facts.maximum_age),
             ..Program::default()
-        })
+        }
     }
 
     /// The need with this id.

@@ -192,8 +192,8 @@ impl Reader<'_> {
             match Period::parse(text) {
                 Ok(period) => periods.push(period),
                 Err(error) => {
-                    let (message, hint) = period_problem(text, error);
-                    self.fail(item_path, message, Some(hint));
+                    let message = period_message(text, &error);
+                    self.fail(item_path, message, staff_hint(|| period_hint(error)));
                 }
             }
         }
@@ -315,27 +315,29 @@ impl Reader<'_> {
     }
 }
 
-/// The message and fix for a period that did not read.
-pub(crate) fn period_problem(text: &str, error: PeriodError) -> (String, String) {
-    let shape = "write two 24-hour times joined by a dash, such as \"09:00-17:00\"".to_string();
+/// What is wrong with a period that did not read.
+pub(crate) fn period_message(text: &str, error: &PeriodError) -> String {
     match error {
-        PeriodError::Shape => (format!("\"{text}\" is not an opening and a closing time"), shape),
-        PeriodError::Time(time) => (
-            format!("\"{time}\" is not a time of day"),
-            "hours run from 00 to 23 and minutes from 00 to 59 (a day ends at 24:00)".into(),
-        ),
-        PeriodError::Empty => (
-            format!("\"{text}\" opens and closes at the same time"),
-            "write \"00:00-24:00\" for the whole day".into(),
-        ),
+        PeriodError::Shape => format!("\"{text}\" is not an opening and a closing time"),
+        PeriodError::Time(time) => format!("\"{time}\" is not a time of day"),
+        PeriodError::Empty => format!("\"{text}\" opens and closes at the same time"),
+        PeriodError::Backwards(_) => format!("\"{text}\" closes before it opens"),
+    }
+}
+
+/// How to write the period right (a staff hint: see [`staff_hint`]).
+fn period_hint(error: PeriodError) -> String {
+    match error {
+        PeriodError::Shape => "write two 24-hour times joined by a dash, such as \"09:00-17:00\"".into(),
+        PeriodError::Time(_) => {
+            "hours run from 00 to 23 and minutes from 00 to 59 (a day ends at 24:00)".into()
+        }
+        PeriodError::Empty => "write \"00:00-24:00\" for the whole day".into(),
         PeriodError::Backwards(meant) => {
             let meant =
                 meant.map(|p| format!("if it closes in the afternoon, write \"{p}\"; ")).unwrap_or_default();
-            (
-                format!("\"{text}\" closes before it opens"),
-                format!(
-                    "{meant}only periods opening at 12:00 or later may run past midnight (\"22:00-02:00\"); split others at 24:00"
-                ),
+            format!(
+                "{meant}only periods opening at 12:00 or later may run past midnight (\"22:00-02:00\"); split others at 24:00"
             )
         }
     }
