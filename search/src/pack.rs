@@ -20,11 +20,11 @@
 //! - `<id>/programs-<k>.json`: the full text of programs `k·chunk .. (k+1)·chunk`, as the
 //!   catalogue wrote them, fetched when a card, details, the saved list or paper needs it.
 //!
-//! The entry also carries the **first screen**: the catalogue's own keys (title, needs,
-//! places) and the counts beside every choice when nothing is chosen
-//! ([`PackEntry::first_screen`]). Its cards are the first programs in catalogue order
-//! (the ranking without words or town), so the first cards need the entry and their
-//! chunks, and the start file arrives behind them.
+//! The entry also carries the **first screens** ([`PackEntry::first_screen`]): the
+//! catalogue's own keys (title, needs, places), and the results with nothing chosen and
+//! with each need chosen alone (their counts and first cards). So the first cards, and
+//! those of the need a family picks first, need the entry and their chunks; the start
+//! file arrives behind them.
 //!
 //! Names are derived from the entry's id, not listed, so the entry stays a few kilobytes
 //! at any size. Every file starts with the pack's id: a file of another version (a
