@@ -120,6 +120,44 @@ describe("a catalogue pack", () => {
     assert.deepEqual(await finder.cards.locator("h3").allTextContents(), names);
   });
 
+  test("offline, a pack opens from the kept entry and the files the browser's cache kept", async () => {
+    // A first visit, online: the entry is kept, the pack's files go to the HTTP cache
+    // (named for ever, so served from it without asking). No routes here: they would
+    // turn that cache off.
+    const first = await openWidgetOn(env, sample.url, { script: "program-finder-pack.js" });
+    await first.finder.need("Food & nutrition").check();
+    await first.finder.count.filter({ hasText: /^Showing \d+ of 35 programs$/ }).waitFor();
+    await first.finder.need("Food & nutrition").uncheck();
+    await first.finder.count.filter({ hasText: /^35 programs$/ }).waitFor();
+    const names = await first.finder.cards.locator("h3").allTextContents();
+    // Another visit: the page and the widget's script come, then the network goes, then
+    // the widget asks for its catalogue.
+    const context = first.page.context();
+    const { page } = await env.open(env.site.url + "pages/blank.html", { context });
+    await page.evaluate((src) => document.head.append(Object.assign(document.createElement("script"), { src })), env.cdn.url + "program-finder-pack.js");
+    await page.waitForFunction(() => window.ProgramFinder);
+    await context.setOffline(true);
+    try {
+      await page.evaluate((url) => {
+        const host = Object.assign(document.createElement("div"), { id: "host" });
+        host.dataset.programFinder = "";
+        host.dataset.catalogue = url;
+        document.body.append(host);
+      }, sample.url);
+      const finder = new Finder(page, "#host");
+      await finder.root.locator(".saved-copy").waitFor({ timeout: 20_000 });
+      await finder.cards.first().locator("h3").waitFor();
+      assert.deepEqual(await finder.cards.locator("h3").allTextContents(), names);
+      // The facts came from the cache too: two needs are answered.
+      await finder.need("Food & nutrition").check();
+      await finder.need("Housing & healthy homes").check();
+      await finder.count.filter({ hasText: /^Showing \d+ of 35 programs$/ }).waitFor();
+      assert.equal(await finder.root.getByRole("alert").count(), 0);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
   test("program-finder.js, which reads catalogue JSON only, tells staff to load the pack with program-finder-pack.js", async () => {
     const { page, messages } = await env.open(env.site.url + "pages/blank.html");
     await mount(env, page, sample.url, "program-finder.js");
