@@ -25,8 +25,8 @@ pub struct Pack {
     pub entry_text: String,
     /// (path under the entry's folder, content), the folder's files.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The files a family downloads before the first card, besides the entry: the first
-    /// chunk (the start file, the index's terms and the facts, follows).
+    /// The files a family downloads before the first card, besides the entry: the chunks
+    /// of the first page (the start file, the index's terms and the facts, follows).
     pub first_files: Vec<String>,
 }
 
@@ -114,8 +114,10 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
         entry.programs,
         first_screens(&index, hours, catalogue),
     );
-    // The first cards need the entry and the first chunk; the start file follows.
-    let first_files = chunks.iter().take(1).map(|_| entry.chunk_file(0)).collect();
+    // The first cards need the entry and the chunks of the first page (the widget's 30,
+    // half the cards a first screen lists); the start file follows.
+    let first_page = (NEED_SCREEN_CARDS / 2).min(entry.programs);
+    let first_files = (0..first_page.div_ceil(chunk)).map(|k| entry.chunk_file(k)).collect();
     Ok(Pack { entry, entry_text, files, first_files })
 }
 
