@@ -13,8 +13,10 @@
 // start-up benchmark's phone (4× CPU, 1.6 Mbit/s, 150 ms) or not (desktop): load until
 // the first card, then a need, a town, an age, a word with a typo, "Show more" and one
 // program's details, each as soon as the step before has shown its results. A step's
-// time runs from the family's action to the last change of the results it caused (the
-// count and the cards, unchanged for 700 ms after). Bytes are what the network carried
+// time runs from the family's action to when its results show (the new count and cards,
+// not marked busy); "whole page" is when they last changed (unchanged for 700 ms after),
+// when later: a pack shows a page once its first cards' text is here, and the rest of
+// the page joins as its chunks come. Bytes are what the network carried
 // (compressed), from the DevTools protocol. The pack's build time and peak memory come
 // from /usr/bin/time. Prints a table for BENCHMARKS.md; every number goes to
 // target/bench/pack-session.json.
@@ -69,7 +71,7 @@ for (const size of SIZES) {
 // --- In the page: the results as the family sees them, with when they last changed -----
 function probe() {
   const scope = () => document.querySelector("[data-program-finder]")?.shadowRoot;
-  const seen = { text: "", changed: 0, card: null };
+  const seen = { text: "", changed: 0, card: null, changes: [] };
   (function tick() {
     const root = scope();
     if (root) {
@@ -82,7 +84,7 @@ function probe() {
       const text = `${busy}|${count}|${cards}|${details}`;
       if (text !== seen.text) {
         seen.text = text;
-        if (!busy) seen.changed = performance.now();
+        if (!busy) seen.changes.push((seen.changed = performance.now()));
       }
       seen.busy = busy;
       if (seen.card === null && cards) seen.card = performance.now();
@@ -92,7 +94,9 @@ function probe() {
   window.__seen = seen;
 }
 
-/** Waits until the results last changed at least QUIET_MS ago, after `since`; their time. */
+/** Waits until the results last changed at least QUIET_MS ago, after `since`: when they
+ *  first showed after it (a pack's first cards, the count), and when they last changed
+ *  (the rest of the page joined). */
 async function settled(page, since) {
   return page.evaluate(
     ([since, quiet, timeout]) =>
@@ -100,7 +104,7 @@ async function settled(page, since) {
         const start = performance.now();
         (function check() {
           const s = window.__seen;
-          if (s.changed > since && !s.busy && performance.now() - s.changed >= quiet) ok(s.changed);
+          if (s.changed > since && !s.busy && performance.now() - s.changed >= quiet) ok({ first: s.changes.find((t) => t > since), last: s.changed });
           else if (performance.now() - start > timeout) fail(new Error("the results did not change"));
           else setTimeout(check, 50);
         })();
@@ -115,7 +119,15 @@ async function session(browser, server, name, format, profile) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     let bytes = 0;
-    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    // PACK_TRACE=1: every request of each step, with when it was asked for and done.
+    const asked = new Map();
+    let trace = [];
+    cdp.on("Network.requestWillBeSent", (e) => asked.set(e.requestId, { url: e.request.url.split("/").pop(), at: e.timestamp }));
+    cdp.on("Network.loadingFinished", (e) => {
+      bytes += e.encodedDataLength;
+      const r = asked.get(e.requestId);
+      if (r) trace.push(`${r.url} ${Math.round((e.timestamp - r.at) * 1000)}ms ${e.encodedDataLength}B`);
+    });
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
@@ -126,14 +138,18 @@ async function session(browser, server, name, format, profile) {
     const root = page.locator("[data-program-finder]");
     await root.locator("[data-program-id]").first().waitFor({ timeout: 300_000 });
     const card = await page.evaluate(() => window.__seen.card);
-    await settled(page, 0);
-    const steps = [{ step: "first card", ms: card, bytes }];
+    const loaded = await settled(page, 0);
+    const steps = [{ step: "first card", ms: card, page: loaded.last, bytes }];
+    if (process.env.PACK_TRACE) console.log(`\n${format} first card: ${Math.round(card)} ms\n  ${trace.join("\n  ")}`);
+    trace = [];
     const act = async (step, action) => {
       const before = bytes;
       const at = await page.evaluate(() => performance.now());
       await action();
-      const done = await settled(page, at);
-      steps.push({ step, ms: done - at, bytes: bytes - before });
+      const { first, last } = await settled(page, at);
+      steps.push({ step, ms: first - at, page: last - at, bytes: bytes - before });
+      if (process.env.PACK_TRACE) console.log(`\n${format} ${step}: ${Math.round(first - at)} ms, page ${Math.round(last - at)} ms\n  ${trace.join("\n  ")}`);
+      trace = [];
     };
     await act("a need", () => root.getByRole("checkbox").first().check());
     await act("a town", async () => {
@@ -208,7 +224,12 @@ for (const profile of PROFILES) {
         rows[format] = `failed: ${failed.error.slice(0, 120)}`;
         continue;
       }
-      const steps = runs[0].steps.map((s, i) => `${s.step} ${ms(median(runs.map((r) => r.steps[i].ms)))} (${kb(median(runs.map((r) => r.steps[i].bytes)))})`);
+      // The time the results showed, then (when later) the time the page was whole.
+      const steps = runs[0].steps.map((s, i) => {
+        const [shown, whole] = [median(runs.map((r) => r.steps[i].ms)), median(runs.map((r) => r.steps[i].page))];
+        const full = whole - shown > 100 ? `, whole page ${ms(whole)}` : "";
+        return `${s.step} ${ms(shown)} (${kb(median(runs.map((r) => r.steps[i].bytes)))}${full})`;
+      });
       rows[format] = `${steps.join("; ")}; session ${kb(median(runs.map((r) => r.total)))}`;
     }
     if (rows.json) console.log(`  JSON (program-finder.js): ${rows.json}`);

@@ -61,11 +61,16 @@ fuzz_target!(|data: &[u8]| {
                         let _ = entry.read_index(terms, &facts);
                     }
                 }
-            } else if name.contains("/postings-") {
-                // A fresh index each time: a fragment is set once.
+            } else if let Some(n) = ["/postings-", "/spans-"].iter().position(|kind| name.contains(kind)) {
+                // A fresh index each time: a fragment is set once. The other file of the
+                // fragment is the real one, so that the search reads this one.
                 let (terms, _) = entry.split_start(&pack.files[0].1).unwrap();
                 let index = entry.read_index(terms, catalogue).unwrap();
-                if entry.add_fragment(&index, 0, bytes).is_ok() {
+                let other = entry.fragment_file(1 - n);
+                if let Some((_, real)) = pack.files.iter().find(|(name, _)| *name == other) {
+                    entry.add_fragment(&index, 1 - n, real).unwrap();
+                }
+                if entry.add_fragment(&index, n, bytes).is_ok() {
                     let query = Query { text: "food pantry meals".into(), ..Query::default() };
                     let _ = index.search(&query, &SearchOptions::default());
                 }

@@ -399,17 +399,18 @@ impl SearchIndex {
     pub(crate) fn assemble(postings: Postings, language: Arc<Language>, facts: Facts) -> SearchIndex {
         let Postings { terms, ranges, programs, fields, spans } = postings;
         let term_count = terms.len();
-        let whole = OnceLock::from(Fragment { programs, fields, spans });
+        let whole = (OnceLock::from(Fragment { programs, fields }), OnceLock::from(spans));
         SearchIndex::unfilled(terms, ranges, (vec![0, term_count as u32], vec![whole]), language, facts)
     }
 
-    /// An index of these terms whose postings are in `fragments` or come later, fragment
-    /// by fragment (`fragments[f]` covers terms `starts[f]..starts[f + 1]`; `ranges` count
-    /// the postings of all fragments as one list).
+    /// An index of these terms whose postings (and their spans) are in `fragments` or
+    /// come later, fragment by fragment (`fragments[f]` covers terms `starts[f]..starts[f +
+    /// 1]`; `ranges` count the postings of all fragments as one list).
+    #[allow(clippy::type_complexity)]
     pub(crate) fn unfilled(
         terms: Words,
         ranges: Vec<(u32, u32)>,
-        (starts, fragments): (Vec<u32>, Vec<OnceLock<Fragment>>),
+        (starts, fragments): (Vec<u32>, Vec<(OnceLock<Fragment>, OnceLock<Vec<Span>>)>),
         language: Arc<Language>,
         facts: Facts,
     ) -> SearchIndex {
@@ -444,9 +445,11 @@ impl SearchIndex {
         for &first in starts.iter().take(fragments.len()).skip(1) {
             bases.push(ranges.get(first as usize).map_or(0, |r| r.0));
         }
+        let (fragments, spans): (Vec<_>, Vec<_>) = fragments.into_iter().unzip();
         SearchIndex {
             bases,
             fragments,
+            spans,
             starts,
             missing: Missing::default(),
             terms,

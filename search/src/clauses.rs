@@ -328,19 +328,34 @@ fn words_alternative(
 ) -> Option<Alternative> {
     let mut programs: Option<Vec<Joined>> = None;
     let mut terms = Vec::new();
-    for word in words {
-        let clause = word_clause(index, word, table, options);
+    let clauses: Vec<Clause> = words.iter().map(|word| word_clause(index, word, table, options)).collect();
+    // As for phrases: every file the words need noted first (see `phrase_alternative`).
+    #[cfg(feature = "pack")]
+    for alternative in clauses.iter().flat_map(|clause| &clause.alternatives) {
+        if let Source::Term(t) = alternative.source {
+            index.postings(t);
+            if words.len() > 1 {
+                index.spans(t);
+            }
+        }
+    }
+    for clause in clauses {
         // Per program: fewest typos, then the best weight.
         let mut best: Vec<(u32, f32, u8, Span)> = Vec::new();
         for alternative in &clause.alternatives {
             if let Source::Term(t) = alternative.source {
                 let (ps, fs) = index.postings(t);
                 let (quality, typos) = (alternative.quality, alternative.typos);
-                let spans = index.spans(t).iter();
+                // One word is together with itself: no spans needed (a pack fetches them
+                // only for more).
+                let spans = match words.len() {
+                    1 => &[],
+                    _ => index.spans(t),
+                };
                 best.extend(
                     ps.iter()
                         .zip(fs)
-                        .zip(spans)
+                        .zip(spans.iter().chain(std::iter::repeat(&Span::NONE)))
                         .map(|((&p, &f), &s)| (p, table[f as usize & 127] * quality, typos, s)),
                 );
                 terms.push(t);
@@ -406,6 +421,16 @@ fn phrase_alternative(
     apart: bool,
     table: &[f32; 128],
 ) -> Option<Alternative> {
+    // A pack's index notes the files it lacks as they are read, and the loops below stop
+    // at a word that matches nothing: every file the phrase needs is noted first, for
+    // one round trip.
+    #[cfg(feature = "pack")]
+    for &t in stems.iter().flat_map(|stem| index.with_stem(stem)) {
+        index.postings(t);
+        if apart {
+            index.spans(t);
+        }
+    }
     if !apart {
         return phrase_anywhere(index, stems, (quality, typos), table);
     }

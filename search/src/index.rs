@@ -103,6 +103,10 @@ pub struct SearchIndex {
     #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) starts: Vec<u32>,
     pub(super) fragments: Vec<OnceLock<Fragment>>,
+    /// Where each posting's term appears in its program, per fragment, in the postings'
+    /// order: apart from the postings, since only a search of two words or more needs
+    /// them (how far apart the words are), and they are most of a fragment's bytes.
+    pub(super) spans: Vec<OnceLock<Vec<Span>>>,
     /// Fragments a lookup needed and did not have (see [`SearchIndex::missing`]).
     #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) missing: Missing,
@@ -159,34 +163,45 @@ impl SearchIndex {
         }
     }
 
-    /// The postings of a term: its fragment, and where in it. A fragment not here yet is
-    /// noted in `missing` and reads as no programs.
+    /// The fragment holding a term's postings, and where in it they are. (Without packs,
+    /// the `pack` feature off in the widget that reads catalogue JSON only, an index has
+    /// its one fragment, built here.)
     #[inline]
     #[cfg_attr(finder_size, optimize(speed))]
-    #[cfg(feature = "pack")]
-    fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
+    fn place(&self, term: u32) -> Option<(usize, Range<usize>)> {
         let (start, end) = *self.ranges.get(term as usize)?;
-        let f = self.starts.partition_point(|&first| first <= term).saturating_sub(1);
-        match self.fragments.get(f)?.get() {
-            Some(fragment) => {
-                let base = self.bases.get(f).copied().unwrap_or_default();
-                Some((fragment, (start - base) as usize..(end - base) as usize))
-            }
-            None => {
-                self.missing.note(f);
-                None
-            }
-        }
+        let f = match cfg!(feature = "pack") {
+            true => self.starts.partition_point(|&first| first <= term).saturating_sub(1),
+            false => 0,
+        };
+        let base = self.bases.get(f).copied().unwrap_or_default();
+        Some((f, (start - base) as usize..(end - base) as usize))
     }
 
-    /// Without packs (the `pack` feature, off in the widget that reads catalogue JSON only),
-    /// an index has its one fragment, built here.
+    /// The postings of a term: its fragment, and where in it. A fragment not here yet is
+    /// noted in `missing` (as file `2 f`) and reads as no programs.
     #[inline]
-    #[cfg(not(feature = "pack"))]
     #[cfg_attr(finder_size, optimize(speed))]
     fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
-        let (start, end) = *self.ranges.get(term as usize)?;
-        Some((self.fragments.first()?.get()?, start as usize..end as usize))
+        let (f, range) = self.place(term)?;
+        let fragment = self.fragments.get(f)?.get();
+        #[cfg(feature = "pack")]
+        if fragment.is_none() {
+            self.missing.note(2 * f);
+        }
+        Some((fragment?, range))
+    }
+
+    /// Fragment `f`'s spans; not here yet, they are noted in `missing` (as file `2 f + 1`).
+    #[inline]
+    #[cfg_attr(finder_size, optimize(speed))]
+    fn spans_of(&self, f: usize) -> Option<&[Span]> {
+        let spans = self.spans.get(f)?.get();
+        #[cfg(feature = "pack")]
+        if spans.is_none() {
+            self.missing.note(2 * f + 1);
+        }
+        spans.map(Vec::as_slice)
     }
 
     /// The programs a term appears in (ascending), and the fields for each.
@@ -200,10 +215,12 @@ impl SearchIndex {
         }
     }
 
-    /// Where the term appears in each program of its postings (same order).
+    /// Where the term appears in each program of its postings (same order); empty until
+    /// they are here.
     #[cfg_attr(finder_size, optimize(speed))]
     pub(crate) fn spans(&self, term: u32) -> &[Span] {
-        self.fragment(term).and_then(|(f, range)| f.spans.get(range)).unwrap_or_default()
+        let Some((f, range)) = self.place(term) else { return &[] };
+        self.spans_of(f).and_then(|spans| spans.get(range)).unwrap_or_default()
     }
 
     /// The span of a posting by its place in the list of all postings (see `ranges`).
@@ -214,8 +231,8 @@ impl SearchIndex {
             false => 0,
         };
         let base = self.bases.get(f).copied().unwrap_or_default();
-        let fragment = self.fragments.get(f).and_then(OnceLock::get);
-        fragment.and_then(|f| f.spans.get((posting - base) as usize)).copied().unwrap_or(Span::NONE)
+        let spans = self.spans_of(f).unwrap_or_default();
+        spans.get((posting - base) as usize).copied().unwrap_or(Span::NONE)
     }
 
     /// How many programs a term appears in, known before its postings arrive.
@@ -224,14 +241,18 @@ impl SearchIndex {
         self.ranges.get(term as usize).map_or(0, |&(start, end)| (end - start) as usize)
     }
 
-    /// The fragments of postings that lookups since the last call needed and that have not
-    /// arrived (a pack's index only; always empty for one built here). A caller that gets
-    /// any back fetches them ([`SearchIndex::add_fragment`]) and asks again: until then a
-    /// result may miss programs, so it is never shown.
+    /// The files of the index that lookups since the last call needed and that have not
+    /// arrived (a pack's index only; always empty for one built here): `2 f` for the
+    /// postings of fragment `f`, `2 f + 1` for their spans. A caller that gets any back
+    /// fetches them (`PackEntry::add_fragment`) and asks again: until then a result may
+    /// miss programs or rank them otherwise, so it is never shown.
     #[cfg(feature = "pack")]
     pub fn missing(&self) -> Vec<usize> {
         let mut asked = self.missing.0.lock().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default();
-        asked.retain(|&f| self.fragments.get(f).is_some_and(|f| f.get().is_none()));
+        asked.retain(|&n| match n % 2 {
+            0 => self.fragments.get(n / 2).is_some_and(|f| f.get().is_none()),
+            _ => self.spans.get(n / 2).is_some_and(|s| s.get().is_none()),
+        });
         asked
     }
 
@@ -263,12 +284,11 @@ impl SearchIndex {
     }
 }
 
-/// The postings of a run of consecutive terms, all three lists in the same order.
+/// The postings of a run of consecutive terms, both lists in the same order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Fragment {
     pub programs: Vec<u32>,
     pub fields: Vec<u8>,
-    pub spans: Vec<Span>,
 }
 
 /// Fragments asked for and not there, each once.

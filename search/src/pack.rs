@@ -14,9 +14,14 @@
 //!     ([`finder_core::catalogue::Catalogue::program_from_facts`]), so filters and
 //!     counts are the JSON catalogue's exactly. Binary rows: 258 KB brotli at 50,000
 //!     programs against 650 KB as JSON, and read without parsing JSON.
-//! - `<id>/postings-<f>.bin`: the postings of a run of consecutive terms (about 40 KB),
-//!   fetched when a search needs one of its terms: a search notes the fragments it lacked
-//!   ([`SearchIndex::missing`]), and runs again once they arrived.
+//! - `<id>/postings-<f>.bin`: the postings of a run of consecutive terms (which programs,
+//!   and in which fields), fetched when a search needs one of its terms: a search notes
+//!   the files it lacked ([`SearchIndex::missing`]), and runs again once they arrived.
+//!   Column by column (the programs, then the fields), which brotli packs tighter.
+//! - `<id>/spans-<f>.bin`: where each of those postings' terms appears in its program,
+//!   for how far apart a search's words are: fetched only for searches of two words or
+//!   more. Apart, since they were three fifths of a fragment's bytes: a typed word
+//!   fetches 50 KB instead of 270 KB at 50,000 programs (BENCHMARKS.md).
 //! - `<id>/programs-<k>.json`: the full text of programs `k·chunk .. (k+1)·chunk`, as the
 //!   catalogue wrote them, fetched when a card, details, the saved list or paper needs it.
 //!
@@ -48,6 +53,8 @@ use super::index::{Fragment, SearchIndex, Span, Words};
 #[cfg(feature = "pack")]
 use super::synonyms::Language;
 #[cfg(feature = "pack")]
+use std::ops::Range;
+#[cfg(feature = "pack")]
 use std::sync::OnceLock;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,15 +62,19 @@ pub mod write;
 
 /// The key that marks a pack's entry file (a catalogue has `programs` instead).
 pub const ENTRY_KEY: &str = "program_finder_pack";
-/// The pack format this finder reads.
-pub const FORMAT: f64 = 1.0;
+/// The pack format this finder reads: 2 since the spans left the postings files (a pack
+/// of format 1 is refused at its entry, not at the first word typed).
+pub const FORMAT: f64 = 2.0;
 /// Cards the entry carries for the screen after each need: two pages of the widget's 30.
 pub const NEED_SCREEN_CARDS: usize = 60;
 /// First bytes of `start.bin`.
 const START_MAGIC: &[u8; 5] = b"PFST\x02";
 /// First bytes of each `postings-<k>.bin`.
 #[cfg_attr(not(feature = "pack"), allow(dead_code))]
-const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x01";
+const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x02";
+/// First bytes of each `spans-<k>.bin`.
+#[cfg_attr(not(feature = "pack"), allow(dead_code))]
+const SPANS_MAGIC: &[u8; 5] = b"PFSP\x01";
 
 /// Why a pack's file could not be used. Staff read these in the console; families see
 /// one plain sentence.
@@ -288,8 +299,11 @@ impl PackEntry {
         (programs.len() == expected).then_some(programs).ok_or_else(damaged)
     }
 
-    pub fn fragment_file(&self, fragment: usize) -> String {
-        format!("{}/postings-{fragment}.bin", self.id)
+    /// The index's file number `n` ([`SearchIndex::missing`]): the postings of fragment
+    /// `n / 2`, or (odd) their spans.
+    pub fn fragment_file(&self, n: usize) -> String {
+        let kind = ["postings", "spans"][n % 2];
+        format!("{}/{kind}-{}.bin", self.id, n / 2)
     }
 
     /// The content of a binary file of this pack: after its magic and the pack's id. The
@@ -313,7 +327,7 @@ impl PackEntry {
             return Err(damaged());
         }
         let (terms, ranges, starts) = read_dictionary(terms).ok_or_else(damaged)?;
-        let fragments = (1..starts.len()).map(|_| OnceLock::new()).collect();
+        let fragments = (1..starts.len()).map(|_| (OnceLock::new(), OnceLock::new())).collect();
         Ok(SearchIndex::unfilled(
             terms,
             ranges,
@@ -323,21 +337,37 @@ impl PackEntry {
         ))
     }
 
-    /// Puts fragment `fragment` (the bytes of its file) in `index`.
+    /// Puts the index's file number `n` (the bytes of [`PackEntry::fragment_file`]) in
+    /// `index`: a fragment's postings, or their spans.
     #[cfg(feature = "pack")]
-    pub fn add_fragment(&self, index: &SearchIndex, fragment: usize, bytes: &[u8]) -> Result<(), PackError> {
-        let file = self.fragment_file(fragment);
+    pub fn add_fragment(&self, index: &SearchIndex, n: usize, bytes: &[u8]) -> Result<(), PackError> {
+        let file = self.fragment_file(n);
         let damaged = || PackError::Damaged(file.clone());
-        let body = self.binary_body(bytes, FRAGMENT_MAGIC, file.clone())?;
+        let magic = [FRAGMENT_MAGIC, SPANS_MAGIC][n % 2];
+        let body = self.binary_body(bytes, magic, file.clone())?;
         let (content, sum) = body.split_last_chunk::<8>().ok_or_else(damaged)?;
         if *sum != checksum(&bytes[..bytes.len() - 8]).to_le_bytes() {
             return Err(damaged());
         }
-        let read = read_fragment(index, fragment, content, self.programs as u32).ok_or_else(damaged)?;
-        if let Some(slot) = index.fragments.get(fragment) {
-            let _ = slot.set(read);
+        let mut input = Reader { bytes: content, at: 0 };
+        if input.number() != Some(n as u32) {
+            return Err(damaged());
         }
-        Ok(())
+        let fragment = n / 2;
+        let terms = match (index.starts.get(fragment), index.starts.get(fragment + 1)) {
+            (Some(&first), Some(&end)) => first..end,
+            _ => return Err(damaged()),
+        };
+        let count =
+            terms.clone().filter_map(|t| index.ranges.get(t as usize)).map(|r| (r.1 - r.0) as usize).sum();
+        // (Set already, by a file fetched twice, is no harm: the same pack's bytes.)
+        let read = match n % 2 {
+            0 => read_fragment(index, terms, input, count, self.programs as u32)
+                .and_then(|read| index.fragments.get(fragment).map(|slot| drop(slot.set(read)))),
+            _ => read_spans(input, count)
+                .and_then(|read| index.spans.get(fragment).map(|slot| drop(slot.set(read)))),
+        };
+        read.ok_or_else(damaged)
     }
 }
 
@@ -468,19 +498,22 @@ fn read_facts(bytes: &[u8], own: &Catalogue, count: usize) -> Option<Vec<Program
     (input.at == bytes.len()).then_some(programs)
 }
 
-/// Reads one fragment's postings: for each of its terms, as many postings as `index`
-/// says it has. `None` if anything is out of place.
+/// Reads a fragment's postings for `terms` (`count` of them), as `write` wrote them:
+/// each term's programs (ascending: the first as is, then gaps of at least one), then
+/// every posting's fields.
 #[cfg(feature = "pack")]
-fn read_fragment(index: &SearchIndex, fragment: usize, bytes: &[u8], program_count: u32) -> Option<Fragment> {
-    let mut input = Reader { bytes, at: 0 };
-    (input.number()? as usize == fragment).then_some(())?;
-    let terms = *index.starts.get(fragment)?..*index.starts.get(fragment + 1)?;
-    let mut out = Fragment::default();
+fn read_fragment(
+    index: &SearchIndex,
+    terms: Range<u32>,
+    mut input: Reader,
+    count: usize,
+    program_count: u32,
+) -> Option<Fragment> {
+    let mut out = Fragment { programs: Vec::with_capacity(count), fields: Vec::new() };
     for term in terms {
         let (start, end) = *index.ranges.get(term as usize)?;
         let mut program = 0u32;
         for n in start..end {
-            // Ascending: the first as is, then gaps of at least one.
             program = match n == start {
                 true => input.number()?,
                 false => program.checked_add(input.number()?.checked_add(1)?)?,
@@ -489,13 +522,24 @@ fn read_fragment(index: &SearchIndex, fragment: usize, bytes: &[u8], program_cou
                 return None;
             }
             out.programs.push(program);
-            out.fields.push(input.byte()?);
-            let first = u16::try_from(input.number()?).ok()?;
-            let last = u16::try_from(u32::from(first).checked_add(input.number()?)?).ok()?;
-            out.spans.push(Span { first, last });
         }
     }
-    (input.at == bytes.len()).then_some(out)
+    out.fields = input.bytes.get(input.at..)?.to_vec();
+    (out.fields.len() == count).then_some(out)
+}
+
+/// Reads a fragment's spans (`count` of them): every posting's first place, then every
+/// distance from the first place to the last.
+#[cfg(feature = "pack")]
+fn read_spans(mut input: Reader, count: usize) -> Option<Vec<Span>> {
+    let mut out = Vec::with_capacity(count);
+    for _ in 0..count {
+        out.push(Span { first: u16::try_from(input.number()?).ok()?, last: 0 });
+    }
+    for span in &mut out {
+        span.last = u16::try_from(u32::from(span.first).checked_add(input.number()?)?).ok()?;
+    }
+    (input.at == input.bytes.len()).then_some(out)
 }
 
 /// Reads what [`write`]'s `Writer` wrote: numbers as LEB128 varints, bytes with their
@@ -579,10 +623,10 @@ mod tests {
         assert_eq!(PackEntry::read(CATALOGUE), None, "a catalogue is not a pack");
         assert_eq!(PackEntry::read("<html>Not found</html>"), None);
         assert!(matches!(
-            PackEntry::read(r#"{"program_finder_pack": 2}"#),
+            PackEntry::read(r#"{"program_finder_pack": 9}"#),
             Some(Err(PackError::NotAPack(_)))
         ));
-        let no_id = r#"{"program_finder_pack": 1, "programs": 3, "chunk": 2}"#;
+        let no_id = r#"{"program_finder_pack": 2, "programs": 3, "chunk": 2}"#;
         assert!(matches!(PackEntry::read(no_id), Some(Err(PackError::NotAPack(_)))));
     }
 
@@ -618,7 +662,7 @@ mod tests {
         assert!(PackEntry::first_screen(&entry).expect("a first screen").hours);
         // An entry without one (or a catalogue) has none.
         assert!(PackEntry::first_screen(CATALOGUE).is_none());
-        let bare = r#"{"program_finder_pack": 1, "id": "0123456789abcdef", "programs": 3, "chunk": 2}"#;
+        let bare = r#"{"program_finder_pack": 2, "id": "0123456789abcdef", "programs": 3, "chunk": 2}"#;
         assert!(PackEntry::first_screen(bare).is_none());
     }
 
@@ -689,9 +733,16 @@ mod tests {
         let mut flipped = fragment.to_vec();
         flipped[25] ^= 1; // the postings: the checksum catches it
         assert!(matches!(pack.entry.add_fragment(&index, 0, &flipped), Err(PackError::Damaged(_))));
-        assert!(matches!(pack.entry.add_fragment(&index, 1, fragment), Err(PackError::Damaged(_))));
+        // A file under another's number: postings as spans, spans as postings.
+        let spans = file(&pack, &pack.entry.fragment_file(1));
+        assert!(pack.entry.add_fragment(&index, 1, fragment).is_err());
+        assert!(pack.entry.add_fragment(&index, 0, spans).is_err());
+        let mut cut_spans = spans.to_vec();
+        cut_spans.truncate(spans.len() - 9);
+        assert!(pack.entry.add_fragment(&index, 1, &cut_spans).is_err());
 
-        // The search waits for its postings, then finds what the catalogue's own index finds.
+        // The search waits for its postings, then finds what the catalogue's own index
+        // finds; one word needs no spans.
         let query = crate::Query { text: "pantry".into(), ..crate::Query::default() };
         let options = crate::SearchOptions::default();
         assert_eq!(index.search(&query, &options).total, 0);
@@ -700,6 +751,14 @@ mod tests {
         let full = crate::SearchIndex::new(&finder_core::catalogue::load(CATALOGUE).unwrap().catalogue);
         assert_eq!(index.search(&query, &options), full.search(&query, &options));
         assert!(index.search(&query, &options).total > 0);
+        assert!(index.missing().is_empty());
+        // Two words need where they are (how far apart), asked for with their postings.
+        let two = crate::Query { text: "mobile pantry".into(), ..crate::Query::default() };
+        index.search(&two, &options);
+        assert_eq!(index.missing(), vec![1]);
+        pack.entry.add_fragment(&index, 1, spans).unwrap();
+        assert_eq!(index.search(&two, &options), full.search(&two, &options));
+        assert_eq!(index.search(&two, &options).total, 1);
         assert!(index.missing().is_empty());
     }
 

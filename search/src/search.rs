@@ -297,6 +297,18 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
         touched: 0,
         width,
     };
+    // A pack's index notes the files it lacks: every one this search needs is noted at
+    // once, for one round trip (the loop below stops at a clause that matches nothing,
+    // and words apart come last).
+    #[cfg(feature = "pack")]
+    for alternative in clauses.iter().flat_map(|clause| &clause.alternatives) {
+        if let Source::Term(t) = alternative.source {
+            index.postings(t);
+            if width > 1 {
+                index.spans(t);
+            }
+        }
+    }
     for (step, &c) in order.iter().enumerate() {
         let step = step as u8;
         run.touched = 0;

@@ -613,7 +613,9 @@ fn Finder(
     // stay meanwhile.
     #[cfg(feature = "pack")]
     let results: Memo<SearchResults> = Memo::new_owning(move |before: Option<SearchResults>| {
-        let options = SearchOptions { counts: true, limit: Some(shown.get()), ..SearchOptions::default() };
+        // The first cards of the next page too: their text comes with this page's.
+        let limit = shown.get().saturating_add(pack::FIRST_CARDS);
+        let options = SearchOptions { counts: true, limit: Some(limit), ..SearchOptions::default() };
         let mut query = choices.search_query();
         query.choices.now = clock.and_then(|clock| clock.0.get());
         match pack.search(&index, &query, &options) {

@@ -5,7 +5,10 @@
 //! family's steps need, each file fetched once for the page's life:
 //!
 //! - the text of the programs shown (cards, details, the saved list, paper), a chunk at
-//!   a time, when a card first needs it;
+//!   a time, when a card first needs it. A page's cards are scattered over as many
+//!   chunks, and HTTP/1.1 fetches six at a time: the results wait for the first
+//!   [`FIRST_CARDS`] (the screen's), and the rest of the page joins in order as it comes,
+//!   with the first cards of the next page asked for too, so "Show more" shows at once;
 //! - the postings of the words typed: a search notes which fragments it lacked
 //!   (`SearchIndex::missing`); they are fetched in parallel, and the search runs again.
 //!   Until then the results shown stay those of the last complete search, marked busy:
@@ -19,6 +22,13 @@
 
 #[cfg(feature = "pack")]
 pub use reading::*;
+
+/// Cards the results wait for before they show: what the first screen holds, and what
+/// HTTP/1.1 fetches in one go (six files at a time). The search ranks this many more than
+/// the page, and their text is asked for with the page's: "Show more" then has its first
+/// cards here. (Packs only.)
+#[cfg(feature = "pack")]
+pub const FIRST_CARDS: usize = 6;
 
 /// A count not known yet ("open now" on a pack's first screen, before the facts came):
 /// shown as no count.
@@ -53,6 +63,10 @@ mod stand_in {
 
         pub fn has_text(&self, _: usize) -> bool {
             true
+        }
+
+        pub fn text(&self, _: usize) -> Option<bool> {
+            Some(true)
         }
 
         pub fn program(&self, catalogue: &Catalogue, at: usize) -> Program {
@@ -100,7 +114,7 @@ mod reading {
     use web_sys::RequestCache;
 
     use super::super::load::{fetch_with_retries, LoadFailure};
-    use super::NOT_COUNTED_YET;
+    use super::{FIRST_CARDS, NOT_COUNTED_YET};
 
     /// An open pack: its entry and its first screen, and where its files are.
     #[derive(Debug)]
@@ -246,10 +260,6 @@ mod reading {
         Failed,
     }
 
-    /// Cards the results wait for before they show: a page and then some. Beyond (paper with
-    /// hundreds of programs), cards join the list as their text arrives.
-    const WAIT_FOR_TEXT: usize = 60;
-
     /// What the widget has of its pack and what it is waiting for.
     #[derive(Default)]
     struct Held {
@@ -334,7 +344,7 @@ mod reading {
         /// Whether program `at`'s text is here (`Some(true)`), failed (`Some(false)`) or on its
         /// way (`None`; asked for the first time). Tracked: a caller runs again when a chunk
         /// arrives or fails.
-        fn text(&self, at: usize) -> Option<bool> {
+        pub fn text(&self, at: usize) -> Option<bool> {
             // A JSON catalogue (this build reads those too) has every text.
             let Some(files) = self.held.with_value(|held| held.files.clone()) else {
                 return Some(true);
@@ -438,9 +448,9 @@ mod reading {
 
         /// The results of `query`, or `None` while what they need is on its way: the facts
         /// and index (except for the first screen, which the entry carries), the postings of
-        /// its words, and the text of the first cards (and of the fallback programs when
-        /// nothing is found). What is missing is asked for here. Tracked: the caller runs
-        /// again when it arrives.
+        /// its words, and the text of the first [`FIRST_CARDS`] cards (or of the fallback
+        /// programs when nothing is found). The text of every card ranked is asked for here,
+        /// with what else is missing. Tracked: the caller runs again when any arrives.
         pub fn search(
             &self,
             index: &SearchIndex,
@@ -465,14 +475,14 @@ mod reading {
                     self.fetch(files.clone(), File::Postings(fragment));
                 }
             }
-            let mut cards: Vec<usize> =
-                results.hits.iter().take(WAIT_FOR_TEXT).map(|hit| hit.program as usize).collect();
+            let mut cards: Vec<usize> = results.hits.iter().map(|hit| hit.program as usize).collect();
             if results.total == 0 {
                 cards.extend(self.held.with_value(|held| held.fallbacks.clone()));
             }
-            // Every card's text asked for at once (no short cut), so the chunks come together.
-            let coming = cards.into_iter().filter(|&at| self.text(at).is_none()).count();
-            let complete = missing.is_empty() && coming == 0;
+            // Every card's text asked for at once (no short cut), in order, so the first
+            // cards come first; the results wait for those.
+            let coming: Vec<bool> = cards.into_iter().map(|at| self.text(at).is_none()).collect();
+            let complete = missing.is_empty() && !coming.iter().take(FIRST_CARDS).any(|&c| c);
             if self.waiting.get_untracked() == complete {
                 self.waiting.set(!complete);
             }

@@ -81,8 +81,9 @@ pub fn Results(
         (index.search(&query, &options).total > found).then_some(query.text)
     };
     // The cards whose text is here (a pack brings it by chunk: the results wait for the
-    // first ones; beyond, and in a saved list, a card joins when its text comes, and one
-    // whose text failed is left out, which the list says once, with "Try again").
+    // first ones; the others, and a saved list's, join in order as their text comes, so
+    // the list only grows at its end; one whose text failed is left out, which the list
+    // says once, with "Try again").
     let visible = move || {
         let programs = match list.get() {
             Some((found, _)) => found,
@@ -90,7 +91,8 @@ pub fn Results(
                 r.hits.iter().take(shown.get()).map(|hit| hit.program as usize).collect::<Vec<usize>>()
             }),
         };
-        programs.into_iter().filter(|&at| pack.has_text(at)).collect::<Vec<usize>>()
+        let here = programs.into_iter().map_while(|at| Some((at, pack.text(at)?)));
+        here.filter_map(|(at, text)| text.then_some(at)).collect::<Vec<usize>>()
     };
     // "Show more" removes itself when the last page shows, and in any case leaves the
     // family far from the new cards: focus goes to the first new card (its article, named

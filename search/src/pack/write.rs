@@ -7,7 +7,8 @@ use finder_core::catalogue::{load, Catalogue, LoadError};
 use finder_core::json::{self, Json};
 
 use super::{
-    binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, NEED_SCREEN_CARDS, START_MAGIC,
+    binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, NEED_SCREEN_CARDS, SPANS_MAGIC,
+    START_MAGIC,
 };
 use crate::index::SearchIndex;
 use crate::{Query, SearchOptions};
@@ -100,8 +101,9 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
     start.extend_from_slice(&dictionary);
     start.extend_from_slice(&facts);
     let mut files = vec![(entry.start_file(), binary_file(START_MAGIC, &entry.id, &start))];
-    for (k, bytes) in fragments.iter().enumerate() {
-        files.push((entry.fragment_file(k), binary_file(FRAGMENT_MAGIC, &entry.id, bytes)));
+    for (n, bytes) in fragments.iter().enumerate() {
+        let magic = [FRAGMENT_MAGIC, SPANS_MAGIC][n % 2];
+        files.push((entry.fragment_file(n), binary_file(magic, &entry.id, bytes)));
     }
     for (k, text) in chunks.iter().enumerate() {
         files.push((entry.chunk_file(k), format!("{header}{text}").into_bytes()));
@@ -241,41 +243,53 @@ fn first_screens(index: &SearchIndex, hours: bool, catalogue: &Catalogue) -> Str
     )
 }
 
-/// Raw bytes of postings per fragment: about 40 KB brotli, one to three round trips of a
-/// phone's connection, and a few hundred files for 50,000 programs.
+/// Raw bytes of postings and spans per fragment: a few hundred files for 50,000
+/// programs, and about 15 KB brotli of postings each.
 const FRAGMENT_BYTES: usize = 64 * 1024;
 
-/// The terms of `start.bin` and each fragment's content, as `read_dictionary` and
-/// `read_fragment` read them. Fragments are runs of consecutive terms, cut once their postings pass
-/// [`FRAGMENT_BYTES`]: a term's postings are never split, and a prefix's terms are
-/// neighbours, so typing a word fetches one or two.
+/// The terms of `start.bin`, then the index's files by number (`SearchIndex::missing`):
+/// each fragment's postings and then its spans, as `read_dictionary`, `read_fragment`
+/// and `read_spans` read them. Fragments are runs of consecutive terms, cut once their
+/// postings and spans pass [`FRAGMENT_BYTES`]: a term's postings are never split, and a
+/// prefix's terms are neighbours, so typing a word fetches one or two. Each file is
+/// column by column (programs, fields; first places, last places), since a column's
+/// numbers look alike and brotli packs them far tighter than interleaved.
 pub(super) fn index_parts(index: &SearchIndex) -> (Vec<u8>, Vec<Vec<u8>>) {
     let terms = index.term_count() as u32;
-    let mut fragments: Vec<Vec<u8>> = Vec::new();
+    let mut files: Vec<Vec<u8>> = Vec::new();
     let mut starts = Vec::new();
-    let mut current = Vec::new();
+    // The fragment being written: programs, fields, first places, distances to the last.
+    let mut columns: [Vec<u8>; 4] = Default::default();
+    let cut = |columns: &mut [Vec<u8>; 4], files: &mut Vec<Vec<u8>>| {
+        let [programs, fields, firsts, lasts] = std::mem::take(columns);
+        for parts in [[programs, fields], [firsts, lasts]] {
+            let mut file = Vec::new();
+            number(&mut file, files.len() as u32);
+            file.extend(parts.concat());
+            files.push(file);
+        }
+    };
     for id in 0..terms {
-        if id == 0 || current.len() >= FRAGMENT_BYTES {
+        if id == 0 || columns.iter().map(Vec::len).sum::<usize>() >= FRAGMENT_BYTES {
             if id > 0 {
-                fragments.push(std::mem::take(&mut current));
+                cut(&mut columns, &mut files);
             }
             starts.push(id);
-            number(&mut current, fragments.len() as u32);
         }
         let (programs, fields) = index.postings(id);
         let spans = index.spans(id);
         let mut before = None;
         for ((&program, &field), span) in programs.iter().zip(fields).zip(spans) {
-            number(&mut current, before.map_or(program, |before: u32| program - before - 1));
+            number(&mut columns[0], before.map_or(program, |before: u32| program - before - 1));
             before = Some(program);
-            current.push(field);
+            columns[1].push(field);
             // Most words appear once in a program: the last place then costs one byte.
-            number(&mut current, u32::from(span.first));
-            number(&mut current, u32::from(span.last.saturating_sub(span.first)));
+            number(&mut columns[2], u32::from(span.first));
+            number(&mut columns[3], u32::from(span.last.saturating_sub(span.first)));
         }
     }
     if terms > 0 {
-        fragments.push(current);
+        cut(&mut columns, &mut files);
     }
 
     let mut dictionary = Vec::new();
@@ -299,7 +313,7 @@ pub(super) fn index_parts(index: &SearchIndex) -> (Vec<u8>, Vec<Vec<u8>>) {
         let end = starts.get(k + 1).copied().unwrap_or(terms);
         number(&mut dictionary, end - start);
     }
-    (dictionary, fragments)
+    (dictionary, files)
 }
 
 /// A LEB128 varint.
