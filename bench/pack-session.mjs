@@ -78,13 +78,15 @@ function probe() {
       const count = root.querySelector(".count")?.textContent ?? "";
       const cards = [...root.querySelectorAll("[data-program-id]")].map((c) => c.dataset.programId).join(",");
       const details = root.querySelectorAll(".details:not([hidden])").length;
-      // Waiting for files (a pack: the list marked busy, "Loading programs…" for the
-      // count) is not a result: a step ends when its results show.
-      const busy = !!root.querySelector("[aria-busy=true]") || !/\d/.test(count);
+      // Waiting for files (a pack: the last results, dimmed, "Loading programs…" for the
+      // count) is not a result: a step's results show when the new count and first cards
+      // do; its page is whole when the list is no longer busy (the rest joined).
+      const stale = !!root.querySelector(".results[data-stale]") || !/\d/.test(count);
+      const busy = stale || !!root.querySelector("[aria-busy=true]");
       const text = `${busy}|${count}|${cards}|${details}`;
       if (text !== seen.text) {
         seen.text = text;
-        if (!busy) seen.changes.push((seen.changed = performance.now()));
+        if (!stale) seen.changes.push((seen.changed = performance.now()));
       }
       seen.busy = busy;
       if (seen.card === null && cards) seen.card = performance.now();

@@ -14,8 +14,7 @@
 // names stay as they are; the readable source is src/embed/loader.js.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -49,7 +48,7 @@ async function writeLoader(module, script) {
   optimizeWasm(join(staging, built));
   const glueFile = built.replace(/_bg\.wasm$/, ".js");
   if (!files.includes(glueFile)) fail(`${glueFile} is missing from ${staging}`);
-  const glue = shortenNames(join(staging, built), withoutStreamClasses(readFileSync(join(staging, glueFile), "utf8")));
+  const glue = shortenNames(join(staging, built), readFileSync(join(staging, glueFile), "utf8"));
   // Trunk hashes the main module's name but not a worker-type one's (the pack build): it
   // gets the same kind of name here, from its final bytes, so hosts may cache it for ever.
   let wasm = built;
@@ -85,54 +84,42 @@ const page = join(staging, "index.html");
 const html = readFileSync(page, "utf8").replace(/\s*<!--[^>]*Trunk[^>]*-->\s*<link data-trunk rel="rust"[^>]*>/, "").replace(/\s*<link data-trunk rel="rust"[^>]*>/g, "");
 writeFileSync(page, html);
 
-/** The stylesheet without comments and with each run of white space made one space:
- * the rules mean exactly what the source says (it has no strings holding `/*` or runs
- * of spaces; a browser test checks the rules shipped equal those of the source). */
+/** The stylesheet without comments, each run of white space made one space, and none
+ * around `{ } ; >`, before `,` or after `:` (nor the last `;` of a rule, nor the 0 of
+ * `0.5`): the rules mean exactly what the source says (it has no strings holding `/*`,
+ * runs of spaces or those marks; `+` keeps its spaces, which calc() needs, and `,` the
+ * one after it, which custom properties keep as written; a browser test checks the rules
+ * shipped equal those of the source). */
 function compactCss(css) {
-  return css.replace(/\/\*[\s\S]*?(\*\/|$)/g, "").split(/\s+/).filter(Boolean).join(" ");
+  return css
+    .replace(/\/\*[\s\S]*?(\*\/|$)/g, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(" ")
+    .replace(/ ?([{};>]) ?/g, "$1")
+    .replace(/ ,/g, ",")
+    .replace(/: /g, ":")
+    .replace(/;}/g, "}")
+    .replace(/([:, (-])0\.(\d)/g, "$1.$2");
 }
 
 /**
  * wasm-opt for the widget's module, run here rather than by trunk (index.html asks trunk for
- * none) so that one step can come first: dropping exports that nothing calls. Leptos always
- * builds its client for server functions (`server_fn`), which the widget has none of, and
- * that exports the three JavaScript stream classes of `wasm-streams`; as exports their code
- * would stay (0.8 KB brotli). Their classes in the glue only call them when used, and never
- * are. Then wasm-opt at "s" with two facts about Rust's wasm: memory starts zeroed (the
+ * none) for two facts about Rust's wasm that trunk cannot pass: memory starts zeroed (the
  * module owns it) and its first kilobyte is never used (the 1 MB stack sits below the data
  * and grows down toward 0). "s" with those is 2.1 KB smaller than "z" (BENCHMARKS, "Size").
+ * The module must export no stream class of `wasm-streams`: the stand-in in
+ * patches/wasm-streams keeps them out (2.9 KB of code and data nothing calls).
  */
 function optimizeWasm(path) {
   const bin = new URL("../node_modules/binaryen/bin/", import.meta.url).pathname;
   const run = (tool, args) => execFileSync(bin + tool, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const features = run("wasm-opt", ["--print-features", path, "-o", "/dev/null"]).split(/\s+/).filter(Boolean);
-  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(path))).map((e) => e.name);
-  const unused = (name) => /^(__wbg_)?intounderlying/.test(name);
-  const work = mkdtempSync(join(tmpdir(), "pf-wasm-"));
-  try {
-    const graph = join(work, "graph.json");
-    writeFileSync(graph, JSON.stringify(exports.map((name) => (unused(name) ? { name, export: name } : { name, export: name, root: true }))));
-    const trimmed = join(work, "trimmed.wasm");
-    run("wasm-metadce", [...features, "--graph-file", graph, path, "-o", trimmed]);
-    run("wasm-opt", ["-Os", "--low-memory-unused", "--zero-filled-memory", ...features, trimmed, "-o", path]);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  run("wasm-opt", ["-Os", "--low-memory-unused", "--zero-filled-memory", ...features, path, "-o", path]);
   const left = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(path))).map((e) => e.name);
-  if (left.some(unused) || !left.includes("main")) fail(`wasm-opt left the exports ${left.join(", ")}`);
-}
-
-/**
- * The glue without the classes of the exports optimizeWasm dropped (and their finalizers):
- * nothing constructs them, and they would only ship dead code. The build stops if any
- * mention of them is left, so a new wasm-bindgen that writes them differently is noticed.
- */
-function withoutStreamClasses(glue) {
-  const trimmed = glue
-    .replace(/^ *class (IntoUnderlying\w+) \{[\s\S]*?^ *exports\.\1 = \1;\n/gm, "")
-    .replace(/^ *const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\);\n/gm, "");
-  if (/intounderlying/i.test(trimmed)) fail("the wasm-bindgen glue still mentions IntoUnderlying* after removing those classes");
-  return trimmed;
+  if (left.some((name) => /intounderlying/i.test(name)) || !left.includes("main")) {
+    fail(`the module exports ${left.join(", ")}: is the [patch.crates-io] of wasm-streams in Cargo.toml gone?`);
+  }
 }
 
 /**

@@ -399,18 +399,20 @@ impl SearchIndex {
     pub(crate) fn assemble(postings: Postings, language: Arc<Language>, facts: Facts) -> SearchIndex {
         let Postings { terms, ranges, programs, fields, spans } = postings;
         let term_count = terms.len();
-        let whole = (OnceLock::from(Fragment { programs, fields }), OnceLock::from(spans));
-        SearchIndex::unfilled(terms, ranges, (vec![0, term_count as u32], vec![whole]), language, facts)
+        let whole = vec![
+            OnceLock::from(Fragment { programs, fields, spans: Vec::new() }),
+            OnceLock::from(Fragment { spans, ..Fragment::default() }),
+        ];
+        SearchIndex::unfilled(terms, ranges, (vec![0, term_count as u32], whole), language, facts)
     }
 
-    /// An index of these terms whose postings (and their spans) are in `fragments` or
-    /// come later, fragment by fragment (`fragments[f]` covers terms `starts[f]..starts[f +
+    /// An index of these terms whose postings are in `fragments` or come later, fragment
+    /// by fragment (`fragments[2 f]` and `[2 f + 1]` cover terms `starts[f]..starts[f +
     /// 1]`; `ranges` count the postings of all fragments as one list).
-    #[allow(clippy::type_complexity)]
     pub(crate) fn unfilled(
         terms: Words,
         ranges: Vec<(u32, u32)>,
-        (starts, fragments): (Vec<u32>, Vec<(OnceLock<Fragment>, OnceLock<Vec<Span>>)>),
+        (starts, fragments): (Vec<u32>, Vec<OnceLock<Fragment>>),
         language: Arc<Language>,
         facts: Facts,
     ) -> SearchIndex {
@@ -442,14 +444,12 @@ impl SearchIndex {
         // A fragment's postings follow its terms' order, except in an index built here,
         // whose one fragment holds them in the order terms were met: it starts at 0.
         let mut bases = vec![0];
-        for &first in starts.iter().take(fragments.len()).skip(1) {
+        for &first in starts.iter().take(fragments.len() / 2).skip(1) {
             bases.push(ranges.get(first as usize).map_or(0, |r| r.0));
         }
-        let (fragments, spans): (Vec<_>, Vec<_>) = fragments.into_iter().unzip();
         SearchIndex {
             bases,
             fragments,
-            spans,
             starts,
             missing: Missing::default(),
             terms,

@@ -328,18 +328,8 @@ fn words_alternative(
 ) -> Option<Alternative> {
     let mut programs: Option<Vec<Joined>> = None;
     let mut terms = Vec::new();
-    let clauses: Vec<Clause> = words.iter().map(|word| word_clause(index, word, table, options)).collect();
-    // As for phrases: every file the words need noted first (see `phrase_alternative`).
-    #[cfg(feature = "pack")]
-    for alternative in clauses.iter().flat_map(|clause| &clause.alternatives) {
-        if let Source::Term(t) = alternative.source {
-            index.postings(t);
-            if words.len() > 1 {
-                index.spans(t);
-            }
-        }
-    }
-    for clause in clauses {
+    for word in words {
+        let clause = word_clause(index, word, table, options);
         // Per program: fewest typos, then the best weight.
         let mut best: Vec<(u32, f32, u8, Span)> = Vec::new();
         for alternative in &clause.alternatives {
@@ -374,9 +364,6 @@ fn words_alternative(
             None => next.collect(),
             Some(before) => join(&before, next, f32::min, false),
         });
-        if programs.as_ref().is_some_and(Vec::is_empty) {
-            return None;
-        }
     }
     let programs = programs.filter(|p| !p.is_empty())?;
     let programs = programs.into_iter().map(|j| (j.program, j.weight, j.typos, j.apart)).collect();
@@ -421,16 +408,6 @@ fn phrase_alternative(
     apart: bool,
     table: &[f32; 128],
 ) -> Option<Alternative> {
-    // A pack's index notes the files it lacks as they are read, and the loops below stop
-    // at a word that matches nothing: every file the phrase needs is noted first, for
-    // one round trip.
-    #[cfg(feature = "pack")]
-    for &t in stems.iter().flat_map(|stem| index.with_stem(stem)) {
-        index.postings(t);
-        if apart {
-            index.spans(t);
-        }
-    }
     if !apart {
         return phrase_anywhere(index, stems, (quality, typos), table);
     }
@@ -454,9 +431,6 @@ fn phrase_alternative(
             None => union,
             Some(before) => join(&before, union.into_iter(), f32::min, false),
         });
-        if programs.as_ref().is_some_and(Vec::is_empty) {
-            return None;
-        }
     }
     let programs = programs.filter(|p| !p.is_empty())?;
     // The phrase's typos are the word's it was taken for, once, not once per word.
@@ -547,9 +521,6 @@ fn phrase_anywhere(
             None => union,
             Some(before) => merge(&before, union.into_iter(), f32::min, false),
         });
-        if programs.as_ref().is_some_and(Vec::is_empty) {
-            return None;
-        }
     }
     let programs = programs.filter(|p| !p.is_empty())?.into_iter().map(|(p, w)| (p, w, typos, 0)).collect();
     Some(Alternative { source: Source::Phrase(programs), quality, typos, prefix: false, terms })

@@ -94,7 +94,7 @@ pub(super) const MAX_TYPO_LEN: usize = 60;
 pub struct SearchIndex {
     pub(super) terms: Words,
     /// Postings of term `t` as if all fragments were one list: in its fragment `f`, they
-    /// are `fragments[f].programs[ranges[t].0 - bases[f]..ranges[t].1 - bases[f]]`.
+    /// are `fragments[2 f].programs[ranges[t].0 - bases[f]..ranges[t].1 - bases[f]]`.
     pub(super) ranges: Vec<(u32, u32)>,
     /// The first posting of each fragment.
     pub(super) bases: Vec<u32>,
@@ -102,11 +102,11 @@ pub struct SearchIndex {
     /// fragment; a pack's has many, fetched as the words typed need them.
     #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) starts: Vec<u32>,
+    /// The index's files, by number: `2 f` the postings of fragment `f` (programs and
+    /// fields), `2 f + 1` where each of those postings' terms appears in its program
+    /// (spans). Apart, since only a search of two words or more needs spans (how far
+    /// apart the words are), and they are most of a fragment's bytes.
     pub(super) fragments: Vec<OnceLock<Fragment>>,
-    /// Where each posting's term appears in its program, per fragment, in the postings'
-    /// order: apart from the postings, since only a search of two words or more needs
-    /// them (how far apart the words are), and they are most of a fragment's bytes.
-    pub(super) spans: Vec<OnceLock<Vec<Span>>>,
     /// Fragments a lookup needed and did not have (see [`SearchIndex::missing`]).
     #[cfg_attr(not(feature = "pack"), allow(dead_code))]
     pub(super) missing: Missing,
@@ -184,7 +184,7 @@ impl SearchIndex {
     #[cfg_attr(finder_size, optimize(speed))]
     fn fragment(&self, term: u32) -> Option<(&Fragment, Range<usize>)> {
         let (f, range) = self.place(term)?;
-        let fragment = self.fragments.get(f)?.get();
+        let fragment = self.fragments.get(2 * f)?.get();
         #[cfg(feature = "pack")]
         if fragment.is_none() {
             self.missing.note(2 * f);
@@ -196,12 +196,12 @@ impl SearchIndex {
     #[inline]
     #[cfg_attr(finder_size, optimize(speed))]
     fn spans_of(&self, f: usize) -> Option<&[Span]> {
-        let spans = self.spans.get(f)?.get();
+        let spans = self.fragments.get(2 * f + 1)?.get();
         #[cfg(feature = "pack")]
         if spans.is_none() {
             self.missing.note(2 * f + 1);
         }
-        spans.map(Vec::as_slice)
+        spans.map(|fragment| fragment.spans.as_slice())
     }
 
     /// The programs a term appears in (ascending), and the fields for each.
@@ -249,10 +249,7 @@ impl SearchIndex {
     #[cfg(feature = "pack")]
     pub fn missing(&self) -> Vec<usize> {
         let mut asked = self.missing.0.lock().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default();
-        asked.retain(|&n| match n % 2 {
-            0 => self.fragments.get(n / 2).is_some_and(|f| f.get().is_none()),
-            _ => self.spans.get(n / 2).is_some_and(|s| s.get().is_none()),
-        });
+        asked.retain(|&n| self.fragments.get(n).is_some_and(|f| f.get().is_none()));
         asked
     }
 
@@ -284,11 +281,13 @@ impl SearchIndex {
     }
 }
 
-/// The postings of a run of consecutive terms, both lists in the same order.
+/// A file of the index: the postings of a run of consecutive terms (programs and fields,
+/// in the same order), or where each of them appears (spans, in the same order again).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Fragment {
     pub programs: Vec<u32>,
     pub fields: Vec<u8>,
+    pub spans: Vec<Span>,
 }
 
 /// Fragments asked for and not there, each once.

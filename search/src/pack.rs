@@ -69,12 +69,10 @@ pub const FORMAT: f64 = 2.0;
 pub const NEED_SCREEN_CARDS: usize = 60;
 /// First bytes of `start.bin`.
 const START_MAGIC: &[u8; 5] = b"PFST\x02";
-/// First bytes of each `postings-<k>.bin`.
+/// First bytes of each `postings-<k>.bin` and `spans-<k>.bin` (the file's number, next,
+/// tells them apart).
 #[cfg_attr(not(feature = "pack"), allow(dead_code))]
 const FRAGMENT_MAGIC: &[u8; 5] = b"PFPO\x02";
-/// First bytes of each `spans-<k>.bin`.
-#[cfg_attr(not(feature = "pack"), allow(dead_code))]
-const SPANS_MAGIC: &[u8; 5] = b"PFSP\x01";
 
 /// Why a pack's file could not be used. Staff read these in the console; families see
 /// one plain sentence.
@@ -327,7 +325,7 @@ impl PackEntry {
             return Err(damaged());
         }
         let (terms, ranges, starts) = read_dictionary(terms).ok_or_else(damaged)?;
-        let fragments = (1..starts.len()).map(|_| (OnceLock::new(), OnceLock::new())).collect();
+        let fragments = (2..2 * starts.len()).map(|_| OnceLock::new()).collect();
         Ok(SearchIndex::unfilled(
             terms,
             ranges,
@@ -343,31 +341,28 @@ impl PackEntry {
     pub fn add_fragment(&self, index: &SearchIndex, n: usize, bytes: &[u8]) -> Result<(), PackError> {
         let file = self.fragment_file(n);
         let damaged = || PackError::Damaged(file.clone());
-        let magic = [FRAGMENT_MAGIC, SPANS_MAGIC][n % 2];
-        let body = self.binary_body(bytes, magic, file.clone())?;
+        let body = self.binary_body(bytes, FRAGMENT_MAGIC, file.clone())?;
         let (content, sum) = body.split_last_chunk::<8>().ok_or_else(damaged)?;
         if *sum != checksum(&bytes[..bytes.len() - 8]).to_le_bytes() {
             return Err(damaged());
         }
-        let mut input = Reader { bytes: content, at: 0 };
-        if input.number() != Some(n as u32) {
-            return Err(damaged());
-        }
         let fragment = n / 2;
-        let terms = match (index.starts.get(fragment), index.starts.get(fragment + 1)) {
-            (Some(&first), Some(&end)) => first..end,
-            _ => return Err(damaged()),
-        };
-        let count =
-            terms.clone().filter_map(|t| index.ranges.get(t as usize)).map(|r| (r.1 - r.0) as usize).sum();
         // (Set already, by a file fetched twice, is no harm: the same pack's bytes.)
-        let read = match n % 2 {
-            0 => read_fragment(index, terms, input, count, self.programs as u32)
-                .and_then(|read| index.fragments.get(fragment).map(|slot| drop(slot.set(read)))),
-            _ => read_spans(input, count)
-                .and_then(|read| index.spans.get(fragment).map(|slot| drop(slot.set(read)))),
+        let read = || {
+            let mut input = Reader { bytes: content, at: 0 };
+            (input.number()? as usize == n).then_some(())?;
+            let terms = *index.starts.get(fragment)?..*index.starts.get(fragment + 1)?;
+            let count =
+                terms.clone().filter_map(|t| index.ranges.get(t as usize)).map(|r| (r.1 - r.0) as usize);
+            let count = count.sum();
+            let read = match n % 2 {
+                0 => read_fragment(index, terms, input, count, self.programs as u32)?,
+                _ => Fragment { spans: read_spans(input, count)?, ..Fragment::default() },
+            };
+            drop(index.fragments.get(n)?.set(read));
+            Some(())
         };
-        read.ok_or_else(damaged)
+        read().ok_or_else(damaged)
     }
 }
 
@@ -509,7 +504,7 @@ fn read_fragment(
     count: usize,
     program_count: u32,
 ) -> Option<Fragment> {
-    let mut out = Fragment { programs: Vec::with_capacity(count), fields: Vec::new() };
+    let mut out = Fragment { programs: Vec::with_capacity(count), ..Fragment::default() };
     for term in terms {
         let (start, end) = *index.ranges.get(term as usize)?;
         let mut program = 0u32;

@@ -297,18 +297,6 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
         touched: 0,
         width,
     };
-    // A pack's index notes the files it lacks: every one this search needs is noted at
-    // once, for one round trip (the loop below stops at a clause that matches nothing,
-    // and words apart come last).
-    #[cfg(feature = "pack")]
-    for alternative in clauses.iter().flat_map(|clause| &clause.alternatives) {
-        if let Source::Term(t) = alternative.source {
-            index.postings(t);
-            if width > 1 {
-                index.spans(t);
-            }
-        }
-    }
     for (step, &c) in order.iter().enumerate() {
         let step = step as u8;
         run.touched = 0;
@@ -318,6 +306,12 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
             match &alternative.source {
                 Source::Term(t) => {
                     let (programs, fields) = index.postings(*t);
+                    // A pack's index notes the files it lacks as they are read: the
+                    // spans too (for words apart, below), so all come in one round trip.
+                    #[cfg(feature = "pack")]
+                    if width > 1 {
+                        index.spans(*t);
+                    }
                     let start = index.ranges.get(*t as usize).map_or(0, |r| r.0);
                     for ((&p, &f), posting) in programs.iter().zip(fields).zip(start..) {
                         run.visit(p, table[f as usize & 127] * quality, misses, posting, c, step);
@@ -341,6 +335,9 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
                 *total = Misses::add(*total, clause);
             }
         }
+        // Nothing met every clause so far: nothing will. (A pack's search reads on, so
+        // that it notes every file it lacks at once.)
+        #[cfg(not(feature = "pack"))]
         if run.touched == 0 {
             break;
         }

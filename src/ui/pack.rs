@@ -61,10 +61,6 @@ mod stand_in {
             PackState
         }
 
-        pub fn has_text(&self, _: usize) -> bool {
-            true
-        }
-
         pub fn text(&self, _: usize) -> Option<bool> {
             Some(true)
         }
@@ -362,13 +358,7 @@ mod reading {
             }
         }
 
-        /// Whether program `at` can show as a card: always from a JSON catalogue; from a pack
-        /// once its chunk has come (asked for here). Tracked.
-        pub fn has_text(&self, at: usize) -> bool {
-            self.text(at).unwrap_or(false)
-        }
-
-        /// Program `at` with its text (its facts alone if [`PackState::has_text`] is false).
+        /// Program `at` with its text (its facts alone until [`PackState::text`] says it is here).
         pub fn program(&self, catalogue: &Catalogue, at: usize) -> Program {
             self.held
                 .with_value(|held| {
@@ -481,8 +471,11 @@ mod reading {
             }
             // Every card's text asked for at once (no short cut), in order, so the first
             // cards come first; the results wait for those.
-            let coming: Vec<bool> = cards.into_iter().map(|at| self.text(at).is_none()).collect();
-            let complete = missing.is_empty() && !coming.iter().take(FIRST_CARDS).any(|&c| c);
+            let first_coming = cards.into_iter().enumerate().fold(false, |before, (i, at)| {
+                let coming = self.text(at).is_none();
+                before || (coming && i < FIRST_CARDS)
+            });
+            let complete = missing.is_empty() && !first_coming;
             if self.waiting.get_untracked() == complete {
                 self.waiting.set(!complete);
             }

@@ -94,6 +94,14 @@ pub fn Results(
         let here = programs.into_iter().map_while(|at| Some((at, pack.text(at)?)));
         here.filter_map(|(at, text)| text.then_some(at)).collect::<Vec<usize>>()
     };
+    // Cards still joining the page: the list is busy (assistive technologies may wait for
+    // it) and "Show more" waits under it. (A failed chunk's cards are left out for good.)
+    let joining = move || {
+        let coming = |r: &SearchResults| {
+            r.hits.iter().take(shown.get()).any(|hit| pack.text(hit.program as usize).is_none())
+        };
+        !pack.failed() && results.with(coming)
+    };
     // "Show more" removes itself when the last page shows, and in any case leaves the
     // family far from the new cards: focus goes to the first new card (its article, named
     // by its heading), and a polite status says how many were added.
@@ -238,14 +246,14 @@ pub fn Results(
             </Show>
             {part_failed(pack)}
             <ul class="results" part="results" hidden=move || count() == 0 node_ref=cards
-                aria-busy=move || pack.waiting().then_some("true")>
+                data-stale=move || pack.waiting().then_some("") aria-busy=move || (pack.waiting() || joining()).then_some("true")>
                 <For each=visible key=|index| *index let:index>
                     <ProgramCard program=pack.program(&catalogue, index) catalogue=catalogue.clone()
                         results at=index />
                 </For>
             </ul>
             <button type="button" class="button more-results" on:click=show_more
-                hidden=move || saved.is_list() || count() <= shown.get()>
+                hidden=move || saved.is_list() || count() <= shown.get() || joining()>
                 {words("show_more")}
             </button>
             // Says how many cards "Show more" added; the focus is already on the first of them.
@@ -490,7 +498,7 @@ fn part_failed(_: PackState) -> impl IntoView {}
 fn fallbacks(catalogue: &Arc<Catalogue>, pack: PackState) -> Option<impl IntoView> {
     let all = pack.catalogue(catalogue);
     let cards: Vec<_> = (0..all.programs.len())
-        .filter(|&at| all.programs[at].fallback && pack.has_text(at))
+        .filter(|&at| all.programs[at].fallback && pack.text(at) == Some(true))
         .map(|at| view! { <ProgramCard program=pack.program(catalogue, at) catalogue=catalogue.clone() /> })
         .collect();
     let any = !cards.is_empty();

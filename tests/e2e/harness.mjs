@@ -217,7 +217,10 @@ export class Finder {
   }
 
   /** The program ids on screen, in order. */
+  /** The cards' program ids, once every card of the page is there (a pack's cards join
+   *  the list as their text comes, and the list is busy until then). */
   async ids() {
+    await this.root.locator(".results[aria-busy]:not([data-stale])").waitFor({ state: "hidden" });
     return this.cards.evaluateAll((cards) => cards.map((c) => c.dataset.programId));
   }
 

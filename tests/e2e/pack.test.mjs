@@ -27,7 +27,7 @@ function packRequests(page) {
   const seen = [];
   page.on("request", (request) => {
     const name = new URL(request.url()).pathname.split("/").pop();
-    if (/^(pack\.json|start\.bin|postings-\d+\.bin|programs-\d+\.json)$/.test(name)) seen.push(name);
+    if (/^(pack\.json|start\.bin|(postings|spans)-\d+\.bin|programs-\d+\.json)$/.test(name)) seen.push(name);
   });
   return {
     all: () => [...seen],
@@ -191,7 +191,7 @@ describe("a catalogue pack", () => {
     await finder.count.filter({ hasText: /^Showing [\d,]+ of 10,?000 programs$/ }).waitFor();
     const needCards = await finder.ids();
     assert.notDeepEqual(needCards, firstCards);
-    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 0);
+    assert.equal(await finder.root.locator(".results[data-stale]").count(), 0);
     const needCount = await finder.count.textContent();
 
     // Two needs need the facts: the cards stay, marked busy (and dimmed), with
@@ -199,11 +199,11 @@ describe("a catalogue pack", () => {
     await finder.root.getByRole("checkbox").nth(0).check();
     await page.waitForTimeout(500);
     assert.equal(await finder.root.locator(".count[role=status]").textContent(), "Loading programs…");
-    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 1);
+    assert.equal(await finder.root.locator(".results[data-stale][aria-busy=true]").count(), 1);
     assert.deepEqual(await finder.ids(), needCards);
     release();
     await finder.count.filter({ hasText: / programs$/ }).filter({ hasNotText: needCount }).waitFor();
-    assert.equal(await finder.root.locator("[aria-busy=true]").count(), 0);
+    assert.equal(await finder.root.locator(".results[data-stale]").count(), 0);
 
     // Back to one need: the search over the facts gives what the entry said.
     await finder.root.getByRole("checkbox").nth(0).uncheck();
@@ -211,21 +211,63 @@ describe("a catalogue pack", () => {
     assert.deepEqual(await finder.ids(), needCards);
   });
 
+  test("shows a page once its first cards are here: the rest join in order, and Show more waits for them", async () => {
+    const { page } = await env.open(env.site.url + "pages/blank.html");
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    // The text of cards 17 to 24 of the first page.
+    await page.route(/\/programs-2\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const requests = packRequests(page);
+    await mount(env, page, big.url, "program-finder-pack.js");
+    const finder = new Finder(page, "#host");
+    await finder.cards.nth(15).locator("h3").waitFor();
+    assert.match(await finder.count.textContent(), /^10,?000 programs$/);
+    await page.waitForTimeout(500);
+    assert.equal(await finder.cards.count(), 16, "the cards after those still coming wait for them");
+    assert.equal(await finder.root.locator(".results[aria-busy=true]:not([data-stale])").count(), 1, "the list is busy, not dimmed");
+    const more = finder.root.getByRole("button", { name: "Show more programs" });
+    assert.equal(await more.isVisible(), false);
+    // The next page's first cards were asked for with this page's.
+    assert.ok(requests.all().includes("programs-4.json"), requests.all().join(" "));
+
+    release();
+    assert.equal((await finder.ids()).length, 30);
+    await more.click();
+    await finder.cards.nth(59).locator("h3").waitFor();
+    assert.equal((await finder.ids()).length, 60);
+    assert.equal(await finder.root.locator(".results[aria-busy]").count(), 0);
+  });
+
   test("downloads the first programs and the facts and terms first, then only what each step needs", async () => {
     const { page, finder, requests } = await openWatched(env, big.url);
     await finder.cards.first().locator("h3").waitFor();
     assert.match(await finder.count.textContent(), /^10,?000 programs$/);
-    // 30 cards: chunks 0 to 3 of 8 programs; no postings yet (nothing typed).
-    const chunks = [0, 1, 2, 3].map((k) => `programs-${k}.json`);
+    // 30 cards and the next page's first 6: chunks 0 to 4 of 8 programs; no postings yet
+    // (nothing typed).
+    await finder.ids();
+    const chunks = [0, 1, 2, 3, 4].map((k) => `programs-${k}.json`);
     assert.deepEqual(requests.all().sort(), ["pack.json", ...chunks, "start.bin"]);
+
+    // One word: its postings, not where it appears in each program (spans).
+    await finder.search.fill("dentl");
+    await finder.count.filter({ hasText: /Showing 20 of/ }).waitFor();
+    const one = requests.count(/^postings-/);
+    assert.ok(one >= 1, `${one} fragments for one word`);
+    assert.equal(requests.count(/^spans-/), 0, requests.all().join(" "));
 
     await finder.search.fill("dentl clinic");
     // The 20 dental clinics are 500 programs apart: 20 chunks, fetched in parallel; the
-    // results show when their text has come.
+    // results show when the first cards' text has come, and the rest join them. Two
+    // words: where they are too, for how far apart (the spans of the same fragments).
     await finder.count.filter({ hasText: /Showing 20 of/ }).waitFor();
+    await finder.ids();
     const fragments = requests.count(/^postings-/);
     const total = big.files.filter((name) => name.startsWith("postings-")).length;
     assert.ok(fragments >= 1 && fragments < total, `${fragments} of ${total} fragments for two words`);
+    assert.ok(requests.count(/^spans-/) >= 1, requests.all().join(" "));
     const names = await finder.cards.locator("h3").allTextContents();
     assert.equal(names.length, 20);
     assert.ok(names.every((name) => name.startsWith("Dental clinic")), names.join(" | "));

@@ -7,8 +7,7 @@ use finder_core::catalogue::{load, Catalogue, LoadError};
 use finder_core::json::{self, Json};
 
 use super::{
-    binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, NEED_SCREEN_CARDS, SPANS_MAGIC,
-    START_MAGIC,
+    binary_file, checksum, PackEntry, ENTRY_KEY, FORMAT, FRAGMENT_MAGIC, NEED_SCREEN_CARDS, START_MAGIC,
 };
 use crate::index::SearchIndex;
 use crate::{Query, SearchOptions};
@@ -102,8 +101,7 @@ pub fn write(text: &str, chunk: usize) -> Result<Pack, Refused> {
     start.extend_from_slice(&facts);
     let mut files = vec![(entry.start_file(), binary_file(START_MAGIC, &entry.id, &start))];
     for (n, bytes) in fragments.iter().enumerate() {
-        let magic = [FRAGMENT_MAGIC, SPANS_MAGIC][n % 2];
-        files.push((entry.fragment_file(n), binary_file(magic, &entry.id, bytes)));
+        files.push((entry.fragment_file(n), binary_file(FRAGMENT_MAGIC, &entry.id, bytes)));
     }
     for (k, text) in chunks.iter().enumerate() {
         files.push((entry.chunk_file(k), format!("{header}{text}").into_bytes()));
