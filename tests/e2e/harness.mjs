@@ -217,10 +217,15 @@ export class Finder {
   }
 
   /** The program ids on screen, in order. */
-  /** The cards' program ids, once every card of the page is there (a pack's cards join
-   *  the list as their text comes, and the list is busy until then). */
+  /** The cards' program ids, once the list is no longer busy: a pack's search waiting for
+   *  files (the last results stay) or a page's cards joining the list as their text comes. */
   async ids() {
-    await this.root.locator(".results[aria-busy]:not([data-stale])").waitFor({ state: "hidden" });
+    await this.root.locator(".results[aria-busy]").waitFor({ state: "hidden" });
+    return this.idsNow();
+  }
+
+  /** The cards' program ids as they are, busy or not. */
+  async idsNow() {
     return this.cards.evaluateAll((cards) => cards.map((c) => c.dataset.programId));
   }
 

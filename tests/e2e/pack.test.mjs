@@ -200,7 +200,7 @@ describe("a catalogue pack", () => {
     await page.waitForTimeout(500);
     assert.equal(await finder.root.locator(".count[role=status]").textContent(), "Loading programs…");
     assert.equal(await finder.root.locator(".results[data-stale][aria-busy=true]").count(), 1);
-    assert.deepEqual(await finder.ids(), needCards);
+    assert.deepEqual(await finder.idsNow(), needCards);
     release();
     await finder.count.filter({ hasText: / programs$/ }).filter({ hasNotText: needCount }).waitFor();
     assert.equal(await finder.root.locator(".results[data-stale]").count(), 0);
@@ -258,10 +258,12 @@ describe("a catalogue pack", () => {
     assert.ok(one >= 1, `${one} fragments for one word`);
     assert.equal(requests.count(/^spans-/), 0, requests.all().join(" "));
 
+    // Two words: where they are too, for how far apart (the spans of the fragments).
+    const spans = page.waitForResponse((response) => /\/spans-\d+\.bin$/.test(response.url()));
     await finder.search.fill("dentl clinic");
+    await spans;
     // The 20 dental clinics are 500 programs apart: 20 chunks, fetched in parallel; the
-    // results show when the first cards' text has come, and the rest join them. Two
-    // words: where they are too, for how far apart (the spans of the same fragments).
+    // results show when the first cards' text has come, and the rest join them.
     await finder.count.filter({ hasText: /Showing 20 of/ }).waitFor();
     await finder.ids();
     const fragments = requests.count(/^postings-/);
