@@ -111,14 +111,7 @@ pub fn Results(
         shown.update(|n| *n += page);
         added.set(Some(count_memo.get_untracked().min(first_new + page) - first_new));
         // After this render, when the new cards exist.
-        request_animation_frame(move || {
-            let card = cards.get_untracked().and_then(|ul| ul.children().item(first_new as u32));
-            if let Some(article) = card.and_then(|li| li.first_element_child()) {
-                if let Ok(article) = article.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = article.focus();
-                }
-            }
-        });
+        request_animation_frame(move || focus_card(cards, first_new, 100));
     };
     let count_text = move || {
         let n = count();
@@ -486,6 +479,24 @@ fn part_failed(pack: PackState) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Moves focus to the card at `at` (its article, named by its heading) once it is in the
+/// list: now, or for a pack's card still waiting for its text, when it comes (looked for
+/// every 100 ms, `tries` times).
+fn focus_card(cards: NodeRef<leptos::html::Ul>, at: usize, tries: u8) {
+    let card = cards.get_untracked().and_then(|ul| ul.children().item(at as u32));
+    match card.and_then(|li| li.first_element_child()) {
+        Some(article) => {
+            if let Ok(article) = article.dyn_into::<web_sys::HtmlElement>() {
+                let _ = article.focus();
+            }
+        }
+        None if tries > 0 => {
+            set_timeout(move || focus_card(cards, at, tries - 1), std::time::Duration::from_millis(100))
+        }
+        None => {}
     }
 }
 

@@ -35,17 +35,19 @@ function packRequests(page) {
   };
 }
 
-/** Puts a widget (`#host`) on `page` for the catalogue at `url`, loaded with `script`. */
-function mount(env, page, url, script) {
+/** Puts a widget (`#host`) on `page` for the catalogue at `url`, loaded with `script`,
+ *  with these `data-` options. */
+function mount(env, page, url, script, options = {}) {
   return page.evaluate(
-    ([cdn, url, script]) => {
+    ([cdn, url, script, options]) => {
       const host = Object.assign(document.createElement("div"), { id: "host" });
       host.dataset.programFinder = "";
       host.dataset.catalogue = url;
+      Object.assign(host.dataset, options);
       document.body.append(host);
       document.head.append(Object.assign(document.createElement("script"), { src: cdn + script }));
     },
-    [env.cdn.url, url, script],
+    [env.cdn.url, url, script, options],
   );
 }
 
@@ -239,6 +241,29 @@ describe("a catalogue pack", () => {
     await finder.cards.nth(59).locator("h3").waitFor();
     assert.equal((await finder.ids()).length, 60);
     assert.equal(await finder.root.locator(".results[aria-busy]").count(), 0);
+  });
+
+  test("Show more with the first new card's text still coming: focus goes to that card when it comes", async () => {
+    const { page } = await env.open(env.site.url + "pages/blank.html");
+    // Pages of 8: the first page is chunk 0, the next page's first cards are chunk 1.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/programs-1\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await mount(env, page, big.url, "program-finder-pack.js", { pageSize: "8" });
+    const finder = new Finder(page, "#host");
+    await finder.cards.nth(7).locator("h3").waitFor();
+    assert.equal((await finder.ids()).length, 8);
+    await finder.root.getByRole("button", { name: "Show more programs" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(500);
+    assert.equal(await finder.cards.count(), 8, "the new cards wait for their text");
+    release();
+    await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.tagName === "ARTICLE");
+    const focused = await page.evaluate(() => document.activeElement.shadowRoot.activeElement.closest("[data-program-id]")?.dataset.programId);
+    assert.equal(focused, (await finder.ids())[8]);
   });
 
   test("downloads the first programs and the facts and terms first, then only what each step needs", async () => {
