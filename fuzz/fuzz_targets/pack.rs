@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use finder_core::catalogue::Catalogue;
 use finder_search::pack::write::{write, Pack};
-use finder_search::pack::PackEntry;
+use finder_search::pack::{checksum, PackEntry};
 use finder_search::{Query, SearchOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -65,14 +65,22 @@ fuzz_target!(|data: &[u8]| {
                 // A fresh index each time: a fragment is set once. The other file of the
                 // fragment is the real one, so that the search reads this one.
                 let (terms, _) = entry.split_start(&pack.files[0].1).unwrap();
-                let index = entry.read_index(terms, catalogue).unwrap();
                 let other = entry.fragment_file(1 - n);
-                if let Some((_, real)) = pack.files.iter().find(|(name, _)| *name == other) {
-                    entry.add_fragment(&index, 1 - n, real).unwrap();
-                }
-                if entry.add_fragment(&index, n, bytes).is_ok() {
-                    let query = Query { text: "food pantry meals".into(), ..Query::default() };
-                    let _ = index.search(&query, &SearchOptions::default());
+                // As sent, and as the content of a file with a good checksum (as the facts
+                // above: the checksum tells versions apart, it is no defence), so that
+                // the readers of postings and spans see any bytes.
+                let mut sealed = real[..5 + entry.id.len()].to_vec();
+                sealed.extend_from_slice(bytes);
+                sealed.extend_from_slice(&checksum(&sealed).to_le_bytes());
+                for file in [bytes, &sealed[..]] {
+                    let index = entry.read_index(terms, catalogue).unwrap();
+                    if let Some((_, real)) = pack.files.iter().find(|(name, _)| *name == other) {
+                        entry.add_fragment(&index, 1 - n, real).unwrap();
+                    }
+                    if entry.add_fragment(&index, n, file).is_ok() {
+                        let query = Query { text: "food pantry meals".into(), ..Query::default() };
+                        let _ = index.search(&query, &SearchOptions::default());
+                    }
                 }
             }
         }
