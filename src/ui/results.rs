@@ -1,5 +1,6 @@
 //! The result count, one card per program, and the empty state.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use finder_core::catalogue::{Catalogue, Program};
@@ -111,7 +112,8 @@ pub fn Results(
         shown.update(|n| *n += page);
         added.set(Some(count_memo.get_untracked().min(first_new + page) - first_new));
         // After this render, when the new cards exist.
-        request_animation_frame(move || focus_card(cards, first_new, 100));
+        // (A pack's card may still wait for its text: focus goes to it when it comes.)
+        until_done(Rc::new(move |last| focus_card(cards, first_new) || last), 50);
     };
     let count_text = move || {
         let n = count();
@@ -168,9 +170,17 @@ pub fn Results(
     let print = move |_| {
         for_paper();
         if let Some(browser) = &print_browser {
+            // After this render, so the printed page has every card: a pack's once their
+            // text has come (30 s at most, then what has come is printed).
             let browser = browser.clone();
-            // After this render, so the printed page has every card.
-            request_animation_frame(move || browser.print());
+            let print_if_whole = move |last| {
+                let whole = last || !untrack(joining);
+                if whole {
+                    browser.print();
+                }
+                whole
+            };
+            until_done(Rc::new(print_if_whole), 150);
         }
     };
     let print_summary = {
@@ -482,22 +492,26 @@ fn part_failed(pack: PackState) -> impl IntoView {
     }
 }
 
-/// Moves focus to the card at `at` (its article, named by its heading) once it is in the
-/// list: now, or for a pack's card still waiting for its text, when it comes (looked for
-/// every 100 ms, `tries` times).
-fn focus_card(cards: NodeRef<leptos::html::Ul>, at: usize, tries: u8) {
+/// Runs `step` after this render, then every 200 ms until it says it is done, `tries`
+/// times at most: for what waits on a pack's cards, which come by chunk. (One function
+/// for both of its uses: each copy of such a loop costs the module its bytes.)
+fn until_done(step: Rc<dyn Fn(bool) -> bool>, tries: u8) {
+    request_animation_frame(move || {
+        if !step(tries == 0) && tries > 0 {
+            set_timeout(move || until_done(step, tries - 1), std::time::Duration::from_millis(200));
+        }
+    });
+}
+
+/// Moves focus to the card at `at` (its article, named by its heading) if it is in the
+/// list; whether it is.
+fn focus_card(cards: NodeRef<leptos::html::Ul>, at: usize) -> bool {
     let card = cards.get_untracked().and_then(|ul| ul.children().item(at as u32));
-    match card.and_then(|li| li.first_element_child()) {
-        Some(article) => {
-            if let Ok(article) = article.dyn_into::<web_sys::HtmlElement>() {
-                let _ = article.focus();
-            }
-        }
-        None if tries > 0 => {
-            set_timeout(move || focus_card(cards, at, tries - 1), std::time::Duration::from_millis(100))
-        }
-        None => {}
+    let article = card.and_then(|li| li.first_element_child());
+    if let Some(article) = article.as_ref().and_then(|a| a.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = article.focus();
     }
+    article.is_some()
 }
 
 /// Nothing can fail part-way with a catalogue read whole (`program-finder.js`).

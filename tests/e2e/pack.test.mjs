@@ -266,6 +266,34 @@ describe("a catalogue pack", () => {
     assert.equal(focused, (await finder.ids())[8]);
   });
 
+  test("Print waits for the text of every card it prints", async () => {
+    const { page } = await env.open(env.site.url + "pages/blank.html");
+    await page.evaluate(() => {
+      window.printed = 0;
+      window.print = () => window.printed++;
+    });
+    // The 20 dental clinics are programs 0, 500, …, 9500; pages of 8: the last one
+    // (chunk 1187) is fetched only for paper, and held back.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/programs-1187\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await mount(env, page, big.url, "program-finder-pack.js", { pageSize: "8" });
+    const finder = new Finder(page, "#host");
+    await finder.search.fill("dentl clinic");
+    await finder.count.filter({ hasText: /^Showing 20 of 10,?000 programs$/ }).waitFor();
+    assert.equal((await finder.ids()).length, 8);
+    await finder.root.getByRole("button", { name: "Print" }).click();
+    await finder.cards.nth(18).locator("h3").waitFor();
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => window.printed), 0, "not printed without the last card");
+    release();
+    await page.waitForFunction(() => window.printed === 1);
+    assert.equal(await finder.cards.count(), 20);
+  });
+
   test("downloads the first programs and the facts and terms first, then only what each step needs", async () => {
     const { page, finder, requests } = await openWatched(env, big.url);
     await finder.cards.first().locator("h3").waitFor();
