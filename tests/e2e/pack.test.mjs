@@ -35,6 +35,18 @@ function packRequests(page) {
   };
 }
 
+/** Holds back the answers to the page's requests for files matching `pattern`; the
+ *  function it resolves to lets them through. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Puts a widget (`#host`) on `page` for the catalogue at `url`, loaded with `script`,
  *  with these `data-` options. */
 function mount(env, page, url, script, options = {}) {
@@ -171,12 +183,7 @@ describe("a catalogue pack", () => {
 
   test("the first screens come from the entry: the cards and counts, and a need's, show before the facts; a second choice waits for them", async () => {
     const { page } = await env.open(env.site.url + "pages/blank.html");
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/\/start\.bin$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/start\.bin$/);
     const requests = packRequests(page);
     await mount(env, page, big.url, "program-finder-pack.js");
     const finder = new Finder(page, "#host");
@@ -215,13 +222,8 @@ describe("a catalogue pack", () => {
 
   test("shows a page once its first cards are here: the rest join in order, and Show more waits for them", async () => {
     const { page } = await env.open(env.site.url + "pages/blank.html");
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
     // The text of cards 17 to 24 of the first page.
-    await page.route(/\/programs-2\.json$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/programs-2\.json$/);
     const requests = packRequests(page);
     await mount(env, page, big.url, "program-finder-pack.js");
     const finder = new Finder(page, "#host");
@@ -246,12 +248,7 @@ describe("a catalogue pack", () => {
   test("Show more with the first new card's text still coming: focus goes to that card when it comes", async () => {
     const { page } = await env.open(env.site.url + "pages/blank.html");
     // Pages of 8: the first page is chunk 0, the next page's first cards are chunk 1.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/\/programs-1\.json$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/programs-1\.json$/);
     await mount(env, page, big.url, "program-finder-pack.js", { pageSize: "8" });
     const finder = new Finder(page, "#host");
     await finder.cards.nth(7).locator("h3").waitFor();
@@ -274,12 +271,7 @@ describe("a catalogue pack", () => {
     });
     // The 20 dental clinics are programs 0, 500, …, 9500; pages of 8: the last one
     // (chunk 1187) is fetched only for paper, and held back.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/\/programs-1187\.json$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/programs-1187\.json$/);
     await mount(env, page, big.url, "program-finder-pack.js", { pageSize: "8" });
     const finder = new Finder(page, "#host");
     await finder.search.fill("dentl clinic");
