@@ -15,6 +15,8 @@ const SAMPLE = fileURLToPath(new URL("../../public/sample-catalogue.json", impor
 /** What a family sees: the count, the cards' names in order, each need's label with its count. */
 async function screen(finder) {
   await finder.cards.first().locator("h3").waitFor();
+  // A pack's cards join the list as their text comes: the list is busy until they have.
+  await finder.root.locator(".results[aria-busy]").waitFor({ state: "hidden" });
   return {
     count: await finder.count.textContent(),
     names: await finder.cards.locator("h3").allTextContents(),
@@ -83,13 +85,15 @@ describe("a catalogue pack", () => {
     big = pack(`${GENERATED}catalogue-10k-for-pack.json`, "pack-10k");
   });
 
-  test("shows what its JSON catalogue shows, through a need, a town, an age and a typed word", async () => {
+  test("shows what its JSON catalogue shows, through a need, a town, an age, a typed word and two", async () => {
     const steps = [
       async () => {},
       async (finder) => finder.need("Food & nutrition").check(),
       async (finder) => finder.chooseTown("Hartf", "Hartford"),
       async (finder) => finder.setAge(4),
       async (finder) => finder.search.fill("pantyr"),
+      // Two words: ranked by how far apart they are, from the pack's spans files.
+      async (finder) => finder.search.fill("food pantry"),
     ];
     // Both from the site origin, so only the format differs.
     // The JSON in program-finder.js, the pack in program-finder-pack.js, and the JSON in
@@ -112,6 +116,7 @@ describe("a catalogue pack", () => {
       assert.deepEqual(messages.errors, [], kind);
     }
     assert.ok(seen.json[4].names.length > 0, "the typo finds programs");
+    assert.ok(seen.json[5].names.length > 0, "the two words find programs");
     assert.deepEqual(seen.pack, seen.json);
     assert.deepEqual(seen["json in the pack build"], seen.json);
   });
