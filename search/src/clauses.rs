@@ -12,7 +12,8 @@
 use finder_core::spelling::EditDistance;
 
 use super::index::{
-    SearchIndex, Span, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, TRANSLATION,
+    SearchIndex, Span, DESCRIPTION, ELIGIBILITY, NAME, NEED, ORGANIZATION, PLACE, STOPS_WHEN_EMPTY,
+    TRANSLATION,
 };
 use super::query::{SearchOptions, Weights, MAX_WORDS};
 use super::text::{is_stop_word, words};
@@ -364,6 +365,9 @@ fn words_alternative(
             None => next.collect(),
             Some(before) => join(&before, next, f32::min, false),
         });
+        if STOPS_WHEN_EMPTY && programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
     }
     let programs = programs.filter(|p| !p.is_empty())?;
     let programs = programs.into_iter().map(|j| (j.program, j.weight, j.typos, j.apart)).collect();
@@ -431,6 +435,9 @@ fn phrase_alternative(
             None => union,
             Some(before) => join(&before, union.into_iter(), f32::min, false),
         });
+        if STOPS_WHEN_EMPTY && programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
     }
     let programs = programs.filter(|p| !p.is_empty())?;
     // The phrase's typos are the word's it was taken for, once, not once per word.
@@ -521,6 +528,9 @@ fn phrase_anywhere(
             None => union,
             Some(before) => merge(&before, union.into_iter(), f32::min, false),
         });
+        if STOPS_WHEN_EMPTY && programs.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
     }
     let programs = programs.filter(|p| !p.is_empty())?.into_iter().map(|(p, w)| (p, w, typos, 0)).collect();
     Some(Alternative { source: Source::Phrase(programs), quality, typos, prefix: false, terms })

@@ -84,6 +84,12 @@ impl Span {
 /// Words at most this far apart are near each other (see [`Span::apart`]).
 pub(crate) const NEAR: u16 = 3;
 
+/// Whether a search stops at a word or clause that leaves nothing to find. A pack's index
+/// reads on instead: it notes every file it lacks as it reads, so reading every word's
+/// postings asks for all of them in one round trip (an index built here has them all, and
+/// stops, which saves the work).
+pub(crate) const STOPS_WHEN_EMPTY: bool = !cfg!(feature = "pack");
+
 /// Terms longer than this are never typo-corrected (nobody types them; it bounds work).
 pub(super) const MAX_TYPO_LEN: usize = 60;
 

@@ -21,7 +21,7 @@
 //! - `<id>/spans-<f>.bin`: where each of those postings' terms appears in its program,
 //!   for how far apart a search's words are: fetched only for searches of two words or
 //!   more. Apart, since they were three fifths of a fragment's bytes: a typed word
-//!   fetches 50 KB instead of 270 KB at 50,000 programs (BENCHMARKS.md).
+//!   fetches 62 KB instead of 272 KB at 50,000 programs (BENCHMARKS.md).
 //! - `<id>/programs-<k>.json`: the full text of programs `k·chunk .. (k+1)·chunk`, as the
 //!   catalogue wrote them, fetched when a card, details, the saved list or paper needs it.
 //!

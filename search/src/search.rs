@@ -12,7 +12,7 @@ use std::collections::BinaryHeap;
 
 use super::clauses::{clauses, field_weights, Clause, Source};
 use super::facets::{filter_and_count, Candidates, Counts};
-use super::index::{SearchIndex, Span};
+use super::index::{SearchIndex, Span, STOPS_WHEN_EMPTY};
 use super::query::{Query, SearchOptions};
 
 impl SearchIndex {
@@ -335,10 +335,8 @@ fn evaluate(index: &SearchIndex, clauses: &[Clause], table: &[f32; 128], n: usiz
                 *total = Misses::add(*total, clause);
             }
         }
-        // Nothing met every clause so far: nothing will. (A pack's search reads on, so
-        // that it notes every file it lacks at once.)
-        #[cfg(not(feature = "pack"))]
-        if run.touched == 0 {
+        // Nothing met every clause so far: nothing will (see `STOPS_WHEN_EMPTY`).
+        if STOPS_WHEN_EMPTY && run.touched == 0 {
             break;
         }
     }
